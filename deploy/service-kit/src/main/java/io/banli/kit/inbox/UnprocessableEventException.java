@@ -1,0 +1,9 @@
+package io.banli.kit.inbox;
+
+/** An event that can never be applied, whatever the retry: it belongs on the dead-letter topic. */
+public class UnprocessableEventException extends RuntimeException {
+
+    public UnprocessableEventException(ReceivedEvent event, String reason) {
+        super("Event " + event.id() + " (" + event.type() + ") cannot be processed: " + reason);
+    }
+}

@@ -1,0 +1,68 @@
+package io.banli.kit.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records an event in the same transaction as the state change that caused it (transactional
+ * outbox). The {@link OutboxRelay} publishes it to Kafka after commit, so a crash can neither lose
+ * an event whose change committed nor publish one whose change rolled back.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    /**
+     * @param topic     the producing service's topic
+     * @param type      the versioned CloudEvents type, e.g. {@code banli.assignment.assigned.v1}
+     * @param subject   the submission id: Kafka key (per-submission order) and {@code ce_subject}
+     * @param data      the event record, serialised as JSON
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String type, String subject, Object data) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
+                values (:id, :topic, :type, :subject, cast(:payload as jsonb), :at)""")
+                .setParameter("id", id)
+                .setParameter("topic", topic)
+                .setParameter("type", type)
+                .setParameter("subject", subject)
+                .setParameter("payload", json(data))
+                .setParameter("at", now)
+                .executeUpdate();
+        appended.fire(new OutboxAppended(id));
+        return id;
+    }
+
+    private String json(Object data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data is not serialisable: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.banli.testing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.banli.platform.DevTokens;
+
+/** Bearer tokens for test users, one per role of {@code architecture.md}. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String office() {
+        return DevTokens.sign("office-zhang", "office", Map.of());
+    }
+
+    public static String platform() {
+        return DevTokens.sign("portal-client", "platform", Map.of());
+    }
+
+    public static String auditor() {
+        return DevTokens.sign("auditor-li", "auditor", Map.of());
+    }
+
+    public static String leader() {
+        return DevTokens.sign("leader-wang", "leader", Map.of());
+    }
+
+    public static String unitStaff(long unitId) {
+        return DevTokens.sign("staff-of-unit-" + unitId, "unit-staff", Map.of("unit_id", String.valueOf(unitId)));
+    }
+
+    public static String unitHead(long unitId) {
+        return DevTokens.sign("head-of-unit-" + unitId, "unit-head", Map.of("unit_id", String.valueOf(unitId)));
+    }
+
+    public static String member(long memberId) {
+        return DevTokens.sign("member-" + memberId, "member", Map.of("member_id", String.valueOf(memberId)));
+    }
+
+    /** A correctly signed token whose lifetime is over. */
+    public static String expiredOffice() {
+        return DevTokens.sign("office-zhang", "office", Map.of(), Duration.ofMinutes(-10));
+    }
+}
