@@ -1,0 +1,103 @@
+package io.banli.intake.member;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
+import io.banli.kit.security.Roles;
+
+@Path("/api/v1/members")
+@Tag(name = "Members", description = "Deputies and CPPCC members. Phone numbers are personal information: "
+        + "only the office sees them unmasked.")
+public class MemberResource {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    public record NewMember(
+            @NotNull MemberKind kind,
+            @NotBlank @Size(max = 50) String name,
+            @NotBlank @Size(max = 100) String delegation,
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone) {
+    }
+
+    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone) {
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Register a member", description = "A deputy (with delegation 代表团) or a CPPCC member "
+            + "(with sector 界别).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "deputy", value = """
+            {"kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(examples = @ExampleObject(
+            name = "registered", value = """
+            {"id": 5, "kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
+    public Response register(@Valid @NotNull NewMember request) {
+        Member member = new Member();
+        member.kind = request.kind();
+        member.name = request.name();
+        member.delegation = request.delegation();
+        member.phone = request.phone();
+        member.persist();
+        audit.record("member.registered", "member", member.id, null);
+        return Response.created(URI.create("/api/v1/members/" + member.id)).entity(view(member)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
+    @Operation(summary = "List members", description = "Phone numbers are masked unless the caller is the office.")
+    @APIResponse(responseCode = "200", description = "All members", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}]""")))
+    public List<MemberView> list() {
+        return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
+    @Operation(summary = "Get a member", description = "A member may read only their own record.")
+    @APIResponse(responseCode = "200", description = "The member", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}""")))
+    public MemberView get(@Parameter(example = "1") @PathParam("id") long id) {
+        if (caller.hasRole(Roles.MEMBER) && caller.memberId().filter(own -> own == id).isEmpty()) {
+            throw Problems.notFound("member", id);
+        }
+        return Member.<Member>findByIdOptional(id).map(this::view).orElseThrow(() -> Problems.notFound("member", id));
+    }
+
+    private MemberView view(Member m) {
+        boolean unmasked = caller.hasRole(Roles.OFFICE) || caller.memberId().filter(m.id::equals).isPresent();
+        return new MemberView(m.id, m.kind, m.name, m.delegation, unmasked ? m.phone : PhoneMask.mask(m.phone));
+    }
+}

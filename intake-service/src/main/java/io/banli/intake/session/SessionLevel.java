@@ -1,0 +1,9 @@
+package io.banli.intake.session;
+
+public enum SessionLevel {
+    NATIONAL,
+    PROVINCE,
+    CITY,
+    COUNTY,
+    TOWNSHIP
+}

@@ -1,0 +1,101 @@
+package io.banli.intake.session;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/sessions")
+@Tag(name = "Sessions", description = "People's congress and CPPCC sessions (会议); submissions are numbered per session.")
+public class SessionResource {
+
+    @Inject
+    AuditLog audit;
+
+    /** What the office sends to open a session. */
+    public record NewSession(
+            @NotNull SessionKind kind,
+            @NotNull SessionLevel level,
+            @NotBlank @Size(max = 100) String name,
+            @NotNull @Min(1949) @Max(2200) Integer year) {
+    }
+
+    public record SessionView(Long id, SessionKind kind, SessionLevel level, String name, int year) {
+        static SessionView of(Session s) {
+            return new SessionView(s.id, s.kind, s.level, s.name, s.year);
+        }
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Open a session", description = "Only the office opens sessions. Names are unique.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "cppcc", value = """
+            {"kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(examples = @ExampleObject(name = "opened",
+            value = """
+            {"id": 3, "kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
+    @APIResponse(responseCode = "409", description = "A session with this name exists")
+    public Response open(@Valid @NotNull NewSession request) {
+        if (Session.count("name", request.name()) > 0) {
+            throw Problems.problem(409, "duplicate-session", "Conflict",
+                    "A session named " + request.name() + " exists already.");
+        }
+        Session session = new Session();
+        session.kind = request.kind();
+        session.level = request.level();
+        session.name = request.name();
+        session.year = request.year();
+        session.persist();
+        audit.record("session.opened", "session", session.id, session.name);
+        return Response.created(URI.create("/api/v1/sessions/" + session.id)).entity(SessionView.of(session)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List sessions", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "All sessions", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            [{"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}]""")))
+    public List<SessionView> list() {
+        return Session.<Session>list("order by year desc, id desc").stream().map(SessionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Get a session")
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            {"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}""")))
+    public SessionView get(@Parameter(example = "1") @PathParam("id") long id) {
+        return Session.<Session>findByIdOptional(id).map(SessionView::of)
+                .orElseThrow(() -> Problems.notFound("session", id));
+    }
+}
