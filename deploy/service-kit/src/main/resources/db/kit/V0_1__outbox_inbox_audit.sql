@@ -7,7 +7,7 @@ create table outbox_event (
     topic        varchar(200) not null,
     event_type   varchar(200) not null,
     aggregate_id varchar(100) not null,          -- Kafka key and ce_subject
-    payload      jsonb        not null,
+    payload      json         not null,          -- json keeps the text as written; jsonb would reorder it
     occurred_at  timestamptz  not null,
     published_at timestamptz
 );

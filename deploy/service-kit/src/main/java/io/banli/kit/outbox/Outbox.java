@@ -46,7 +46,7 @@ public class Outbox {
         Instant now = clock.instant();
         em.createNativeQuery("""
                 insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
-                values (:id, :topic, :type, :subject, cast(:payload as jsonb), :at)""")
+                values (:id, :topic, :type, :subject, cast(:payload as json), :at)""")
                 .setParameter("id", id)
                 .setParameter("topic", topic)
                 .setParameter("type", type)

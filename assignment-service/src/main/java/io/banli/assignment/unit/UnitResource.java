@@ -1,0 +1,91 @@
+package io.banli.assignment.unit;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Roles;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/units")
+@Tag(name = "Units", description = "Handling units (承办单位): bureaus, commissions, district governments.")
+public class UnitResource {
+
+    @Inject
+    AuditLog audit;
+
+    public record NewUnit(@NotBlank @Size(max = 100) String name, @NotNull UnitKind kind) {
+    }
+
+    public record UnitView(Long id, String name, UnitKind kind, boolean active) {
+        static UnitView of(Unit u) {
+            return new UnitView(u.id, u.name, u.kind, u.active);
+        }
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Add a handling unit")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "bureau", value = """
+            {"name": "市卫生健康委员会", "kind": "COMMISSION"}""")))
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(examples = @ExampleObject(
+            name = "added", value = """
+            {"id": 5, "name": "市卫生健康委员会", "kind": "COMMISSION", "active": true}""")))
+    @APIResponse(responseCode = "409", description = "A unit with this name exists")
+    public Response add(@Valid @NotNull NewUnit request) {
+        if (Unit.count("name", request.name()) > 0) {
+            throw Problems.problem(409, "duplicate-unit", "Conflict", "A unit named " + request.name() + " exists.");
+        }
+        Unit unit = new Unit();
+        unit.name = request.name();
+        unit.kind = request.kind();
+        unit.persist();
+        audit.record("unit.added", "unit", unit.id, unit.name);
+        return Response.created(URI.create("/api/v1/units/" + unit.id)).entity(UnitView.of(unit)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List handling units")
+    @APIResponse(responseCode = "200", description = "All units", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            [{"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}]""")))
+    public List<UnitView> list() {
+        return Unit.<Unit>listAll(Sort.by("id")).stream().map(UnitView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Get a handling unit")
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(examples = @ExampleObject(
+            name = "demo", value = """
+            {"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}""")))
+    public UnitView get(@Parameter(example = "1") @PathParam("id") long id) {
+        return Unit.<Unit>findByIdOptional(id).map(UnitView::of).orElseThrow(() -> Problems.notFound("unit", id));
+    }
+}

@@ -1,0 +1,41 @@
+package io.banli.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.kit.outbox.Outbox;
+import io.banli.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** No dual writes: an event reaches Kafka if and only if the transaction that wrote it committed. */
+@QuarkusTest
+class OutboxTest {
+
+    static final String TOPIC = "banli.intake.submissions";
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void aCommittedChangeIsPublishedAndARolledBackOneIsNot() {
+        try (TopicProbe topic = TopicProbe.open(TOPIC)) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                outbox.publish(TOPIC, "banli.test.rolled-back.v1", "rolled-back", Map.of("n", 1));
+                throw new IllegalStateException("the change failed after its event was written");
+            })).isInstanceOf(IllegalStateException.class);
+            QuarkusTransaction.requiringNew().run(
+                    () -> outbox.publish(TOPIC, "banli.test.committed.v1", "committed", Map.of("n", 2)));
+
+            topic.await(TopicProbe.ofType("banli.test.committed.v1", "committed"));
+            assertThat(topic.all(TopicProbe.ofType("banli.test.rolled-back.v1"), Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+}

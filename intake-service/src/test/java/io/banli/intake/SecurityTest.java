@@ -1,0 +1,63 @@
+package io.banli.intake;
+
+import static io.banli.intake.IntakeFixtures.member;
+import static io.banli.intake.IntakeFixtures.session;
+import static io.banli.intake.IntakeFixtures.suggestion;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class SecurityTest {
+
+    @Test
+    void withoutATokenTheApiAnswers401() {
+        given().get("/api/v1/submissions").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/submissions").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        given().auth().oauth2(Tokens.expiredOffice()).get("/api/v1/sessions").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() {
+        String token = Tokens.office();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).get("/api/v1/sessions").then().statusCode(401);
+    }
+
+    @Test
+    void aUnitMayNotRegisterSubmissions() {
+        long session = session("PEOPLES_CONGRESS");
+        long deputy = member("DEPUTY");
+        given().auth().oauth2(Tokens.unitStaff(1)).contentType(ContentType.JSON).body(suggestion(session, deputy))
+                .post("/api/v1/submissions").then().statusCode(403);
+        given().auth().oauth2(Tokens.office()).queryParam("sessionId", session).get("/api/v1/submissions")
+                .then().body("total", equalTo(0));
+    }
+
+    @Test
+    void onlyTheOfficeSeesAMembersPhoneNumber() {
+        long deputy = member("DEPUTY");
+        given().auth().oauth2(Tokens.office()).get("/api/v1/members/" + deputy)
+                .then().statusCode(200).body("phone", equalTo("13912345678"));
+        given().auth().oauth2(Tokens.platform()).get("/api/v1/members/" + deputy)
+                .then().statusCode(200).body("phone", equalTo("139****5678"));
+        given().auth().oauth2(Tokens.member(deputy)).get("/api/v1/members/" + deputy)
+                .then().statusCode(200).body("phone", equalTo("13912345678"));
+        given().auth().oauth2(Tokens.member(deputy + 1)).get("/api/v1/members/" + deputy).then().statusCode(404);
+    }
+
+    @Test
+    void healthAndTheApiDocumentAreOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}

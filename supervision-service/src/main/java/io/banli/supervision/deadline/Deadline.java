@@ -1,0 +1,48 @@
+package io.banli.supervision.deadline;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What one unit owes by when, for one stage of one submission. */
+@Entity
+public class Deadline extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Long submissionId;
+
+    public Long assignmentId;
+
+    public Long unitId;
+
+    @Enumerated(EnumType.STRING)
+    public Stage stage;
+
+    public Instant startsAt;
+
+    public Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    public DeadlineState state;
+
+    public Instant metAt;
+
+    public Boolean metOnTime;
+
+    /** When the sweep found it past due and raised the overdue alert. */
+    public Instant overdueAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,10 @@
+package io.banli.supervision.deadline;
+
+public enum DeadlineState {
+    /** Running. */
+    OPEN,
+    /** Passed without the work being done; the overdue alert has been raised. */
+    OVERDUE,
+    /** Done; {@code metOnTime} says whether before the due time. */
+    MET
+}
