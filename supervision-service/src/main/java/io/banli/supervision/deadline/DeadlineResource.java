@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.problem.QueryParams;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
@@ -50,9 +49,8 @@ public class DeadlineResource {
               "metOnTime": true, "overdueAt": null}]""")))
     public List<DeadlineView> list(
             @Parameter(description = "Only this submission", example = "1") @QueryParam("submissionId") Long submissionId,
-            @Parameter(description = "Only deadlines in this state: OPEN, OVERDUE or MET", example = "OPEN")
-            @QueryParam("state") String stateName) {
-        DeadlineState state = QueryParams.enumValue(DeadlineState.class, "state", stateName);
+            @Parameter(description = "Only deadlines in this state", example = "OPEN") @QueryParam("state")
+            DeadlineState state) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (submissionId != null) {

@@ -1,8 +1,5 @@
 package io.banli.kit.problem;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
@@ -12,7 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
  * Turns a JSON body of the wrong shape (unknown enum value, text where a number belongs) into a
@@ -33,14 +29,8 @@ public class JsonInputProblems {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message = expected(e.getTargetType());
-        HttpProblem problem = HttpProblem.builder()
-                .withType(java.net.URI.create(Problems.TYPE_BASE + "invalid-json"))
-                .withStatus(400)
-                .withTitle("Bad Request")
-                .withDetail(field.isEmpty() ? "The body is not of the expected shape." : field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
-                .build();
-        return problem.toResponse();
+        return Problems.badInput("invalid-json", field, "body",
+                field.isEmpty() ? "The body is not of the expected shape." : message).toResponse();
     }
 
     private static String expected(Class<?> type) {
@@ -48,8 +38,7 @@ public class JsonInputProblems {
             return "has the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return Problems.oneOf(type);
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "must be a number";

@@ -1,6 +1,10 @@
 package io.banli.kit.problem;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
@@ -32,6 +36,23 @@ public final class Problems {
     /** The caller's role is right but the row is not theirs (another unit's item, another member's). */
     public static HttpProblem forbidden(String detail) {
         return problem(403, "forbidden", "Forbidden", detail);
+    }
+
+    /** Input of the wrong shape, naming the one field (or parameter) at fault like a validation error. */
+    public static HttpProblem badInput(String type, String field, String in, String message) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_BASE + type))
+                .withStatus(400)
+                .withTitle("Bad Request")
+                .withDetail(field.isEmpty() ? message : field + ": " + message)
+                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
+                .build();
+    }
+
+    /** What an enum accepts, in words a client developer can act on. */
+    public static String oneOf(Class<?> enumType) {
+        return "must be one of " + Arrays.stream(enumType.getEnumConstants()).map(String::valueOf)
+                .collect(Collectors.joining(", "));
     }
 
     public static HttpProblem problem(int status, String type, String title, String detail) {

@@ -1,0 +1,76 @@
+package io.banli.kit.problem;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * JAX-RS answers 404 when a query or path parameter does not convert, which tells a client "no such
+ * resource" for what is a typo. These converters answer 400 naming the parameter and what it takes.
+ */
+@Provider
+public class ParameterConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        Parameter name = parameter(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) new Converter<>(name, value -> Enum.valueOf((Class) rawType, value),
+                    Problems.oneOf(rawType));
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Converter<>(name, Long::valueOf, "must be a whole number");
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new Converter<>(name, Integer::valueOf, "must be a whole number");
+        }
+        return null;
+    }
+
+    private record Parameter(String name, String in) {
+    }
+
+    private static Parameter parameter(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return new Parameter(query.value(), "query");
+            }
+            if (annotation instanceof PathParam path) {
+                return new Parameter(path.value(), "path");
+            }
+        }
+        return null;
+    }
+
+    private record Converter<T>(Parameter parameter, java.util.function.Function<String, T> parse, String accepts)
+            implements ParamConverter<T> {
+
+        @Override
+        public T fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new WebApplicationException(
+                        Problems.badInput("invalid-parameter", parameter.name(), parameter.in(), accepts).toResponse());
+            }
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+        }
+    }
+}
