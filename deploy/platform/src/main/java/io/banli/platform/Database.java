@@ -34,7 +34,10 @@ final class Database implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
-        if (!durable) {
+        if (durable) {
+            // The embedded launcher starts PostgreSQL with -F (fsync off); kept data must survive a crash.
+            builder.setServerConfig("fsync", "on");
+        } else {
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");

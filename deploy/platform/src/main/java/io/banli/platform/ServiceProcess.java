@@ -1,0 +1,122 @@
+package io.banli.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Banli service running in its own JVM, as it runs in production. */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** The four services; in the local run they listen on 8081, 8082, 8083 and 8084 in this order. */
+    public static final List<String> NAMES = List.of("intake-service", "assignment-service", "supervision-service",
+            "reporting-service");
+
+    public static int localPort(String name) {
+        return 8081 + NAMES.indexOf(name);
+    }
+
+    private final String name;
+    private final int port;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code <repo>/<name>/target/quarkus-app/quarkus-run.jar} against the platform, without
+     * waiting; call {@link #awaitReady()}.
+     *
+     * @param extraEnv further configuration, e.g. {@code BANLI_CLOCK_OFFSET}
+     */
+    public static ServiceProcess start(Path repoRoot, String name, int port, PlatformProcess platform,
+            Map<String, String> extraEnv, Path logDir) {
+        Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        try {
+            Files.createDirectories(logDir);
+            ProcessBuilder builder = new ProcessBuilder(List.of(PlatformProcess.javaExecutable(), "-Xmx256m",
+                    "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("BANLI_KAFKA_BOOTSTRAP", platform.kafkaBootstrapServers());
+            env.put("BANLI_DB_HOST", "127.0.0.1");
+            env.put("BANLI_DB_PORT", String.valueOf(platform.postgresPort()));
+            env.put("MP_JWT_VERIFY_PUBLICKEY", DevTokens.publicKeyPem());
+            env.putAll(extraEnv);
+            return new ServiceProcess(name, port, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} says UP: database and Kafka reached. */
+    public ServiceProcess awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(name + " was not ready within 120 s; see its log");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** SIGTERM: Quarkus finishes what it is doing and stops. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
