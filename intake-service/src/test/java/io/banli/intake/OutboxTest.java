@@ -1,5 +1,6 @@
 package io.banli.intake;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.banli.kit.outbox.Outbox;
+import io.banli.testing.PlatformTestResource;
+import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
+import io.restassured.http.ContentType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,6 +40,28 @@ class OutboxTest {
 
             topic.await(TopicProbe.ofType("banli.test.committed.v1", "committed"));
             assertThat(topic.all(TopicProbe.ofType("banli.test.rolled-back.v1"), Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void whileKafkaIsDownRegistrationsSucceedAndTheirEventsFollowWhenItReturns() {
+        long session = IntakeFixtures.session("PEOPLES_CONGRESS");
+        long deputy = IntakeFixtures.member("DEPUTY");
+        try (TopicProbe topic = TopicProbe.open(TOPIC)) {
+            PlatformTestResource.stopKafka();
+            int id;
+            try {
+                long started = System.nanoTime();
+                id = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                        .body(IntakeFixtures.suggestion(session, deputy)).post("/api/v1/submissions")
+                        .then().statusCode(201).extract().path("id");
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as("the request does not wait for Kafka").isLessThan(Duration.ofSeconds(3));
+            } finally {
+                PlatformTestResource.startKafka();
+            }
+            topic.await(TopicProbe.ofType("banli.intake.submission.registered.v1", String.valueOf(id)),
+                    Duration.ofSeconds(90));
         }
     }
 }

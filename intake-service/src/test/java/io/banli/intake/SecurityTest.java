@@ -27,6 +27,13 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenForAnotherAudienceOrIssuerIsRefused() {
+        given().auth().oauth2(Tokens.officeOfAnotherAudience()).get("/api/v1/sessions").then().statusCode(401);
+        given().auth().oauth2(Tokens.officeOfAnotherIssuer()).get("/api/v1/sessions").then().statusCode(401);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/sessions").then().statusCode(200);
+    }
+
+    @Test
     void aTokenSignedByAnotherKeyIsRefused() {
         String token = Tokens.office();
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";

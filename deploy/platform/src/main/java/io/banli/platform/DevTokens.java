@@ -38,10 +38,16 @@ public final class DevTokens {
      * @param claims extra claims such as {@code unit_id} or {@code member_id}; values are strings
      */
     public static String sign(String user, String role, Map<String, String> claims, Duration lifetime) {
+        return sign(ISSUER, AUDIENCE, user, role, claims, lifetime);
+    }
+
+    /** A token for another issuer or audience: tests use it to see such tokens refused. */
+    public static String sign(String issuer, String audience, String user, String role, Map<String, String> claims,
+            Duration lifetime) {
         Instant now = Instant.now();
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("iss", ISSUER);
-        payload.put("aud", AUDIENCE);
+        payload.put("iss", issuer);
+        payload.put("aud", audience);
         payload.put("sub", user);
         payload.put("upn", user);
         payload.put("groups", new String[] {role});

@@ -1,6 +1,9 @@
 package io.banli.platform;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +25,10 @@ import java.util.stream.Stream;
 public final class PlatformMain {
 
     public static final String READY = "BANLI-PLATFORM-READY";
+    static final String STOP_KAFKA = "stop-kafka";
+    static final String START_KAFKA = "start-kafka";
+    static final String KAFKA_STOPPED = "KAFKA-STOPPED";
+    static final String KAFKA_STARTED = "KAFKA-STARTED";
 
     private PlatformMain() {
     }
@@ -30,23 +37,42 @@ public final class PlatformMain {
         PlatformOptions options = PlatformOptions.parse(args);
         List<AutoCloseable> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, options)));
+        KafkaBroker broker;
         try {
             Database database = Database.start(options.dataDir().resolve("postgres"), options.postgresPort(),
                     !options.ephemeral(), options.databases());
             started.add(database);
-            KafkaBroker broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
-                    options.controllerPort());
-            started.add(broker);
+            broker = startBroker(options, started);
             System.out.println(READY + " kafka=" + broker.bootstrapServers() + " postgres=" + database.port());
             System.out.flush();
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(1);
+            return;
         }
-        while (System.in.read() != -1) {
-            // Nothing to read: we only wait for the parent to close the pipe (or die).
+        // Commands on stdin let a test take the broker away and bring it back; EOF ends everything.
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String command;
+        while ((command = commands.readLine()) != null) {
+            if (command.equals(STOP_KAFKA) && broker != null) {
+                started.remove(broker);
+                broker.close();
+                broker = null;
+                System.out.println(KAFKA_STOPPED);
+            } else if (command.equals(START_KAFKA) && broker == null) {
+                broker = startBroker(options, started);
+                System.out.println(KAFKA_STARTED);
+            }
+            System.out.flush();
         }
         System.exit(0);
+    }
+
+    private static KafkaBroker startBroker(PlatformOptions options, List<AutoCloseable> started) throws Exception {
+        KafkaBroker broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                options.controllerPort());
+        started.add(broker);
+        return broker;
     }
 
     private static synchronized void stop(List<AutoCloseable> started, PlatformOptions options) {

@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,13 +26,15 @@ public final class PlatformProcess implements AutoCloseable {
     public static final List<String> DATABASES = List.of("intake", "assignment", "supervision", "reporting");
 
     private final Process process;
+    private final BlockingQueue<String> output;
     private final String kafkaBootstrapServers;
     private final int postgresPort;
 
-    private PlatformProcess(Process process, String kafkaBootstrapServers, int postgresPort) {
+    private PlatformProcess(Process process, BlockingQueue<String> output, String ready) {
         this.process = process;
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
-        this.postgresPort = postgresPort;
+        this.output = output;
+        this.kafkaBootstrapServers = ready.replaceAll(".* kafka=(\\S+).*", "$1");
+        this.postgresPort = Integer.parseInt(ready.replaceAll(".* postgres=(\\d+).*", "$1"));
     }
 
     /** A throw-away platform on free ports, for tests. */
@@ -68,36 +71,66 @@ public final class PlatformProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            String ready = awaitReadyLine(process, log);
-            String kafka = ready.replaceAll(".* kafka=(\\S+).*", "$1");
-            int postgres = Integer.parseInt(ready.replaceAll(".* postgres=(\\d+).*", "$1"));
-            return new PlatformProcess(process, kafka, postgres);
+            BlockingQueue<String> output = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> readLines(process, output), "banli-platform-output");
+            reader.setDaemon(true);
+            reader.start();
+            String ready = awaitLine(process, output, PlatformMain.READY, log);
+            return new PlatformProcess(process, output, ready);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String awaitReadyLine(Process process, Path log) {
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith(PlatformMain.READY)) {
-                        return line;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static void readLines(Process process, BlockingQueue<String> output) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
             }
-            throw new IllegalStateException("The platform exited before it was ready; see " + log);
-        });
-        try {
-            return ready.get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("The platform did not start; see " + log, e);
+        } catch (IOException e) {
+            // The platform has gone; whoever waits for a line will time out and say so.
         }
+    }
+
+    private static String awaitLine(Process process, BlockingQueue<String> output, String prefix, Path log) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            while (System.nanoTime() < until) {
+                String line = output.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith(prefix)) {
+                    return line;
+                }
+                if (line == null && !process.isAlive()) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The platform did not say " + prefix + "; see " + log);
+    }
+
+    /** Takes the broker away (PostgreSQL stays): for tests of what happens while Kafka is down. */
+    public void stopKafka() {
+        command(PlatformMain.STOP_KAFKA, PlatformMain.KAFKA_STOPPED);
+    }
+
+    /** Brings the broker back on the same port with the same data. */
+    public void startKafka() {
+        command(PlatformMain.START_KAFKA, PlatformMain.KAFKA_STARTED);
+    }
+
+    private void command(String command, String answer) {
+        try {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitLine(process, output, answer, Path.of("the platform log"));
     }
 
     /** The jar or classes folder of this module, followed by its runtime dependencies. */

@@ -32,6 +32,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    /** Takes the broker away, for tests of what the service does while Kafka is down. */
+    public static void stopKafka() {
+        platform.stopKafka();
+    }
+
+    /** Brings the broker back on the same address with its data. */
+    public static void startKafka() {
+        platform.startKafka();
+    }
+
     /** The broker of the running test platform, for {@link TopicProbe}. */
     public static String kafkaBootstrapServers() {
         return platform.kafkaBootstrapServers();

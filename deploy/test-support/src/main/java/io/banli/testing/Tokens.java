@@ -39,6 +39,18 @@ public final class Tokens {
         return DevTokens.sign("member-" + memberId, "member", Map.of("member_id", String.valueOf(memberId)));
     }
 
+    /** Correctly signed, but for another audience. */
+    public static String officeOfAnotherAudience() {
+        return DevTokens.sign(DevTokens.ISSUER, "another-system", "office-zhang", "office", Map.of(),
+                Duration.ofHours(1));
+    }
+
+    /** Correctly signed, but naming another issuer. */
+    public static String officeOfAnotherIssuer() {
+        return DevTokens.sign("https://elsewhere.example", DevTokens.AUDIENCE, "office-zhang", "office", Map.of(),
+                Duration.ofHours(1));
+    }
+
     /** A correctly signed token whose lifetime is over. */
     public static String expiredOffice() {
         return DevTokens.sign("office-zhang", "office", Map.of(), Duration.ofMinutes(-10));

@@ -47,9 +47,13 @@ public final class TopicProbe implements AutoCloseable {
         return new TopicProbe(bootstrapServers, topic);
     }
 
-    /** Waits for the first record, since the probe opened, that matches. */
+    /** Waits up to 30 s for the first record, since the probe opened, that matches. */
     public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> matching) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        return await(matching, Duration.ofSeconds(30));
+    }
+
+    public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> matching, Duration atMost) {
+        return org.awaitility.Awaitility.await().atMost(atMost).until(() -> {
             poll();
             return seen.stream().filter(matching).findFirst().orElse(null);
         }, r -> r != null);
