@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,11 +45,15 @@ class DeadlineSupervisionTest {
     @Test
     void anAssignmentOpensAThreeMonthReplyDeadline() {
         long submission = IDS.incrementAndGet();
-        assigned(submission, 7, "SOLE", "2025-02-10T01:30:00Z");
+        Instant assignedAt = clock.instant();
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        Instant endOfDayThreeMonthsLater = assignedAt.atZone(beijing).toLocalDate().plusMonths(3).plusDays(1)
+                .atStartOfDay(beijing).toInstant().minusNanos(1_000);
+        assigned(submission, 7, "SOLE", assignedAt.toString());
         awaitDeadline(submission, "OPEN")
                 .body("[0].unitId", equalTo(7))
                 .body("[0].stage", equalTo("REPLY"))
-                .body("[0].dueAt", equalTo("2025-05-10T15:59:59.999999Z"));
+                .body("[0].dueAt", equalTo(endOfDayThreeMonthsLater.toString()));
     }
 
     @Test

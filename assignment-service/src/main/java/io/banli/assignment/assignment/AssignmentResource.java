@@ -57,12 +57,12 @@ public class AssignmentResource {
             The formal assignment (正式交办) to one unit (SOLE), a lead unit with co-units (JOINT), or several
             units that each reply (SPLIT). Starts every unit's legal clock and publishes one
             `banli.assignment.assigned.v1` per unit.""")
-    @RequestBody(content = @Content(examples = {
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "joint", value = """
                     {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}"""),
             @ExampleObject(name = "sole", value = """
                     {"mode": "SOLE", "leadUnitId": 1, "coUnitIds": []}""")}))
-    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "joint", value = """
             [{"id": 3, "unitId": 2, "mode": "JOINT", "role": "LEAD", "state": "ASSIGNED",
               "assignedAt": "2025-02-10T01:30:00Z"},
@@ -81,7 +81,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Get the handling file of a submission", description = """
             The submission with its units and replies. A unit sees only submissions assigned to it.""")
-    @APIResponse(responseCode = "200", description = "The handling file", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The handling file", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
              "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",

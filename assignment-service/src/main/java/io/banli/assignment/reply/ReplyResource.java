@@ -47,9 +47,9 @@ public class ReplyResource {
             The unit named in the caller's token submits its reply with a result class (A solved, B being solved,
             C cannot be solved now, D for reference). Only a SOLE, LEAD or SPLIT unit replies; publishes
             `banli.assignment.reply-submitted.v1`.""")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "classA", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "classA", value = """
             {"text": "您提出的关于增加中小学课后服务供给的建议收悉。我局已在全市推开课后服务全覆盖……", "resultClass": "A"}""")))
-    @APIResponse(responseCode = "201", description = "Submitted", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Submitted", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "submitted", value = """
             {"id": 2, "unitId": 1, "resultClass": "A", "text": "您提出的关于增加中小学课后服务供给的建议收悉。……",
              "fingerprint": "3b4f8e0c5d…", "submittedAt": "2025-04-01T02:00:00Z"}""")))

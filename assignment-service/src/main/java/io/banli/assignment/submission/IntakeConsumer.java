@@ -1,5 +1,7 @@
 package io.banli.assignment.submission;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.kit.inbox.UnprocessableEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
@@ -30,16 +31,13 @@ public class IntakeConsumer {
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        if (!IntakeEvents.REGISTERED.equals(event.type()) || !inbox.firstDelivery(event)) {
-            return;
-        }
+        inbox.dispatch(record, Map.of(IntakeEvents.REGISTERED, this::registered));
+    }
+
+    private void registered(ReceivedEvent event) {
         SubmissionRegistered registered = event.data(mapper, SubmissionRegistered.class);
-        if (registered.submissionId() == null || registered.sessionId() == null || registered.number() == null
-                || registered.title() == null || registered.leadProposer() == null) {
-            throw new UnprocessableEventException(event,
-                    "submissionId, sessionId, number, title and leadProposer are required");
-        }
+        event.require("submissionId, sessionId, number, title, leadProposer", registered.submissionId(),
+                registered.sessionId(), registered.number(), registered.title(), registered.leadProposer());
         HandledSubmission submission = new HandledSubmission();
         submission.id = registered.submissionId();
         submission.sessionId = registered.sessionId();

@@ -50,9 +50,9 @@ public class UnitResource {
     @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Add a handling unit")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "bureau", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bureau", value = """
             {"name": "市卫生健康委员会", "kind": "COMMISSION"}""")))
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "added", value = """
             {"id": 5, "name": "市卫生健康委员会", "kind": "COMMISSION", "active": true}""")))
     @APIResponse(responseCode = "409", description = "A unit with this name exists")
@@ -71,7 +71,7 @@ public class UnitResource {
     @GET
     @Authenticated
     @Operation(summary = "List handling units")
-    @APIResponse(responseCode = "200", description = "All units", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All units", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}]""")))
     public List<UnitView> list() {
@@ -82,7 +82,7 @@ public class UnitResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Get a handling unit")
-    @APIResponse(responseCode = "200", description = "The unit", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}""")))
     public UnitView get(@Parameter(example = "1") @PathParam("id") long id) {

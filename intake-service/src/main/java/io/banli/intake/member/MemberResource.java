@@ -56,9 +56,9 @@ public class MemberResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Register a member", description = "A deputy (with delegation 代表团) or a CPPCC member "
             + "(with sector 界别).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "deputy", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deputy", value = """
             {"kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "registered", value = """
             {"id": 5, "kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
     public Response register(@Valid @NotNull NewMember request) {
@@ -75,7 +75,7 @@ public class MemberResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
     @Operation(summary = "List members", description = "Phone numbers are masked unless the caller is the office.")
-    @APIResponse(responseCode = "200", description = "All members", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}]""")))
     public List<MemberView> list() {
@@ -86,7 +86,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
     @Operation(summary = "Get a member", description = "A member may read only their own record.")
-    @APIResponse(responseCode = "200", description = "The member", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}""")))
     public MemberView get(@Parameter(example = "1") @PathParam("id") long id) {

@@ -56,9 +56,9 @@ public class SessionResource {
     @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Open a session", description = "Only the office opens sessions. Names are unique.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "cppcc", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "cppcc", value = """
             {"kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
-    @APIResponse(responseCode = "201", description = "Opened", content = @Content(examples = @ExampleObject(name = "opened",
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "opened",
             value = """
             {"id": 3, "kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
     @APIResponse(responseCode = "409", description = "A session with this name exists")
@@ -80,7 +80,7 @@ public class SessionResource {
     @GET
     @Authenticated
     @Operation(summary = "List sessions", description = "Newest first.")
-    @APIResponse(responseCode = "200", description = "All sessions", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All sessions", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}]""")))
     public List<SessionView> list() {
@@ -91,7 +91,7 @@ public class SessionResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Get a session")
-    @APIResponse(responseCode = "200", description = "The session", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}""")))
     public SessionView get(@Parameter(example = "1") @PathParam("id") long id) {

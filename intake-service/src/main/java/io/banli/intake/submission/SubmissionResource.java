@@ -73,11 +73,11 @@ public class SubmissionResource {
             Registers (立案) a suggestion at a people's congress session or a proposal at a CPPCC session, gives it
             the session's next number and publishes `banli.intake.submission.registered.v1`. The lead proposer
             must be a deputy for a suggestion and a CPPCC member for a proposal.""")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "suggestion", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "suggestion", value = """
             {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
              "leadProposerId": 1}""")))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "registered", value = """
             {"id": 4, "sessionId": 1, "number": 4, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
@@ -93,7 +93,7 @@ public class SubmissionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
     @Operation(summary = "Get a submission", description = "A member sees only the submissions they lead.")
-    @APIResponse(responseCode = "200", description = "The submission", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "title": "关于增加中小学课后服务供给的建议",
              "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1, "state": "REGISTERED",
@@ -108,7 +108,7 @@ public class SubmissionResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
     @Operation(summary = "List submissions", description = "By session and number. A member sees only their own.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"items": [{"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
              "title": "关于增加中小学课后服务供给的建议", "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1,

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.kit.inbox.UnprocessableEventException;
 import io.banli.reporting.projection.ProjectedEvents.Assigned;
 import io.banli.reporting.projection.ProjectedEvents.Overdue;
 import io.banli.reporting.projection.ProjectedEvents.Registered;
@@ -43,43 +42,32 @@ public class Projector {
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        switch (event.type()) {
-            case ProjectedEvents.REGISTERED -> {
-                if (inbox.firstDelivery(event)) {
-                    registered(event, event.data(mapper, Registered.class));
-                }
-            }
-            case ProjectedEvents.ASSIGNED -> {
-                if (inbox.firstDelivery(event)) {
-                    Assigned a = event.data(mapper, Assigned.class);
-                    require(event, a.submissionId(), a.unitId(), a.role(), a.assignedAt());
-                    unitFact(a.submissionId(), a.unitId(), Map.of("role", a.role(), "assigned_at", a.assignedAt()));
-                }
-            }
-            case ProjectedEvents.REPLY_SUBMITTED -> {
-                if (inbox.firstDelivery(event)) {
-                    ReplySubmitted r = event.data(mapper, ReplySubmitted.class);
-                    require(event, r.submissionId(), r.unitId(), r.resultClass(), r.submittedAt());
-                    unitFact(r.submissionId(), r.unitId(),
-                            Map.of("result_class", r.resultClass(), "replied_at", r.submittedAt()));
-                }
-            }
-            case ProjectedEvents.OVERDUE -> {
-                if (inbox.firstDelivery(event)) {
-                    Overdue o = event.data(mapper, Overdue.class);
-                    require(event, o.submissionId(), o.unitId(), o.detectedAt());
-                    unitFact(o.submissionId(), o.unitId(), Map.of("overdue_at", o.detectedAt()));
-                }
-            }
-            default -> {
-                // Events the statistics do not use yet.
-            }
-        }
+        inbox.dispatch(record, Map.of(
+                ProjectedEvents.REGISTERED, event -> registered(event, event.data(mapper, Registered.class)),
+                ProjectedEvents.ASSIGNED, event -> assigned(event, event.data(mapper, Assigned.class)),
+                ProjectedEvents.REPLY_SUBMITTED, event -> replied(event, event.data(mapper, ReplySubmitted.class)),
+                ProjectedEvents.OVERDUE, event -> overdue(event, event.data(mapper, Overdue.class))));
+    }
+
+    private void assigned(ReceivedEvent event, Assigned a) {
+        event.require("submissionId, unitId, role, assignedAt", a.submissionId(), a.unitId(), a.role(), a.assignedAt());
+        unitFact(a.submissionId(), a.unitId(), Map.of("role", a.role(), "assigned_at", a.assignedAt()));
+    }
+
+    private void replied(ReceivedEvent event, ReplySubmitted r) {
+        event.require("submissionId, unitId, resultClass, submittedAt", r.submissionId(), r.unitId(), r.resultClass(),
+                r.submittedAt());
+        unitFact(r.submissionId(), r.unitId(), Map.of("result_class", r.resultClass(), "replied_at", r.submittedAt()));
+    }
+
+    private void overdue(ReceivedEvent event, Overdue o) {
+        event.require("submissionId, unitId, detectedAt", o.submissionId(), o.unitId(), o.detectedAt());
+        unitFact(o.submissionId(), o.unitId(), Map.of("overdue_at", o.detectedAt()));
     }
 
     private void registered(ReceivedEvent event, Registered r) {
-        require(event, r.submissionId(), r.sessionId(), r.kind(), r.field(), r.registeredAt());
+        event.require("submissionId, sessionId, kind, field, registeredAt", r.submissionId(), r.sessionId(), r.kind(),
+                r.field(), r.registeredAt());
         em.createNativeQuery("""
                 insert into submission_fact (submission_id, session_id, kind, field, registered_at)
                 values (:id, :session, :kind, :field, :at) on conflict (submission_id) do nothing""")
@@ -103,13 +91,5 @@ public class Projector {
                 .setParameter("s", submissionId).setParameter("u", unitId);
         columns.forEach(update::setParameter);
         update.executeUpdate();
-    }
-
-    private static void require(ReceivedEvent event, Object... values) {
-        for (Object value : values) {
-            if (value == null) {
-                throw new UnprocessableEventException(event, "a required field is missing");
-            }
-        }
     }
 }

@@ -35,7 +35,7 @@ public class StatisticsResource {
             unit has replied, else OVERDUE when a replying unit is past its deadline, else ASSIGNED, else
             REGISTERED. The counts of `byKind` and of `byState` each add up to `total`. Figures follow the events
             within seconds.""")
-    @APIResponse(responseCode = "200", description = "The figures", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"sessionId": 1, "kind": null, "total": 3, "byKind": {"PROPOSAL": 0, "SUGGESTION": 3},
              "byState": {"REGISTERED": 1, "ASSIGNED": 1, "OVERDUE": 0, "REPLIED": 1},

@@ -42,7 +42,7 @@ public class DeadlineResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "List deadlines", description = """
             Filtered by submission and/or state, soonest due first. A unit sees only its own deadlines.""")
-    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "submissionId": 1, "unitId": 1, "stage": "REPLY", "startsAt": "2025-02-10T01:30:00Z",
               "dueAt": "2025-05-10T15:59:59.999999Z", "state": "MET", "metAt": "2025-04-01T02:00:00Z",

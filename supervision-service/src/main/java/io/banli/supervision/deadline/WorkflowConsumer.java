@@ -1,5 +1,7 @@
 package io.banli.supervision.deadline;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.kit.inbox.UnprocessableEventException;
 import io.banli.supervision.deadline.WorkflowEvents.Assigned;
 import io.banli.supervision.deadline.WorkflowEvents.ReplySubmitted;
 import io.smallrye.common.annotation.Blocking;
@@ -33,29 +34,15 @@ public class WorkflowConsumer {
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        switch (event.type()) {
-            case WorkflowEvents.ASSIGNED -> {
-                if (inbox.firstDelivery(event)) {
-                    open(event, event.data(mapper, Assigned.class));
-                }
-            }
-            case WorkflowEvents.REPLY_SUBMITTED -> {
-                if (inbox.firstDelivery(event)) {
-                    meet(event, event.data(mapper, ReplySubmitted.class));
-                }
-            }
-            default -> {
-                // Other workflow events start or stop no deadline yet.
-            }
-        }
+        // Other workflow events start or stop no deadline yet.
+        inbox.dispatch(record, Map.of(
+                WorkflowEvents.ASSIGNED, event -> open(event, event.data(mapper, Assigned.class)),
+                WorkflowEvents.REPLY_SUBMITTED, event -> meet(event, event.data(mapper, ReplySubmitted.class))));
     }
 
     private void open(ReceivedEvent event, Assigned assigned) {
-        if (assigned.submissionId() == null || assigned.assignmentId() == null || assigned.unitId() == null
-                || assigned.assignedAt() == null || assigned.role() == null) {
-            throw new UnprocessableEventException(event, "submissionId, assignmentId, unitId, role, assignedAt required");
-        }
+        event.require("submissionId, assignmentId, unitId, role, assignedAt", assigned.submissionId(),
+                assigned.assignmentId(), assigned.unitId(), assigned.role(), assigned.assignedAt());
         if ("CO".equals(assigned.role())) {
             return; // a co-unit owes an opinion, not a reply; its opinion deadline comes with that stage
         }
@@ -71,9 +58,8 @@ public class WorkflowConsumer {
     }
 
     private void meet(ReceivedEvent event, ReplySubmitted submitted) {
-        if (submitted.submissionId() == null || submitted.unitId() == null || submitted.submittedAt() == null) {
-            throw new UnprocessableEventException(event, "submissionId, unitId and submittedAt are required");
-        }
+        event.require("submissionId, unitId, submittedAt", submitted.submissionId(), submitted.unitId(),
+                submitted.submittedAt());
         Deadline.<Deadline>find("submissionId = ?1 and unitId = ?2 and stage = ?3 and state <> ?4",
                 submitted.submissionId(), submitted.unitId(), Stage.REPLY, DeadlineState.MET)
                 .firstResultOptional()

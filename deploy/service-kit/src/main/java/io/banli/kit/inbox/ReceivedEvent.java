@@ -33,6 +33,15 @@ public record ReceivedEvent(String id, String type, String subject, String data)
         }
     }
 
+    /** Refuses the event (to the dead-letter topic) when a field the consumer needs is missing. */
+    public void require(String fields, Object... values) {
+        for (Object value : values) {
+            if (value == null) {
+                throw new UnprocessableEventException(this, fields + " are required");
+            }
+        }
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
