@@ -31,6 +31,10 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) new Converter<>(name, Long::valueOf, "must be a whole number");
         }
+        if (rawType == java.time.LocalDate.class) {
+            return (ParamConverter<T>) new Converter<>(name, java.time.LocalDate::parse,
+                    "must be a date like 2025-01-26");
+        }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, Integer::valueOf, "must be a whole number");
         }
@@ -62,7 +66,7 @@ public class ParameterConverters implements ParamConverterProvider {
             }
             try {
                 return parse.apply(value.trim());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                 throw new WebApplicationException(
                         Problems.badInput("invalid-parameter", parameter.name(), parameter.in(), accepts).toResponse());
             }
