@@ -60,7 +60,7 @@ public class AssignmentService {
             assignment.assignedBy = caller.name();
             assignment.persist();
             outbox.publish(WorkflowEvents.TOPIC, WorkflowEvents.ASSIGNED, submission.id.toString(),
-                    new AssignedV1(submission.id, assignment.id, unit.id, unit.name, assignment.mode,
+                    new AssignedV1(submission.id, submission.kind, assignment.id, unit.id, unit.name, assignment.mode,
                             assignment.role, now));
             audit.record("submission.assigned", "submission", submission.id, unit.name + " as " + part.role());
             created.add(assignment);

@@ -12,9 +12,12 @@ public final class WorkflowEvents {
     private WorkflowEvents() {
     }
 
-    /** One per unit of a formal assignment: the unit's legal clock starts at {@code assignedAt}. */
-    public record AssignedV1(long submissionId, long assignmentId, long unitId, String unitName, HandlingMode mode,
-            UnitRole role, Instant assignedAt) {
+    /**
+     * One per unit of a formal assignment: the unit's legal clock starts at {@code assignedAt}. The
+     * submission's kind lets supervision apply the deadline rules of suggestions or of proposals.
+     */
+    public record AssignedV1(long submissionId, String kind, long assignmentId, long unitId, String unitName,
+            HandlingMode mode, UnitRole role, Instant assignedAt) {
     }
 
     /** A unit's reply reached the office. */

@@ -85,9 +85,10 @@ class WalkingSkeletonIT {
             ConsumerRecord<String, String> overdue = alertsTopic.await(
                     TopicProbe.ofType("banli.supervision.overdue.v1", key));
             assertThat(JsonPath.from(overdue.value()).getLong("unitId")).isEqualTo(unit);
-            as(Tokens.office(), "supervision-service").queryParam("submissionId", submission)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(Tokens.office(), "supervision-service")
+                    .queryParam("submissionId", submission).queryParam("stage", "REPLY")
                     .get("/api/v1/deadlines").then().statusCode(200)
-                    .body("[0].state", equalTo("OVERDUE")).body("[0].stage", equalTo("REPLY"));
+                    .body("[0].state", equalTo("OVERDUE")).body("[0].light", equalTo("RED")));
             awaitStatistics(session, "OVERDUE");
 
             // The unit replies.
@@ -99,7 +100,7 @@ class WalkingSkeletonIT {
             assertThat(JsonPath.from(replied.value()).getString("resultClass")).isEqualTo("A");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(Tokens.office(), "supervision-service")
-                    .queryParam("submissionId", submission).get("/api/v1/deadlines")
+                    .queryParam("submissionId", submission).queryParam("stage", "REPLY").get("/api/v1/deadlines")
                     .then().body("[0].state", equalTo("MET")));
 
             // 4. reporting counted every step; the single submission is now replied.

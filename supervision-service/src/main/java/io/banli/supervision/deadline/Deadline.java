@@ -43,6 +43,18 @@ public class Deadline extends PanacheEntityBase {
     /** When the sweep found it past due and raised the overdue alert. */
     public Instant overdueAt;
 
+    /** SUGGESTION or PROPOSAL: rules may differ by kind. */
+    public String kind;
+
+    /** The rule version it was computed with. */
+    public Long ruleId;
+
+    /** Computed while a year it spans had no working-day calendar: recomputed when the year is loaded. */
+    public boolean provisional;
+
+    /** An extension was approved: the rule's extension is added. */
+    public boolean extended;
+
     @Version
     public long version;
 }

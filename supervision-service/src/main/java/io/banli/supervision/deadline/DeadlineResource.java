@@ -1,10 +1,13 @@
 package io.banli.supervision.deadline;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,17 +26,33 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @Path("/api/v1/deadlines")
-@Tag(name = "Deadlines", description = "Every assigned unit's deadlines and whether they were met.")
+@Tag(name = "Deadlines", description = "Every assigned unit's deadlines, their traffic light, and whether they were met.")
 public class DeadlineResource {
 
     @Inject
     Caller caller;
 
+    @Inject
+    EntityManager em;
+
+    /** GREEN: running; YELLOW: a warning has been raised; RED: overdue; none once met or closed. */
+    public enum Light {
+        GREEN,
+        YELLOW,
+        RED
+    }
+
     public record DeadlineView(Long id, Long submissionId, Long unitId, Stage stage, Instant startsAt, Instant dueAt,
-            DeadlineState state, Instant metAt, Boolean metOnTime, Instant overdueAt) {
-        static DeadlineView of(Deadline d) {
-            return new DeadlineView(d.id, d.submissionId, d.unitId, d.stage, d.startsAt, d.dueAt, d.state, d.metAt,
-                    d.metOnTime, d.overdueAt);
+            DeadlineState state, Light light, Instant metAt, Boolean metOnTime, Instant overdueAt, boolean extended,
+            boolean provisional) {
+        static DeadlineView of(Deadline d, boolean warned) {
+            Light light = switch (d.state) {
+                case OVERDUE -> Light.RED;
+                case OPEN -> warned ? Light.YELLOW : Light.GREEN;
+                default -> null;
+            };
+            return new DeadlineView(d.id, d.submissionId, d.unitId, d.stage, d.startsAt, d.dueAt, d.state, light,
+                    d.metAt, d.metOnTime, d.overdueAt, d.extended, d.provisional);
         }
     }
 
@@ -41,31 +60,54 @@ public class DeadlineResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "List deadlines", description = """
-            Filtered by submission and/or state, soonest due first. A unit sees only its own deadlines.""")
-    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "demo", value = """
-            [{"id": 1, "submissionId": 1, "unitId": 1, "stage": "REPLY", "startsAt": "2025-02-10T01:30:00Z",
-              "dueAt": "2025-05-10T15:59:59.999999Z", "state": "MET", "metAt": "2025-04-01T02:00:00Z",
-              "metOnTime": true, "overdueAt": null}]""")))
+            Filtered by submission, state, stage and unit, soonest due first: the traffic-light view of what is
+            due. A unit sees only its own deadlines.""")
+    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "demo", value = """
+            [{"id": 2, "submissionId": 1, "unitId": 1, "stage": "REPLY", "startsAt": "2025-02-10T01:30:00Z",
+              "dueAt": "2025-05-12T15:59:59.999999Z", "state": "MET", "light": null,
+              "metAt": "2025-04-01T02:00:00Z", "metOnTime": true, "overdueAt": null, "extended": false,
+              "provisional": false}]""")))
     public List<DeadlineView> list(
             @Parameter(description = "Only this submission", example = "1") @QueryParam("submissionId") Long submissionId,
             @Parameter(description = "Only deadlines in this state", example = "OPEN") @QueryParam("state")
-            DeadlineState state) {
+            DeadlineState state,
+            @Parameter(description = "Only this stage", example = "REPLY") @QueryParam("stage") Stage stage,
+            @Parameter(description = "Only this unit", example = "2") @QueryParam("unitId") Long unitId) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (submissionId != null) {
-            where.append(" and submissionId = :submission");
-            params.and("submission", submissionId);
-        }
-        if (state != null) {
-            where.append(" and state = :state");
-            params.and("state", state);
-        }
+        filter(where, params, "submissionId", submissionId);
+        filter(where, params, "state", state);
+        filter(where, params, "stage", stage);
+        filter(where, params, "unitId", unitId);
         if (!caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.AUDITOR)) {
-            where.append(" and unitId = :unit");
-            params.and("unit", caller.unitId().orElse(-1L));
+            filter(where, params, "unitId", caller.unitId().orElse(-1L));
         }
-        return Deadline.<Deadline>find(where.toString(), Sort.by("dueAt").and("id"), params).page(0, 500).list()
-                .stream().map(DeadlineView::of).toList();
+        List<Deadline> found = Deadline.<Deadline>find(where.toString(), Sort.by("dueAt").and("id"), params)
+                .page(0, 500).list();
+        Set<Long> warned = warned(found.stream().map(d -> d.id).toList());
+        return found.stream().map(d -> DeadlineView.of(d, warned.contains(d.id))).toList();
+    }
+
+    private static void filter(StringBuilder where, Parameters params, String field, Object value) {
+        if (value != null) {
+            String name = field + params.map().size();
+            where.append(" and ").append(field).append(" = :").append(name);
+            params.and(name, value);
+        }
+    }
+
+    /** The deadlines among these for which a yellow warning has been raised. */
+    @SuppressWarnings("unchecked")
+    private Set<Long> warned(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<Number> rows = em.createNativeQuery("select distinct deadline_id from deadline_alert "
+                + "where deadline_id in (:ids) and fired_at is not null and level like 'YELLOW-%'")
+                .setParameter("ids", ids).getResultList();
+        Set<Long> warned = new HashSet<>();
+        rows.forEach(id -> warned.add(id.longValue()));
+        return warned;
     }
 }

@@ -6,5 +6,7 @@ public enum DeadlineState {
     /** Passed without the work being done; the overdue alert has been raised. */
     OVERDUE,
     /** Done; {@code metOnTime} says whether before the due time. */
-    MET
+    MET,
+    /** No longer owed: the item was closed or withdrawn before the stage was done. */
+    CLOSED
 }

@@ -1,7 +1,21 @@
 package io.banli.supervision.deadline;
 
-/** The stage a deadline is for. */
+/** The stage a deadline is for, and the workflow event that starts its clock. */
 public enum Stage {
-    /** The written reply to the proposer: 3 months after formal assignment by default. */
-    REPLY
+    /** 签收: every assigned unit confirms receipt. */
+    SIGN_FOR("assigned"),
+    /** 会办意见: a co-unit sends its opinion to the lead unit. */
+    CO_OPINION("assigned"),
+    /** 答复: the written reply by a sole, lead or split unit. */
+    REPLY("assigned");
+
+    private final String startsOn;
+
+    Stage(String startsOn) {
+        this.startsOn = startsOn;
+    }
+
+    public String startsOn() {
+        return startsOn;
+    }
 }

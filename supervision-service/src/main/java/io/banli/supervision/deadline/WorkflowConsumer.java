@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.supervision.deadline.WorkflowEvents.Assigned;
-import io.banli.supervision.deadline.WorkflowEvents.ReplySubmitted;
+import io.banli.supervision.deadline.WorkflowEvents.Closed;
+import io.banli.supervision.deadline.WorkflowEvents.ExtensionDecided;
+import io.banli.supervision.deadline.WorkflowEvents.UnitDone;
 import io.smallrye.common.annotation.Blocking;
 
-/** Opens a unit's reply deadline when it is assigned, and closes it when its reply is submitted. */
+/** Opens each unit's deadlines at assignment and closes each one when its work is done. */
 @ApplicationScoped
 public class WorkflowConsumer {
 
@@ -28,45 +30,49 @@ public class WorkflowConsumer {
     ObjectMapper mapper;
 
     @Inject
-    ReplyDeadlineRule replyRule;
+    Deadlines deadlines;
 
     @Incoming("workflow")
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        // Other workflow events start or stop no deadline yet.
         inbox.dispatch(record, Map.of(
-                WorkflowEvents.ASSIGNED, event -> open(event, event.data(mapper, Assigned.class)),
-                WorkflowEvents.REPLY_SUBMITTED, event -> meet(event, event.data(mapper, ReplySubmitted.class))));
+                WorkflowEvents.ASSIGNED, this::assigned,
+                WorkflowEvents.SIGNED, event -> done(event, Stage.SIGN_FOR),
+                WorkflowEvents.OPINION_SENT, event -> done(event, Stage.CO_OPINION),
+                WorkflowEvents.REPLY_SUBMITTED, event -> done(event, Stage.REPLY),
+                WorkflowEvents.EXTENSION_DECIDED, this::extensionDecided,
+                WorkflowEvents.CLOSED, this::closed));
     }
 
-    private void open(ReceivedEvent event, Assigned assigned) {
-        event.require("submissionId, assignmentId, unitId, role, assignedAt", assigned.submissionId(),
-                assigned.assignmentId(), assigned.unitId(), assigned.role(), assigned.assignedAt());
-        if ("CO".equals(assigned.role())) {
-            return; // a co-unit owes an opinion, not a reply; its opinion deadline comes with that stage
+    private void assigned(ReceivedEvent event) {
+        Assigned a = event.data(mapper, Assigned.class);
+        event.require("submissionId, assignmentId, unitId, role, assignedAt", a.submissionId(), a.assignmentId(),
+                a.unitId(), a.role(), a.assignedAt());
+        // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
+        for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
+            deadlines.open(new Deadlines.Opening(a.submissionId(), a.kind(), a.assignmentId(), a.unitId(), stage,
+                    a.assignedAt()));
         }
-        Deadline deadline = new Deadline();
-        deadline.submissionId = assigned.submissionId();
-        deadline.assignmentId = assigned.assignmentId();
-        deadline.unitId = assigned.unitId();
-        deadline.stage = Stage.REPLY;
-        deadline.startsAt = assigned.assignedAt();
-        deadline.dueAt = replyRule.dueAt(assigned.assignedAt());
-        deadline.state = DeadlineState.OPEN;
-        deadline.persist();
     }
 
-    private void meet(ReceivedEvent event, ReplySubmitted submitted) {
-        event.require("submissionId, unitId, submittedAt", submitted.submissionId(), submitted.unitId(),
-                submitted.submittedAt());
-        Deadline.<Deadline>find("submissionId = ?1 and unitId = ?2 and stage = ?3 and state <> ?4",
-                submitted.submissionId(), submitted.unitId(), Stage.REPLY, DeadlineState.MET)
-                .firstResultOptional()
-                .ifPresent(deadline -> {
-                    deadline.state = DeadlineState.MET;
-                    deadline.metAt = submitted.submittedAt();
-                    deadline.metOnTime = !submitted.submittedAt().isAfter(deadline.dueAt);
-                });
+    private void done(ReceivedEvent event, Stage stage) {
+        UnitDone done = event.data(mapper, UnitDone.class);
+        event.require("submissionId, unitId and the time it was done", done.submissionId(), done.unitId(), done.at());
+        deadlines.meet(done.submissionId(), done.unitId(), stage, done.at());
+    }
+
+    private void extensionDecided(ReceivedEvent event) {
+        ExtensionDecided decided = event.data(mapper, ExtensionDecided.class);
+        event.require("submissionId, unitId, approved", decided.submissionId(), decided.unitId(), decided.approved());
+        if (decided.approved()) {
+            deadlines.extend(decided.submissionId(), decided.unitId(), Stage.REPLY);
+        }
+    }
+
+    private void closed(ReceivedEvent event) {
+        Closed closed = event.data(mapper, Closed.class);
+        event.require("submissionId", closed.submissionId());
+        deadlines.closeAll(closed.submissionId());
     }
 }

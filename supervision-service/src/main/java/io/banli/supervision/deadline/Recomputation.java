@@ -1,0 +1,76 @@
+package io.banli.supervision.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import io.banli.supervision.calendar.CalendarChanged;
+import io.banli.supervision.calendar.WorkingCalendar;
+import io.banli.supervision.rule.RuleChanged;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * After a rule or a year of the calendar changed, computes the open deadlines it governs again, in
+ * the background and in batches, so the office's request returns at once.
+ */
+@ApplicationScoped
+public class Recomputation {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    void calendarChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CalendarChanged change) {
+        calendar.invalidate();
+        Instant from = LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant();
+        Instant to = LocalDate.of(change.year() + 1, 1, 1).atStartOfDay(zone).toInstant();
+        executor.runAsync(() -> recompute("calendar of " + change.year() + " changed",
+                "(provisional = true or (startsAt < :to and dueAt >= :from))", Parameters.with("to", to).and("from", from)));
+    }
+
+    void ruleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RuleChanged change) {
+        executor.runAsync(() -> recompute("rule of " + change.stage() + " changed",
+                "stage = :stage", Parameters.with("stage", change.stage())));
+    }
+
+    /** Open deadlines matching {@code condition}, in id order, one batch per transaction. */
+    private void recompute(String reason, String condition, Parameters params) {
+        long after = 0;
+        int done = 0;
+        while (true) {
+            Parameters batch = params.and("after", after).and("open", DeadlineState.OPEN);
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Deadline.<Deadline>find(
+                    "id > :after and state = :open and " + condition + " order by id", batch)
+                    .page(0, BATCH).list().stream().map(d -> d.id).toList());
+            if (ids.isEmpty()) {
+                break;
+            }
+            QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> deadlines.reschedule(
+                    Deadline.findById(id), reason)));
+            done += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
+        Log.infof("Recomputed %d open deadline(s): %s", done, reason);
+    }
+}

@@ -1,0 +1,35 @@
+package io.banli.supervision.deadline;
+
+import java.time.Instant;
+
+/** What supervision tells the other services, on {@link #TOPIC}, keyed by submission id. */
+public final class SupervisionEvents {
+
+    public static final String TOPIC = "banli.supervision.alerts";
+    public static final String OVERDUE = "banli.supervision.overdue.v1";
+    public static final String WARNING = "banli.supervision.deadline-warning.v1";
+    public static final String MET = "banli.supervision.deadline-met.v1";
+    public static final String RECOMPUTED = "banli.supervision.deadline-recomputed.v1";
+
+    private SupervisionEvents() {
+    }
+
+    /** Red: a unit's deadline passed with the work not done. Raised once per deadline. */
+    public record OverdueV1(long submissionId, long deadlineId, long assignmentId, long unitId, String stage,
+            Instant dueAt, Instant detectedAt) {
+    }
+
+    /** Yellow: {@code workingDaysLeft} working days before the deadline (0: it is the last day). Once per level. */
+    public record DeadlineWarningV1(long submissionId, long deadlineId, long unitId, String stage, int workingDaysLeft,
+            Instant dueAt, Instant detectedAt) {
+    }
+
+    public record DeadlineMetV1(long submissionId, long deadlineId, long unitId, String stage, Instant dueAt,
+            Instant metAt, boolean onTime) {
+    }
+
+    /** A rule, the calendar or an extension moved the deadline. */
+    public record DeadlineRecomputedV1(long submissionId, long deadlineId, long unitId, String stage,
+            Instant previousDueAt, Instant dueAt, String reason) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.banli.supervision.rule;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
+import io.banli.supervision.deadline.Stage;
+
+/** Finds the rule that applies, and records new versions of rules. */
+@ApplicationScoped
+public class DeadlineRules {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<RuleChanged> changed;
+
+    /** The active rule for the stage: the one for this kind if there is one, else the one for both. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeadlineRule applicable(Stage stage, String kind) {
+        List<DeadlineRule> rules = DeadlineRule.list("stage = ?1 and active = true", stage);
+        return rules.stream().filter(r -> kind != null && kind.equals(r.kind)).findFirst()
+                .or(() -> rules.stream().filter(r -> r.kind == null).findFirst())
+                .orElseThrow(() -> new IllegalStateException("No active rule for stage " + stage));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadlineRule> active() {
+        return DeadlineRule.list("active = true order by stage, kind nulls first");
+    }
+
+    /** A new version of the stage's rule for the kind (null: both); the old version stays as history. */
+    @Transactional
+    public DeadlineRule change(Stage stage, RuleResource.RuleChange change) {
+        if ((change.extensionAmount() == null) != (change.extensionUnit() == null)) {
+            throw Problems.unprocessable("incomplete-extension",
+                    "extensionAmount and extensionUnit go together: give both or neither.");
+        }
+        DeadlineRule previous = DeadlineRule.<DeadlineRule>find("stage = ?1 and active = true and "
+                + (change.kind() == null ? "kind is null" : "kind = ?2"),
+                change.kind() == null ? new Object[] {stage} : new Object[] {stage, change.kind().name()})
+                .firstResult();
+        int version = 1;
+        if (previous != null) {
+            previous.active = false;
+            previous.flush();
+            version = previous.version + 1;
+        }
+        DeadlineRule rule = new DeadlineRule();
+        rule.stage = stage;
+        rule.kind = change.kind() == null ? null : change.kind().name();
+        rule.version = version;
+        rule.active = true;
+        rule.startsOn = previous != null ? previous.startsOn : stage.startsOn();
+        rule.amount = change.amount();
+        rule.unit = change.unit();
+        rule.extensionAmount = change.extensionAmount();
+        rule.extensionUnit = change.extensionUnit();
+        rule.warningWorkingDays = change.warningWorkingDays().stream().sorted((a, b) -> b - a).distinct()
+                .map(String::valueOf).collect(Collectors.joining(","));
+        rule.legalSource = change.legalSource();
+        rule.changedAt = clock.instant();
+        rule.changedBy = caller.name();
+        rule.persist();
+        audit.record("deadline-rule.changed", "deadline-rule", stage + (rule.kind == null ? "" : "/" + rule.kind),
+                "version " + version + ": " + rule.amount + " " + rule.unit);
+        changed.fire(new RuleChanged(stage, rule.kind));
+        return rule;
+    }
+}

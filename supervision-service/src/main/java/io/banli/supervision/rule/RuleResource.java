@@ -1,0 +1,99 @@
+package io.banli.supervision.rule;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.security.Roles;
+import io.banli.supervision.deadline.Stage;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/deadline-rules")
+@Tag(name = "Deadline rules", description = "How long each stage may take, as versioned data with its legal source.")
+public class RuleResource {
+
+    @Inject
+    DeadlineRules rules;
+
+    public enum Kind {
+        SUGGESTION,
+        PROPOSAL
+    }
+
+    /** A new version of a stage's rule. */
+    public record RuleChange(
+            Kind kind,
+            @NotNull @Positive @Max(1000) Integer amount,
+            @NotNull TimeUnit unit,
+            @Positive @Max(1000) Integer extensionAmount,
+            TimeUnit extensionUnit,
+            @NotNull @Size(max = 5) List<@NotNull @Min(0) @Max(60) Integer> warningWorkingDays,
+            @NotBlank @Size(max = 2000) String legalSource) {
+    }
+
+    public record RuleView(Long id, Stage stage, String kind, int version, String startsOn, int amount, TimeUnit unit,
+            Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays, String legalSource,
+            Instant changedAt, String changedBy) {
+        static RuleView of(DeadlineRule r) {
+            return new RuleView(r.id, r.stage, r.kind, r.version, r.startsOn, r.amount, r.unit, r.extensionAmount,
+                    r.extensionUnit, r.warnings(), r.legalSource, r.changedAt, r.changedBy);
+        }
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List the deadline rules in force")
+    @APIResponse(responseCode = "200", description = "Active rules", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "reply", value = """
+            [{"id": 3, "stage": "REPLY", "kind": null, "version": 1, "startsOn": "assigned", "amount": 3,
+              "unit": "CALENDAR_MONTHS", "extensionAmount": 3, "extensionUnit": "CALENDAR_MONTHS",
+              "warningWorkingDays": [7, 0], "legalSource": "《代表法》……自交办之日起3个月内答复",
+              "changedAt": "2025-01-01T00:00:00Z", "changedBy": "system"}]""")))
+    public List<RuleView> list() {
+        return rules.active().stream().map(RuleView::of).toList();
+    }
+
+    @PUT
+    @Path("/{stage}")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Change a stage's rule", description = """
+            Makes a new version of the stage's rule for one kind (or, without `kind`, for both) and recomputes the
+            open deadlines it governs; each deadline that moves publishes `banli.supervision.deadline-recomputed.v1`.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "proposals",
+            value = """
+            {"kind": "PROPOSAL", "amount": 2, "unit": "CALENDAR_MONTHS", "extensionAmount": 1,
+             "extensionUnit": "CALENDAR_MONTHS", "warningWorkingDays": [7, 0],
+             "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复"}""")))
+    @APIResponse(responseCode = "200", description = "The new version", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "proposals", value = """
+            {"id": 4, "stage": "REPLY", "kind": "PROPOSAL", "version": 1, "startsOn": "assigned", "amount": 2,
+             "unit": "CALENDAR_MONTHS", "extensionAmount": 1, "extensionUnit": "CALENDAR_MONTHS",
+             "warningWorkingDays": [7, 0], "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复",
+             "changedAt": "2025-03-01T02:00:00Z", "changedBy": "office-demo"}""")))
+    @APIResponse(responseCode = "422", description = "An extension amount without its unit, or the reverse")
+    public RuleView change(@Parameter(example = "REPLY") @PathParam("stage") Stage stage,
+            @Valid @NotNull RuleChange change) {
+        return RuleView.of(rules.change(stage, change));
+    }
+}

@@ -1,0 +1,107 @@
+package io.banli.supervision.sweep;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.outbox.Outbox;
+import io.banli.supervision.deadline.AlertLevel;
+import io.banli.supervision.deadline.Deadline;
+import io.banli.supervision.deadline.DeadlineState;
+import io.banli.supervision.deadline.SupervisionEvents;
+import io.banli.supervision.deadline.SupervisionEvents.DeadlineWarningV1;
+import io.banli.supervision.deadline.SupervisionEvents.OverdueV1;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Raises the alerts whose time has come: yellow warnings N working days before a deadline, and the
+ * red overdue alert once it has passed.
+ *
+ * <p>Each run asks the partial index of pending alerts for those due now, so an idle run costs an
+ * index probe however many deadlines are open. Rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED}, so several replicas never raise the same alert, and an alert is marked raised in the
+ * transaction that writes its event to the outbox: once per deadline and level, across restarts.
+ */
+@ApplicationScoped
+public class AlertSweep {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${banli.sweep.interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::sweepBatch);
+            total += batch;
+        } while (batch == BATCH);
+        if (total > 0) {
+            Log.infof("Alert sweep handled %d alert(s)", total);
+        }
+    }
+
+    /** Raises up to {@link #BATCH} due alerts; returns how many it claimed. */
+    @SuppressWarnings("unchecked")
+    public int sweepBatch() {
+        Instant now = clock.instant();
+        List<Object[]> due = em.createNativeQuery("""
+                select id, level, deadline_id from deadline_alert
+                where fired_at is null and fire_at <= :now
+                order by fire_at limit :batch for update skip locked""")
+                .setParameter("now", now).setParameter("batch", BATCH).getResultList();
+        for (Object[] row : due) {
+            long alertId = ((Number) row[0]).longValue();
+            String level = (String) row[1];
+            Deadline deadline = Deadline.findById(((Number) row[2]).longValue());
+            if (deadline.state != DeadlineState.OPEN
+                    || !level.equals(AlertLevel.RED) && !now.isBefore(deadline.dueAt)) {
+                // Met or closed meanwhile, or a warning overtaken by the overdue alert: nothing to say.
+                em.createNativeQuery("delete from deadline_alert where id = :id").setParameter("id", alertId)
+                        .executeUpdate();
+                continue;
+            }
+            raise(deadline, level, now);
+            em.createNativeQuery("update deadline_alert set fired_at = :now where id = :id")
+                    .setParameter("now", now).setParameter("id", alertId).executeUpdate();
+        }
+        return due.size();
+    }
+
+    private void raise(Deadline deadline, String level, Instant now) {
+        String key = deadline.submissionId.toString();
+        if (level.equals(AlertLevel.RED)) {
+            deadline.state = DeadlineState.OVERDUE;
+            deadline.overdueAt = now;
+            outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.OVERDUE, key,
+                    new OverdueV1(deadline.submissionId, deadline.id, deadline.assignmentId, deadline.unitId,
+                            deadline.stage.name(), deadline.dueAt, now));
+            audit.record("deadline.overdue", "submission", deadline.submissionId,
+                    "unit " + deadline.unitId + " " + deadline.stage + " due " + deadline.dueAt);
+        } else {
+            int workingDaysLeft = Integer.parseInt(level.substring(AlertLevel.YELLOW_PREFIX.length()));
+            outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.WARNING, key,
+                    new DeadlineWarningV1(deadline.submissionId, deadline.id, deadline.unitId, deadline.stage.name(),
+                            workingDaysLeft, deadline.dueAt, now));
+        }
+    }
+}
