@@ -26,6 +26,9 @@ public class Deadline extends PanacheEntityBase {
 
     public Long unitId;
 
+    /** As the assignment named it, for notices. */
+    public String unitName;
+
     @Enumerated(EnumType.STRING)
     public Stage stage;
 

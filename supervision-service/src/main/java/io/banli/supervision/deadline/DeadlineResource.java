@@ -73,7 +73,9 @@ public class DeadlineResource {
             @Parameter(description = "Only deadlines in this state", example = "OPEN") @QueryParam("state")
             DeadlineState state,
             @Parameter(description = "Only this stage", example = "REPLY") @QueryParam("stage") Stage stage,
-            @Parameter(description = "Only this unit", example = "2") @QueryParam("unitId") Long unitId) {
+            @Parameter(description = "Only this unit", example = "2") @QueryParam("unitId") Long unitId,
+            @Parameter(description = "Only missed deadlines (overdue, or met late) whose unit has not filed its "
+                    + "overdue explanation", example = "true") @QueryParam("explanationMissing") Boolean missing) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         filter(where, params, "submissionId", submissionId);
@@ -82,6 +84,11 @@ public class DeadlineResource {
         filter(where, params, "unitId", unitId);
         if (!caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.AUDITOR)) {
             filter(where, params, "unitId", caller.unitId().orElse(-1L));
+        }
+        if (Boolean.TRUE.equals(missing)) {
+            where.append(" and (state = :overdueState or (state = :metState and metOnTime = false))"
+                    + " and id not in (select e.deadlineId from OverdueExplanation e)");
+            params.and("overdueState", DeadlineState.OVERDUE).and("metState", DeadlineState.MET);
         }
         List<Deadline> found = Deadline.<Deadline>find(where.toString(), Sort.by("dueAt").and("id"), params)
                 .page(0, 500).list();

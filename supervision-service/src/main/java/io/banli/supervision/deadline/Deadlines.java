@@ -35,7 +35,8 @@ public class Deadlines {
     @Inject
     Outbox outbox;
 
-    public record Opening(long submissionId, String kind, long assignmentId, long unitId, Stage stage, Instant startsAt) {
+    public record Opening(long submissionId, String kind, long assignmentId, long unitId, String unitName, Stage stage,
+            Instant startsAt) {
     }
 
     public Deadline open(Opening opening) {
@@ -45,6 +46,7 @@ public class Deadlines {
         deadline.kind = opening.kind();
         deadline.assignmentId = opening.assignmentId();
         deadline.unitId = opening.unitId();
+        deadline.unitName = opening.unitName();
         deadline.stage = opening.stage();
         deadline.startsAt = opening.startsAt();
         deadline.state = DeadlineState.OPEN;

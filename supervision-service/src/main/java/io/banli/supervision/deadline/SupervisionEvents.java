@@ -10,6 +10,9 @@ public final class SupervisionEvents {
     public static final String WARNING = "banli.supervision.deadline-warning.v1";
     public static final String MET = "banli.supervision.deadline-met.v1";
     public static final String RECOMPUTED = "banli.supervision.deadline-recomputed.v1";
+    public static final String EXPLANATION_FILED = "banli.supervision.explanation-filed.v1";
+    public static final String ACTION_RECORDED = "banli.supervision.action-recorded.v1";
+    public static final String NOTICE_ISSUED = "banli.supervision.notice-issued.v1";
 
     private SupervisionEvents() {
     }

@@ -51,8 +51,8 @@ public class WorkflowConsumer {
                 a.unitId(), a.role(), a.assignedAt());
         // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
         for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
-            deadlines.open(new Deadlines.Opening(a.submissionId(), a.kind(), a.assignmentId(), a.unitId(), stage,
-                    a.assignedAt()));
+            deadlines.open(new Deadlines.Opening(a.submissionId(), a.kind(), a.assignmentId(), a.unitId(),
+                    a.unitName(), stage, a.assignedAt()));
         }
     }
 

@@ -21,8 +21,8 @@ public final class WorkflowEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Assigned(Long submissionId, String kind, Long assignmentId, Long unitId, String role,
-            Instant assignedAt) {
+    public record Assigned(Long submissionId, String kind, Long assignmentId, Long unitId, String unitName,
+            String role, Instant assignedAt) {
     }
 
     /** signed, opinion-sent and reply-submitted: a unit did its stage's work at {@code at}. */

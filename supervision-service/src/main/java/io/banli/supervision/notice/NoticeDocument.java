@@ -1,0 +1,68 @@
+package io.banli.supervision.notice;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Renders a notice as a printable zh-CN HTML document (A4, print styles, no scripts). */
+final class NoticeDocument {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(BEIJING);
+
+    private NoticeDocument() {
+    }
+
+    static String render(String title, Instant issuedAt, NoticeContent content) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
+                .append("</title><style>@page{size:A4;margin:25mm 20mm}body{font-family:'Noto Serif CJK SC',SimSun,"
+                        + "serif;line-height:1.8}h1{text-align:center;font-size:22pt}table{border-collapse:collapse;"
+                        + "width:100%}td,th{border:1px solid #000;padding:4px 6px;font-size:11pt}.below{font-weight:bold}"
+                        + "</style></head><body>");
+        html.append("<h1>").append(escape(title)).append("</h1>");
+        html.append("<p>").append(content.from()).append("至").append(content.to()).append("期间，");
+        if (content.lateUnits().isEmpty()) {
+            html.append("各承办单位均按期完成各阶段办理工作。</p>");
+        } else {
+            html.append("共有").append(content.lateUnits().size()).append("个承办单位的")
+                    .append(content.itemsNamed()).append("件次建议提案未按期完成办理，现予通报。</p>");
+            html.append("<h2>一、逾期单位和件次</h2><table><tr><th>承办单位</th><th>建议提案</th><th>阶段</th>"
+                    + "<th>截止日期</th><th>逾期天数</th><th>状态</th><th>超期说明</th></tr>");
+            for (NoticeContent.LateUnit unit : content.lateUnits()) {
+                for (NoticeContent.LateItem item : unit.items()) {
+                    html.append("<tr><td>").append(escape(unit.unitName())).append("</td><td>").append(item.submissionId())
+                            .append("</td><td>").append(stage(item.stage())).append("</td><td>")
+                            .append(DATE.format(item.dueAt())).append("</td><td>").append(item.daysLate())
+                            .append("</td><td>").append(item.stillOpen() ? "仍未完成" : "已逾期完成").append("</td><td>")
+                            .append(item.explanationFiled() ? "已报送" : "未报送").append("</td></tr>");
+                }
+            }
+            html.append("</table>");
+        }
+        html.append("<h2>二、按期办理率排名</h2><p>按期办理率标准：").append(content.standardPercent())
+                .append("%（保留两位小数，四舍五入）。加粗者低于标准。</p><table><tr><th>名次</th><th>承办单位</th>"
+                        + "<th>到期件次</th><th>按期件次</th><th>按期办理率</th></tr>");
+        for (NoticeContent.Ranked r : content.ranking()) {
+            html.append("<tr").append(r.belowStandard() ? " class=\"below\"" : "").append("><td>").append(r.rank())
+                    .append("</td><td>").append(escape(r.unitName())).append("</td><td>").append(r.due())
+                    .append("</td><td>").append(r.onTime()).append("</td><td>").append(r.onTimePercent())
+                    .append("%</td></tr>");
+        }
+        html.append("</table><p style=\"text-align:right\">").append(DATE.format(issuedAt)).append("</p></body></html>");
+        return html.toString();
+    }
+
+    private static String stage(String stage) {
+        return switch (stage) {
+            case "SIGN_FOR" -> "签收";
+            case "CO_OPINION" -> "会办意见";
+            case "REPLY" -> "答复";
+            default -> stage;
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,142 @@
+package io.banli.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.EventSender;
+import io.banli.testing.Tokens;
+import io.banli.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Spring 2025, two units: 市测试甲局 signs and replies on time; 市测试乙局 never signs and replies late.
+ * The late unit explains itself, the office calls it in, and the notice for the period names it.
+ */
+@QuarkusTest
+class ExplanationsActionsAndNoticesTest {
+
+    static final String WORKFLOW = "banli.assignment.workflow";
+    static final long PUNCTUAL = 21;
+    static final long LATE = 22;
+
+    @Test
+    void aLateUnitExplainsIsCalledInAndIsNamedInTheNotice() {
+        long punctualItem = DeadlineSupervisionTest.IDS.incrementAndGet();
+        long lateItem = DeadlineSupervisionTest.IDS.incrementAndGet();
+        send(punctualItem, "banli.assignment.assigned.v1", assigned(punctualItem, PUNCTUAL, "市测试甲局"));
+        send(punctualItem, "banli.assignment.signed.v1", done(punctualItem, PUNCTUAL, "signedAt", "2025-02-11T02:00:00Z"));
+        send(punctualItem, "banli.assignment.reply-submitted.v1",
+                done(punctualItem, PUNCTUAL, "submittedAt", "2025-04-01T02:00:00Z"));
+        send(lateItem, "banli.assignment.assigned.v1", assigned(lateItem, LATE, "市测试乙局"));
+        send(lateItem, "banli.assignment.reply-submitted.v1",
+                done(lateItem, LATE, "submittedAt", "2025-05-20T02:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            deadlines(lateItem, "REPLY").body("[0].state", equalTo("MET")).body("[0].metOnTime", equalTo(false));
+            deadlines(lateItem, "SIGN_FOR").body("[0].state", equalTo("OVERDUE"));
+            deadlines(punctualItem, "REPLY").body("[0].metOnTime", equalTo(true));
+        });
+        long lateReply = deadlines(lateItem, "REPLY").extract().<Number>path("[0].id").longValue();
+        long punctualReply = deadlines(punctualItem, "REPLY").extract().<Number>path("[0].id").longValue();
+
+        // 超期说明: only the late unit, only for a missed deadline, only once.
+        Map<String, String> why = Map.of("text", "因需市规划调整方案批复，答复延后，已电话告知代表。");
+        given().auth().oauth2(Tokens.unitStaff(LATE)).contentType(ContentType.JSON).body(why)
+                .put("/api/v1/deadlines/" + lateReply + "/explanation").then().statusCode(200);
+        given().auth().oauth2(Tokens.unitStaff(LATE)).contentType(ContentType.JSON).body(why)
+                .put("/api/v1/deadlines/" + lateReply + "/explanation").then().statusCode(409);
+        given().auth().oauth2(Tokens.unitStaff(PUNCTUAL)).contentType(ContentType.JSON).body(why)
+                .put("/api/v1/deadlines/" + punctualReply + "/explanation").then().statusCode(409)
+                .body("detail", containsString("MET on time"));
+        given().auth().oauth2(Tokens.unitStaff(PUNCTUAL)).contentType(ContentType.JSON).body(why)
+                .put("/api/v1/deadlines/" + lateReply + "/explanation").then().statusCode(404);
+        given().auth().oauth2(Tokens.unitStaff(LATE)).contentType(ContentType.JSON).body(Map.of("text", " "))
+                .put("/api/v1/deadlines/" + lateReply + "/explanation").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/deadlines/" + lateReply + "/explanation")
+                .then().statusCode(200).body("text", equalTo(why.get("text")));
+        // The office sees which explanations are still missing: the sign-for, never done.
+        given().auth().oauth2(Tokens.office()).queryParam("unitId", LATE).queryParam("explanationMissing", true)
+                .get("/api/v1/deadlines").then().statusCode(200)
+                .body("stage", org.hamcrest.Matchers.contains("SIGN_FOR"));
+
+        // 约谈: the office calls the late unit in.
+        try (TopicProbe alerts = TopicProbe.open("banli.supervision.alerts")) {
+            given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(Map.of(
+                    "submissionId", lateItem, "unitId", LATE, "kind", "INTERVIEW",
+                    "note", "约谈分管负责人，要求5个工作日内报送整改方案。", "takenOn", "2025-05-21"))
+                    .post("/api/v1/supervision-actions").then().statusCode(201).body("kind", equalTo("INTERVIEW"));
+            alerts.await(TopicProbe.ofType("banli.supervision.action-recorded.v1", String.valueOf(lateItem)));
+
+            given().auth().oauth2(Tokens.unitHead(LATE)).get("/api/v1/supervision-actions")
+                    .then().statusCode(200).body("", hasSize(1));
+            given().auth().oauth2(Tokens.unitHead(PUNCTUAL)).get("/api/v1/supervision-actions")
+                    .then().statusCode(200).body("", hasSize(0));
+            given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(Map.of(
+                    "kind", "INTERVIEW", "note", "无对象", "takenOn", "2025-05-21"))
+                    .post("/api/v1/supervision-actions").then().statusCode(422);
+            given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(Map.of(
+                    "unitId", LATE, "kind", "SCOLDING", "note", "x", "takenOn", "2025-05-21"))
+                    .post("/api/v1/supervision-actions").then().statusCode(400);
+            given().auth().oauth2(Tokens.unitHead(LATE)).contentType(ContentType.JSON).body(Map.of(
+                    "unitId", LATE, "kind", "INTERVIEW", "note", "x", "takenOn", "2025-05-21"))
+                    .post("/api/v1/supervision-actions").then().statusCode(403);
+
+            // 通报 for February to May 2025.
+            JsonPath notice = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                    .body(Map.of("from", "2025-02-01", "to", "2025-05-31")).post("/api/v1/notices")
+                    .then().statusCode(201).extract().jsonPath();
+            assertThat(notice.getList("content.lateUnits.unitName")).containsExactly("市测试乙局");
+            assertThat(notice.getList("content.lateUnits[0].items.stage")).containsExactly("SIGN_FOR", "REPLY");
+            assertThat(notice.getList("content.lateUnits[0].items.stillOpen")).containsExactly(true, false);
+            assertThat(notice.getList("content.lateUnits[0].items.explanationFiled")).containsExactly(false, true);
+            assertThat(notice.getInt("content.lateUnits[0].items[1].daysLate")).isEqualTo(8);
+            assertThat(notice.getList("content.ranking.unitName")).containsExactly("市测试甲局", "市测试乙局");
+            assertThat(notice.getDouble("content.ranking[0].onTimePercent")).isEqualTo(100.0);
+            assertThat(notice.getBoolean("content.ranking[1].belowStandard")).isTrue();
+            long id = notice.getLong("id");
+            alerts.await(TopicProbe.ofType("banli.supervision.notice-issued.v1", "notice-" + id));
+
+            String document = given().auth().oauth2(Tokens.unitStaff(LATE)).accept("text/html")
+                    .get("/api/v1/notices/" + id + "/document").then().statusCode(200)
+                    .contentType(containsString("text/html")).extract().asString();
+            assertThat(document).contains("建议提案办理逾期情况的通报", "市测试乙局", "仍未完成", "按期办理率排名", "0.00%");
+            given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                    .body(Map.of("from", "2025-06-01", "to", "2025-05-31")).post("/api/v1/notices")
+                    .then().statusCode(422);
+            given().auth().oauth2(Tokens.unitHead(LATE)).contentType(ContentType.JSON)
+                    .body(Map.of("from", "2025-02-01", "to", "2025-05-31")).post("/api/v1/notices")
+                    .then().statusCode(403);
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse deadlines(long submission, String stage) {
+        return given().auth().oauth2(Tokens.office()).queryParam("submissionId", submission)
+                .queryParam("stage", stage).get("/api/v1/deadlines").then().statusCode(200);
+    }
+
+    private static String assigned(long submission, long unit, String unitName) {
+        return """
+                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": %d, "unitName": "%s",
+                 "mode": "SOLE", "role": "SOLE", "assignedAt": "2025-02-10T01:30:00Z"}"""
+                .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, unitName);
+    }
+
+    private static String done(long submission, long unit, String field, String at) {
+        return "{\"submissionId\": %d, \"unitId\": %d, \"%s\": \"%s\"}".formatted(submission, unit, field, at);
+    }
+
+    private static void send(long submission, String type, String json) {
+        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(), type, json);
+    }
+}
