@@ -21,6 +21,11 @@ public class TestClock extends Clock {
         offset = offset.plus(forward);
     }
 
+    /** Sets the clock to this instant, from which it runs on in real time. */
+    public void travelTo(Instant target) {
+        offset = Duration.between(Instant.now(), target);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

@@ -13,6 +13,7 @@ public final class SupervisionEvents {
     public static final String EXPLANATION_FILED = "banli.supervision.explanation-filed.v1";
     public static final String ACTION_RECORDED = "banli.supervision.action-recorded.v1";
     public static final String NOTICE_ISSUED = "banli.supervision.notice-issued.v1";
+    public static final String REMINDER_SENT = "banli.supervision.reminder-sent.v1";
 
     private SupervisionEvents() {
     }

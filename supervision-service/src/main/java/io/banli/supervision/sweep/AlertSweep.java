@@ -16,6 +16,7 @@ import io.banli.supervision.deadline.DeadlineState;
 import io.banli.supervision.deadline.SupervisionEvents;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineWarningV1;
 import io.banli.supervision.deadline.SupervisionEvents.OverdueV1;
+import io.banli.supervision.reminder.Reminders;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -42,6 +43,9 @@ public class AlertSweep {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Reminders reminders;
 
     @Inject
     Clock clock;
@@ -81,6 +85,7 @@ public class AlertSweep {
                 continue;
             }
             raise(deadline, level, now);
+            reminders.plan(deadline, level);
             em.createNativeQuery("update deadline_alert set fired_at = :now where id = :id")
                     .setParameter("now", now).setParameter("id", alertId).executeUpdate();
         }

@@ -1,0 +1,9 @@
+package io.banli.supervision.reminder;
+
+/** Who at a unit is reminded. */
+public enum ContactRole {
+    /** 联络员: the unit's day-to-day contact for suggestions and proposals. */
+    LIAISON,
+    /** 负责人: the unit's head, told when a deadline is missed. */
+    HEAD
+}

@@ -1,0 +1,38 @@
+package io.banli.supervision.reminder;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** How reminders escalate and when they may be delivered. */
+@ConfigMapping(prefix = "banli.reminders")
+public interface ReminderConfig {
+
+    /** The contacts told of a yellow warning, e.g. the liaison officer. */
+    Ladder ladder();
+
+    /** No message before this time of a working day. */
+    LocalTime workingHoursStart();
+
+    /** No message after this time of a working day. */
+    LocalTime workingHoursEnd();
+
+    /** How often pending reminders are looked for (also read by the dispatcher's schedule). */
+    java.time.Duration interval();
+
+    /** The SMS gateway's endpoint (HTTP POST of {@code {"phone", "text"}}); no SMS without it. */
+    Optional<String> smsUrl();
+
+    /** An external platform's endpoint for alerts (HTTP POST of a CloudEvent JSON); none without it. */
+    Optional<String> webhookUrl();
+
+    interface Ladder {
+        /** Contact roles (LIAISON, HEAD) told of a yellow warning. */
+        List<ContactRole> yellow();
+
+        /** Contact roles told of a red overdue alert: the escalation. */
+        List<ContactRole> red();
+    }
+}

@@ -1,0 +1,75 @@
+package io.banli.supervision;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+
+import io.banli.platform.PlatformProcess;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The channels reminders go out on, for real: an SMTP server (GreenMail) and an HTTP endpoint that
+ * plays the SMS gateway and an external platform's webhook, both in the test JVM.
+ */
+@QuarkusTestResource(ReminderChannels.class)
+public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
+
+    static GreenMail smtp;
+    static HttpServer http;
+    static final List<String> SMS = new CopyOnWriteArrayList<>();
+    static final List<String> WEBHOOK = new CopyOnWriteArrayList<>();
+    /** The SMS gateway answers 503 this many times before it takes messages again. */
+    static final AtomicInteger SMS_FAILURES_TO_COME = new AtomicInteger();
+
+    @Override
+    public Map<String, String> start() {
+        smtp = new GreenMail(new ServerSetup(PlatformProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        http.createContext("/sms", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = SMS_FAILURES_TO_COME.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+            if (status == 200) {
+                SMS.add(body);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        http.createContext("/hook", exchange -> {
+            WEBHOOK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        http.start();
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        return Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()),
+                "banli.reminders.sms-url", base + "/sms",
+                "banli.reminders.webhook-url", base + "/hook");
+    }
+
+    @Override
+    public void stop() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.banli.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.EventSender;
+import io.banli.testing.TestClock;
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Assigned Monday 3 March 2025 at 10:00 (Beijing): the sign-for is due at the end of Thursday 6 March
+ * and warned one working day before.
+ */
+@QuarkusTest
+class RemindersTest {
+
+    static final Instant MONDAY_MORNING = Instant.parse("2025-03-03T02:00:00Z");
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToToday() {
+        clock.reset();
+    }
+
+    @Test
+    void aWarningReachesTheLiaisonOfficerOnly() throws Exception {
+        long unit = 31;
+        contacts(unit, "liaison31@unit.example", "13900003101", "head31@unit.example");
+        long submission = assignedOnMondayMorning(unit);
+        clock.travelTo(Instant.parse("2025-03-05T02:00:00Z")); // Wednesday 10:00: warned, not yet due
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("findAll { it.state == 'SENT' }.channel", hasItem("EMAIL"))
+                .body("findAll { it.state == 'SENT' }.channel", hasItem("SMS"))
+                .body("findAll { it.state == 'SENT' }.channel", hasItem("WEBHOOK")));
+        deliveries(submission).body("level", everyItem(equalTo("YELLOW-1")))
+                .body("recipient.findAll { it != 'PLATFORM' }", everyItem(equalTo("LIAISON")))
+                .body("find { it.channel == 'SMS' }.address", equalTo("139****3101"));
+        assertThat(mailTo("head31@unit.example")).isEmpty();
+        assertThat(mailTo("liaison31@unit.example")).hasSize(1);
+        assertThat(((String) mailTo("liaison31@unit.example").get(0).getContent())).contains("第" + submission + "号",
+                "签收", "还有1个工作日");
+        assertThat(ReminderChannels.SMS).anyMatch(sms -> sms.contains("13900003101") && sms.contains("办理预警"));
+        assertThat(ReminderChannels.WEBHOOK).anyMatch(hook -> hook.contains("\"subject\":\"" + submission + "\"")
+                && hook.contains("\"specversion\":\"1.0\""));
+    }
+
+    @Test
+    void anOverdueAlertRaisedOnASaturdayNightIsDeliveredOnMondayMorningToLiaisonAndHead() throws Exception {
+        long unit = 32;
+        contacts(unit, "liaison32@unit.example", null, "head32@unit.example");
+        long submission = assignedOnMondayMorning(unit);
+        clock.travelTo(Instant.parse("2025-03-08T15:00:00Z")); // Saturday 23:00
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("findAll { it.level == 'RED' }", hasSize(3)));
+        given().auth().oauth2(Tokens.office()).queryParam("submissionId", submission).get("/api/v1/reminders")
+                .then().body("state", everyItem(equalTo("PENDING")));
+        assertThat(mailTo("head32@unit.example")).as("nothing at midnight").isEmpty();
+
+        clock.travelTo(Instant.parse("2025-03-10T01:30:00Z")); // Monday 09:30
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("state", everyItem(equalTo("SENT"))));
+        assertThat(mailTo("liaison32@unit.example")).hasSize(1);
+        assertThat(mailTo("head32@unit.example")).hasSize(1);
+        assertThat((String) mailTo("head32@unit.example").get(0).getContent()).contains("已逾期", "超期说明");
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedWithAPauseAndRecorded() {
+        long unit = 33;
+        contacts(unit, null, "13900003301", null);
+        ReminderChannels.SMS_FAILURES_TO_COME.set(2);
+        long submission = assignedOnMondayMorning(unit);
+        clock.travelTo(Instant.parse("2025-03-05T02:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("find { it.channel == 'SMS' }.attempts", equalTo(1))
+                .body("find { it.channel == 'SMS' }.state", equalTo("PENDING"))
+                .body("find { it.channel == 'SMS' }.lastError", org.hamcrest.Matchers.containsString("503")));
+        clock.travel(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("find { it.channel == 'SMS' }.attempts", equalTo(2)));
+        clock.travel(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("find { it.channel == 'SMS' }.state", equalTo("SENT"))
+                .body("find { it.channel == 'SMS' }.attempts", equalTo(3)));
+    }
+
+    @Test
+    void contactsArePersonalInformationForTheOfficeOnly() {
+        contacts(34, "liaison34@unit.example", "13900003401", null);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/unit-contacts/34").then().statusCode(200)
+                .body("liaison.phone", equalTo("13900003401"));
+        given().auth().oauth2(Tokens.unitHead(34)).get("/api/v1/unit-contacts/34").then().statusCode(403);
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("liaison", Map.of("name", "周敏", "email", "not an address")))
+                .put("/api/v1/unit-contacts/34").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/unit-contacts/34").then()
+                .body("liaison.email", equalTo("liaison34@unit.example"));
+    }
+
+    private static void contacts(long unit, String liaisonEmail, String liaisonPhone, String headEmail) {
+        Map<String, Object> liaison = new java.util.HashMap<>(Map.of("name", "联络员" + unit));
+        if (liaisonEmail != null) {
+            liaison.put("email", liaisonEmail);
+        }
+        if (liaisonPhone != null) {
+            liaison.put("phone", liaisonPhone);
+        }
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("liaison", liaison));
+        if (headEmail != null) {
+            body.put("head", Map.of("name", "负责人" + unit, "email", headEmail));
+        }
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/unit-contacts/" + unit).then().statusCode(200);
+    }
+
+    private static long assignedOnMondayMorning(long unit) {
+        long submission = DeadlineSupervisionTest.IDS.incrementAndGet();
+        EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(submission), UUID.randomUUID().toString(),
+                "banli.assignment.assigned.v1", """
+                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": %d, "unitName": "测试单位",
+                 "mode": "SOLE", "role": "SOLE", "assignedAt": "%s"}"""
+                        .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, MONDAY_MORNING));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.office())
+                .queryParam("submissionId", submission).queryParam("stage", "SIGN_FOR").get("/api/v1/deadlines")
+                .then().body("", hasSize(1)));
+        return submission;
+    }
+
+    private static io.restassured.response.ValidatableResponse deliveries(long submission) {
+        return given().auth().oauth2(Tokens.office()).queryParam("submissionId", submission).get("/api/v1/reminders")
+                .then().statusCode(200);
+    }
+
+    private static List<MimeMessage> mailTo(String address) throws Exception {
+        return Arrays.stream(ReminderChannels.smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+}
