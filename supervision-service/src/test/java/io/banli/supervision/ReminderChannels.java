@@ -28,8 +28,9 @@ public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
     static HttpServer http;
     static final List<String> SMS = new CopyOnWriteArrayList<>();
     static final List<String> WEBHOOK = new CopyOnWriteArrayList<>();
-    /** The SMS gateway answers 503 this many times before it takes messages again. */
+    /** The SMS gateway answers 503 this many times to messages for {@link #FAILING_PHONE}. */
     static final AtomicInteger SMS_FAILURES_TO_COME = new AtomicInteger();
+    static final String FAILING_PHONE = "13900003301";
 
     @Override
     public Map<String, String> start() {
@@ -42,7 +43,9 @@ public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
         }
         http.createContext("/sms", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = SMS_FAILURES_TO_COME.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+            boolean failing = body.contains(FAILING_PHONE)
+                    && SMS_FAILURES_TO_COME.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            int status = failing ? 503 : 200;
             if (status == 200) {
                 SMS.add(body);
             }

@@ -92,7 +92,7 @@ class RemindersTest {
     @Test
     void aFailedDeliveryIsRetriedWithAPauseAndRecorded() {
         long unit = 33;
-        contacts(unit, null, "13900003301", null);
+        contacts(unit, null, ReminderChannels.FAILING_PHONE, null);
         ReminderChannels.SMS_FAILURES_TO_COME.set(2);
         long submission = assignedOnMondayMorning(unit);
         clock.travelTo(Instant.parse("2025-03-05T02:00:00Z"));
