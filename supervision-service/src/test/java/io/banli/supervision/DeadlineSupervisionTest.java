@@ -210,6 +210,21 @@ class DeadlineSupervisionTest {
     }
 
     @Test
+    void aReplyThatOvertakesTheSignForMeetsItSoNoWrongAlertFollows() {
+        long submission = IDS.incrementAndGet();
+        try (TopicProbe alerts = TopicProbe.open(ALERTS)) {
+            assigned(submission, 19, "SOLE", clock.instant());
+            workDone(submission, 19, "banli.assignment.reply-submitted.v1", "submittedAt", clock.instant());
+            awaitDeadline(submission, "SIGN_FOR", "MET").body("[0].metOnTime", equalTo(true));
+            workDone(submission, 19, "banli.assignment.signed.v1", "signedAt", clock.instant());
+            clock.travel(Duration.ofDays(200));
+            assertThat(alerts.all(TopicProbe.ofType(OVERDUE, String.valueOf(submission)), Duration.ofSeconds(3)))
+                    .isEmpty();
+            deadlines(submission, "SIGN_FOR").body("", hasSize(1)).body("[0].state", equalTo("MET"));
+        }
+    }
+
+    @Test
     void aCoUnitOwesAnOpinionNotAReply() {
         long submission = IDS.incrementAndGet();
         assigned(submission, 10, "LEAD", clock.instant());

@@ -21,7 +21,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Spring 2025, two units: 市测试甲局 signs and replies on time; 市测试乙局 never signs and replies late.
+ * Spring 2025, two units: 市测试甲局 signs and replies on time; 市测试乙局 never signs for the item and replies
+ * late (its late reply also ends its sign-for, late).
  * The late unit explains itself, the office calls it in, and the notice for the period names it.
  */
 @QuarkusTest
@@ -44,7 +45,7 @@ class ExplanationsActionsAndNoticesTest {
                 done(lateItem, LATE, "submittedAt", "2025-05-20T02:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             deadlines(lateItem, "REPLY").body("[0].state", equalTo("MET")).body("[0].metOnTime", equalTo(false));
-            deadlines(lateItem, "SIGN_FOR").body("[0].state", equalTo("OVERDUE"));
+            deadlines(lateItem, "SIGN_FOR").body("[0].state", equalTo("MET")).body("[0].metOnTime", equalTo(false));
             deadlines(punctualItem, "REPLY").body("[0].metOnTime", equalTo(true));
         });
         long lateReply = deadlines(lateItem, "REPLY").extract().<Number>path("[0].id").longValue();
@@ -65,7 +66,7 @@ class ExplanationsActionsAndNoticesTest {
                 .put("/api/v1/deadlines/" + lateReply + "/explanation").then().statusCode(400);
         given().auth().oauth2(Tokens.office()).get("/api/v1/deadlines/" + lateReply + "/explanation")
                 .then().statusCode(200).body("text", equalTo(why.get("text")));
-        // The office sees which explanations are still missing: the sign-for, never done.
+        // The office sees which explanations are still missing: the late sign-for.
         given().auth().oauth2(Tokens.office()).queryParam("unitId", LATE).queryParam("explanationMissing", true)
                 .get("/api/v1/deadlines").then().statusCode(200)
                 .body("stage", org.hamcrest.Matchers.contains("SIGN_FOR"));
@@ -76,7 +77,7 @@ class ExplanationsActionsAndNoticesTest {
                     "submissionId", lateItem, "unitId", LATE, "kind", "INTERVIEW",
                     "note", "约谈分管负责人，要求5个工作日内报送整改方案。", "takenOn", "2025-05-21"))
                     .post("/api/v1/supervision-actions").then().statusCode(201).body("kind", equalTo("INTERVIEW"));
-            alerts.await(TopicProbe.ofType("banli.supervision.action-recorded.v1", String.valueOf(lateItem)));
+            alerts.await(TopicProbe.ofType("banli.supervision.supervision-action-recorded.v1", String.valueOf(lateItem)));
 
             given().auth().oauth2(Tokens.unitHead(LATE)).get("/api/v1/supervision-actions")
                     .then().statusCode(200).body("", hasSize(1));
@@ -98,7 +99,7 @@ class ExplanationsActionsAndNoticesTest {
                     .then().statusCode(201).extract().jsonPath();
             assertThat(notice.getList("content.lateUnits.unitName")).containsExactly("市测试乙局");
             assertThat(notice.getList("content.lateUnits[0].items.stage")).containsExactly("SIGN_FOR", "REPLY");
-            assertThat(notice.getList("content.lateUnits[0].items.stillOpen")).containsExactly(true, false);
+            assertThat(notice.getList("content.lateUnits[0].items.stillOpen")).containsExactly(false, false);
             assertThat(notice.getList("content.lateUnits[0].items.explanationFiled")).containsExactly(false, true);
             assertThat(notice.getInt("content.lateUnits[0].items[1].daysLate")).isEqualTo(8);
             assertThat(notice.getList("content.ranking.unitName")).containsExactly("市测试甲局", "市测试乙局");
@@ -110,7 +111,7 @@ class ExplanationsActionsAndNoticesTest {
             String document = given().auth().oauth2(Tokens.unitStaff(LATE)).accept("text/html")
                     .get("/api/v1/notices/" + id + "/document").then().statusCode(200)
                     .contentType(containsString("text/html")).extract().asString();
-            assertThat(document).contains("建议提案办理逾期情况的通报", "市测试乙局", "仍未完成", "按期办理率排名", "0.00%");
+            assertThat(document).contains("建议提案办理逾期情况的通报", "市测试乙局", "已逾期完成", "按期办理率排名", "0.00%");
             given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
                     .body(Map.of("from", "2025-06-01", "to", "2025-05-31")).post("/api/v1/notices")
                     .then().statusCode(422);

@@ -111,6 +111,24 @@ class RemindersTest {
     }
 
     @Test
+    void anOverdueKeyItemIsEscalatedToItsLeadingOfficial() throws Exception {
+        long unit = 35;
+        contacts(unit, "liaison35@unit.example", null, "head35@unit.example");
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("email", "vice-mayor@gov.example")).put("/api/v1/leader-contacts/王副市长")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.unitHead(unit)).contentType(ContentType.JSON)
+                .body(Map.of("email", "x@gov.example")).put("/api/v1/leader-contacts/王副市长").then().statusCode(403);
+        long submission = assignedOnMondayMorning(unit, true);
+        clock.travelTo(Instant.parse("2025-03-10T01:30:00Z")); // Monday 09:30, the sign-for long overdue
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+                .body("findAll { it.level == 'RED' && it.state == 'SENT' }.recipient", hasItem("LEADER")));
+        assertThat(mailTo("vice-mayor@gov.example")).isNotEmpty();
+        assertThat(mailTo("head35@unit.example")).isNotEmpty();
+    }
+
+    @Test
     void contactsArePersonalInformationForTheOfficeOnly() {
         contacts(34, "liaison34@unit.example", "13900003401", null);
         given().auth().oauth2(Tokens.office()).get("/api/v1/unit-contacts/34").then().statusCode(200)
@@ -140,12 +158,17 @@ class RemindersTest {
     }
 
     private static long assignedOnMondayMorning(long unit) {
+        return assignedOnMondayMorning(unit, false);
+    }
+
+    private static long assignedOnMondayMorning(long unit, boolean keyItem) {
         long submission = DeadlineSupervisionTest.IDS.incrementAndGet();
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(submission), UUID.randomUUID().toString(),
                 "banli.assignment.assigned.v1", """
                 {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": %d, "unitName": "测试单位",
-                 "mode": "SOLE", "role": "SOLE", "assignedAt": "%s"}"""
-                        .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, MONDAY_MORNING));
+                 "mode": "SOLE", "role": "SOLE", "assignedAt": "%s", "keyItem": %s, "leadingOfficial": "王副市长"}"""
+                        .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, MONDAY_MORNING,
+                                keyItem));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.office())
                 .queryParam("submissionId", submission).queryParam("stage", "SIGN_FOR").get("/api/v1/deadlines")
                 .then().body("", hasSize(1)));

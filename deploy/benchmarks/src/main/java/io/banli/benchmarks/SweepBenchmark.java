@@ -64,8 +64,8 @@ public final class SweepBenchmark {
         exec(db, """
                 insert into deadline (submission_id, assignment_id, unit_id, unit_name, stage, kind, starts_at, due_at,
                                       state, rule_id, provisional, extended, version)
-                select 10000000 + g, 10000000 + g, g % 200, '单位' || (g % 200), 'REPLY', 'SUGGESTION',
-                       now(), now() + interval '1 day' + (g % 1000) * interval '1 day', 'OPEN',
+                select 10000000 + g, 10000000 + g, g %% 200, '单位' || (g %% 200), 'REPLY', 'SUGGESTION',
+                       now(), now() + interval '1 day' + (g %% 1000) * interval '1 day', 'OPEN',
                        (select id from deadline_rule where stage = 'REPLY' and active), false, false, 0
                 from generate_series(1, %d) g""".formatted(OPEN_DEADLINES));
         exec(db, """

@@ -64,7 +64,7 @@ public class ActionResource {
         }
     }
 
-    /** Data of {@code banli.supervision.action-recorded.v1}. */
+    /** Data of {@code banli.supervision.supervision-action-recorded.v1}. */
     public record ActionRecordedV1(long actionId, Long submissionId, Long unitId, String kind, LocalDate takenOn) {
     }
 
@@ -72,7 +72,7 @@ public class ActionResource {
     @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Record a supervision action", description = """
-            Publishes `banli.supervision.action-recorded.v1`, keyed by the submission id, or `unit-<id>` for an
+            Publishes `banli.supervision.supervision-action-recorded.v1`, keyed by the submission id, or `unit-<id>` for an
             action about a unit as a whole.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "interview",
             value = """

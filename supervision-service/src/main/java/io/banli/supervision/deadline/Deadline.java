@@ -29,6 +29,12 @@ public class Deadline extends PanacheEntityBase {
     /** As the assignment named it, for notices. */
     public String unitName;
 
+    /** A key item (重点建议/提案): reminders climb the stricter ladder, up to its leading official. */
+    public boolean keyItem;
+
+    /** The official who personally leads the key item's handling (领衔领导). */
+    public String leadingOfficial;
+
     @Enumerated(EnumType.STRING)
     public Stage stage;
 

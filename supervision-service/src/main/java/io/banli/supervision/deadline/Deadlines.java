@@ -36,7 +36,7 @@ public class Deadlines {
     Outbox outbox;
 
     public record Opening(long submissionId, String kind, long assignmentId, long unitId, String unitName, Stage stage,
-            Instant startsAt) {
+            Instant startsAt, boolean keyItem, String leadingOfficial) {
     }
 
     public Deadline open(Opening opening) {
@@ -47,6 +47,8 @@ public class Deadlines {
         deadline.assignmentId = opening.assignmentId();
         deadline.unitId = opening.unitId();
         deadline.unitName = opening.unitName();
+        deadline.keyItem = opening.keyItem();
+        deadline.leadingOfficial = opening.leadingOfficial();
         deadline.stage = opening.stage();
         deadline.startsAt = opening.startsAt();
         deadline.state = DeadlineState.OPEN;

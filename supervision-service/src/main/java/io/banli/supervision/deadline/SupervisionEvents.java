@@ -11,7 +11,7 @@ public final class SupervisionEvents {
     public static final String MET = "banli.supervision.deadline-met.v1";
     public static final String RECOMPUTED = "banli.supervision.deadline-recomputed.v1";
     public static final String EXPLANATION_FILED = "banli.supervision.explanation-filed.v1";
-    public static final String ACTION_RECORDED = "banli.supervision.action-recorded.v1";
+    public static final String ACTION_RECORDED = "banli.supervision.supervision-action-recorded.v1";
     public static final String NOTICE_ISSUED = "banli.supervision.notice-issued.v1";
     public static final String REMINDER_SENT = "banli.supervision.reminder-sent.v1";
 

@@ -52,7 +52,7 @@ public class WorkflowConsumer {
         // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
         for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
             deadlines.open(new Deadlines.Opening(a.submissionId(), a.kind(), a.assignmentId(), a.unitId(),
-                    a.unitName(), stage, a.assignedAt()));
+                    a.unitName(), stage, a.assignedAt(), Boolean.TRUE.equals(a.keyItem()), a.leadingOfficial()));
         }
     }
 
@@ -60,6 +60,11 @@ public class WorkflowConsumer {
         UnitDone done = event.data(mapper, UnitDone.class);
         event.require("submissionId, unitId and the time it was done", done.submissionId(), done.unitId(), done.at());
         deadlines.meet(done.submissionId(), done.unitId(), stage, done.at());
+        if (stage != Stage.SIGN_FOR) {
+            // A unit that sent its opinion or reply has the item: a sign-for still open (its event late or
+            // lost) is met by that, so no wrong sign-for alert follows.
+            deadlines.meet(done.submissionId(), done.unitId(), Stage.SIGN_FOR, done.at());
+        }
     }
 
     private void extensionDecided(ReceivedEvent event) {

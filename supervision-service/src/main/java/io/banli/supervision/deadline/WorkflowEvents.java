@@ -22,7 +22,7 @@ public final class WorkflowEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Assigned(Long submissionId, String kind, Long assignmentId, Long unitId, String unitName,
-            String role, Instant assignedAt) {
+            String role, Instant assignedAt, Boolean keyItem, String leadingOfficial) {
     }
 
     /** signed, opinion-sent and reply-submitted: a unit did its stage's work at {@code at}. */

@@ -34,5 +34,11 @@ public interface ReminderConfig {
 
         /** Contact roles told of a red overdue alert: the escalation. */
         List<ContactRole> red();
+
+        /** The stricter ladder of key items, for warnings. */
+        List<ContactRole> keyItemYellow();
+
+        /** The stricter ladder of key items, for overdue alerts: up to the leading official. */
+        List<ContactRole> keyItemRed();
     }
 }

@@ -89,6 +89,37 @@ public class ReminderResource {
         return new UnitContacts(contact(unitId, ContactRole.LIAISON), contact(unitId, ContactRole.HEAD));
     }
 
+    public record LeaderAddress(@Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Email @Size(max = 200) String email) {
+    }
+
+    @PUT
+    @Path("/leader-contacts/{official}")
+    @Transactional
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Set how to reach an official who leads key items", description = """
+            Overdue key items are escalated to their leading official (the stricter ladder). Personal
+            information: only the office reads it back.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "viceMayor",
+            value = """
+            {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "viceMayor", value = """
+            {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
+    public LeaderAddress setLeader(@Parameter(example = "王副市长") @PathParam("official") @Size(max = 50) String official,
+            @Valid @jakarta.validation.constraints.NotNull LeaderAddress address) {
+        LeaderContact contact = LeaderContact.findById(official);
+        if (contact == null) {
+            contact = new LeaderContact();
+            contact.official = official;
+            contact.persist();
+        }
+        contact.phone = address.phone();
+        contact.email = address.email();
+        audit.record("leader-contact.set", "official", official, null);
+        return address;
+    }
+
     @GET
     @Path("/reminders")
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -38,20 +38,38 @@ public class Reminders {
     public void plan(Deadline deadline, String level) {
         boolean red = AlertLevel.RED.equals(level);
         String text = message(deadline, level, red);
-        List<ContactRole> ladder = red ? config.ladder().red() : config.ladder().yellow();
-        for (ContactRole role : ladder) {
-            UnitContact contact = UnitContact.find("unitId = ?1 and role = ?2", deadline.unitId, role).firstResult();
-            if (contact == null) {
+        for (ContactRole role : ladder(deadline, red)) {
+            String[] address = address(deadline, role);
+            if (address == null) {
                 continue;
             }
-            if (contact.email != null) {
-                create(deadline, level, role.name(), Reminder.Channel.EMAIL, contact.email, text);
+            if (address[1] != null) {
+                create(deadline, level, role.name(), Reminder.Channel.EMAIL, address[1], text);
             }
-            if (contact.phone != null && config.smsUrl().isPresent()) {
-                create(deadline, level, role.name(), Reminder.Channel.SMS, contact.phone, text);
+            if (address[0] != null && config.smsUrl().isPresent()) {
+                create(deadline, level, role.name(), Reminder.Channel.SMS, address[0], text);
             }
         }
         config.webhookUrl().ifPresent(url -> create(deadline, level, "PLATFORM", Reminder.Channel.WEBHOOK, url, text));
+    }
+
+    private List<ContactRole> ladder(Deadline deadline, boolean red) {
+        ReminderConfig.Ladder ladder = config.ladder();
+        if (deadline.keyItem) {
+            return red ? ladder.keyItemRed() : ladder.keyItemYellow();
+        }
+        return red ? ladder.red() : ladder.yellow();
+    }
+
+    /** Phone and e-mail of the role's holder for this deadline, or null when nobody is on file. */
+    private static String[] address(Deadline deadline, ContactRole role) {
+        if (role == ContactRole.LEADER) {
+            LeaderContact leader = deadline.leadingOfficial == null ? null
+                    : LeaderContact.findById(deadline.leadingOfficial);
+            return leader == null ? null : new String[] {leader.phone, leader.email};
+        }
+        UnitContact contact = UnitContact.find("unitId = ?1 and role = ?2", deadline.unitId, role).firstResult();
+        return contact == null ? null : new String[] {contact.phone, contact.email};
     }
 
     private void create(Deadline deadline, String level, String recipient, Reminder.Channel channel, String address,

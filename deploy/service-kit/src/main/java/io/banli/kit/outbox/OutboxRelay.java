@@ -4,7 +4,10 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -105,19 +108,29 @@ public class OutboxRelay {
                 select id, cast(event_id as text), topic, event_type, aggregate_id, cast(payload as text), occurred_at
                 from outbox_event where published_at is null order by id limit :batch""")
                 .setParameter("batch", BATCH).getResultList();
-        int published = 0;
+        // Hand the whole batch to the producer first, so it can pipeline and batch the records, then
+        // collect the acks in order. The idempotent producer keeps per-partition order; a row is marked
+        // only when it and every row before it were acknowledged.
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
+            acks.add(emitter.sendMessage(message(row)).subscribeAsCompletionStage());
+        }
+        List<Object> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             try {
-                emitter.sendMessage(message(row)).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", row[1], e.getMessage());
+                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", rows.get(i)[1],
+                        e.getMessage());
                 break;
             }
-            em.createNativeQuery("update outbox_event set published_at = now() where id = :id")
-                    .setParameter("id", row[0]).executeUpdate();
-            published++;
+            acknowledged.add(rows.get(i)[0]);
         }
-        return published;
+        if (!acknowledged.isEmpty()) {
+            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                    .setParameter("ids", acknowledged).executeUpdate();
+        }
+        return acknowledged.size();
     }
 
     private Message<String> message(Object[] row) {
