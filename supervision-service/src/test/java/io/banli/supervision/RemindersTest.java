@@ -97,7 +97,7 @@ class RemindersTest {
         long submission = assignedOnMondayMorning(unit);
         clock.travelTo(Instant.parse("2025-03-05T02:00:00Z"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(submission)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> deliveries(submission)
                 .body("find { it.channel == 'SMS' }.attempts", equalTo(1))
                 .body("find { it.channel == 'SMS' }.state", equalTo("PENDING"))
                 .body("find { it.channel == 'SMS' }.lastError", org.hamcrest.Matchers.containsString("503")));

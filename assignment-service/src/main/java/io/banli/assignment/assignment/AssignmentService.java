@@ -1,6 +1,5 @@
 package io.banli.assignment.assignment;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,26 +13,15 @@ import jakarta.transaction.Transactional;
 import io.banli.assignment.assignment.WorkflowEvents.AssignedV1;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.unit.Unit;
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 
 @ApplicationScoped
 @Transactional
 public class AssignmentService {
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    StateChange change;
 
     /**
      * The formal assignment (正式交办): one row and one {@code assigned} event per unit. It starts
@@ -46,7 +34,7 @@ public class AssignmentService {
             throw Problems.illegalTransition("Submission " + submissionId + " is assigned already.");
         }
         List<Assignment> created = new ArrayList<>();
-        Instant now = clock.instant();
+        Instant now = change.now();
         for (var part : parts(request)) {
             Unit unit = Unit.<Unit>findByIdOptional(part.unitId()).filter(u -> u.active).orElseThrow(
                     () -> Problems.unprocessable("unknown-unit", "No active unit with id " + part.unitId() + "."));
@@ -57,12 +45,12 @@ public class AssignmentService {
             assignment.role = part.role();
             assignment.state = AssignmentState.ASSIGNED;
             assignment.assignedAt = now;
-            assignment.assignedBy = caller.name();
+            assignment.assignedBy = change.actor();
             assignment.persist();
-            outbox.publish(WorkflowEvents.TOPIC, WorkflowEvents.ASSIGNED, submission.id.toString(),
+            change.announce(WorkflowEvents.TOPIC, WorkflowEvents.ASSIGNED, submission.id.toString(),
                     new AssignedV1(submission.id, submission.kind, assignment.id, unit.id, unit.name, assignment.mode,
                             assignment.role, now));
-            audit.record("submission.assigned", "submission", submission.id, unit.name + " as " + part.role());
+            change.audit("submission.assigned", "submission", submission.id, unit.name + " as " + part.role());
             created.add(assignment);
         }
         return created;

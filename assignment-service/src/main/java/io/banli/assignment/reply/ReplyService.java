@@ -1,7 +1,5 @@
 package io.banli.assignment.reply;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,8 +8,7 @@ import io.banli.assignment.assignment.Assignment;
 import io.banli.assignment.assignment.AssignmentState;
 import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.assignment.WorkflowEvents.ReplySubmittedV1;
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 
@@ -20,16 +17,10 @@ import io.banli.kit.security.Caller;
 public class ReplyService {
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
+    StateChange change;
 
     @Inject
     Caller caller;
-
-    @Inject
-    Clock clock;
 
     /** The caller's unit submits its reply to the office ({@code reply-submitted}). */
     public Reply submit(long submissionId, ReplyResource.NewReply request) {
@@ -51,15 +42,15 @@ public class ReplyService {
         reply.text = request.text();
         reply.resultClass = request.resultClass();
         reply.fingerprint = Fingerprint.of(submissionId, unitId, request.resultClass(), request.text());
-        reply.submittedAt = clock.instant();
-        reply.submittedBy = caller.name();
+        reply.submittedAt = change.now();
+        reply.submittedBy = change.actor();
         reply.persist();
         assignment.state = AssignmentState.SUBMITTED;
 
-        outbox.publish(WorkflowEvents.TOPIC, WorkflowEvents.REPLY_SUBMITTED, String.valueOf(submissionId),
+        change.announce(WorkflowEvents.TOPIC, WorkflowEvents.REPLY_SUBMITTED, String.valueOf(submissionId),
                 new ReplySubmittedV1(submissionId, reply.id, unitId, reply.resultClass.name(), reply.fingerprint,
                         reply.submittedAt));
-        audit.record("reply.submitted", "submission", submissionId, "class " + reply.resultClass
+        change.audit("reply.submitted", "submission", submissionId, "class " + reply.resultClass
                 + ", sha256 " + reply.fingerprint);
         return reply;
     }

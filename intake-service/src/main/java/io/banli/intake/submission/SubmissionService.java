@@ -1,7 +1,5 @@
 package io.banli.intake.submission;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,29 +11,18 @@ import io.banli.intake.session.Session;
 import io.banli.intake.session.SessionKind;
 import io.banli.intake.submission.SubmissionEvents.Proposer;
 import io.banli.intake.submission.SubmissionEvents.SubmissionRegisteredV1;
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 
 @ApplicationScoped
 @Transactional
 public class SubmissionService {
 
     @Inject
+    StateChange change;
+
+    @Inject
     EntityManager em;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
 
     /** Registers (立案) a submission: assigns its per-session number and announces it, in one transaction. */
     public Submission register(SubmissionResource.NewSubmission request) {
@@ -54,15 +41,15 @@ public class SubmissionService {
         submission.field = request.field();
         submission.leadProposerId = proposer.id;
         submission.state = SubmissionState.REGISTERED;
-        submission.registeredAt = clock.instant();
-        submission.registeredBy = caller.name();
+        submission.registeredAt = change.now();
+        submission.registeredBy = change.actor();
         submission.persist();
 
-        outbox.publish(SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED, submission.id.toString(),
+        change.announce(SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED, submission.id.toString(),
                 new SubmissionRegisteredV1(submission.id, session.id, session.name, submission.number,
                         submission.kind, submission.title, submission.field,
                         new Proposer(proposer.id, proposer.name, proposer.delegation), submission.registeredAt));
-        audit.record("submission.registered", "submission", submission.id,
+        change.audit("submission.registered", "submission", submission.id,
                 session.name + " 第" + submission.number + "号");
         return submission;
     }

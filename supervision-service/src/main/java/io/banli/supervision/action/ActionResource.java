@@ -1,7 +1,6 @@
 package io.banli.supervision.action;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
@@ -40,16 +38,10 @@ import io.quarkus.panache.common.Parameters;
 public class ActionResource {
 
     @Inject
+    StateChange change;
+
+    @Inject
     Caller caller;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
 
     /** About an item, a unit, or a unit's part in an item: at least one of the two. */
     public record NewAction(Long submissionId, Long unitId, @NotNull ActionKind kind,
@@ -94,13 +86,13 @@ public class ActionResource {
         action.kind = request.kind();
         action.note = request.note();
         action.takenOn = request.takenOn();
-        action.recordedAt = clock.instant();
-        action.recordedBy = caller.name();
+        action.recordedAt = change.now();
+        action.recordedBy = change.actor();
         action.persist();
         String key = action.submissionId != null ? action.submissionId.toString() : "unit-" + action.unitId;
-        outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.ACTION_RECORDED, key, new ActionRecordedV1(
+        change.announce(SupervisionEvents.TOPIC, SupervisionEvents.ACTION_RECORDED, key, new ActionRecordedV1(
                 action.id, action.submissionId, action.unitId, action.kind.name(), action.takenOn));
-        audit.record("supervision-action.recorded", "supervision-action", action.id, action.kind + " " + key);
+        change.audit("supervision-action.recorded", "supervision-action", action.id, action.kind + " " + key);
         return Response.created(URI.create("/api/v1/supervision-actions?submissionId=" + action.submissionId))
                 .entity(ActionView.of(action)).build();
     }

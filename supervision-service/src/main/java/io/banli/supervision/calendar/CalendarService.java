@@ -1,6 +1,5 @@
 package io.banli.supervision.calendar;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -15,28 +14,21 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.audit.AuditLog;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 
 /** Loads a year of the calendar: all of it replaces what the year had, in one versioned change. */
 @ApplicationScoped
 public class CalendarService {
 
     @Inject
+    StateChange change;
+
+    @Inject
     EntityManager em;
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
 
     @Inject
     Event<CalendarChanged> changed;
@@ -53,8 +45,8 @@ public class CalendarService {
                 values (:year, :version, :at, :by, :source)
                 on conflict (year) do update set version = excluded.version, loaded_at = excluded.loaded_at,
                     loaded_by = excluded.loaded_by, source = excluded.source""")
-                .setParameter("year", year).setParameter("version", version).setParameter("at", clock.instant())
-                .setParameter("by", caller.name()).setParameter("source", source).executeUpdate();
+                .setParameter("year", year).setParameter("version", version).setParameter("at", change.now())
+                .setParameter("by", change.actor()).setParameter("source", source).executeUpdate();
         for (CalendarUpload.Day day : upload.days()) {
             em.createNativeQuery("insert into calendar_day (day, year, name, off_day) values (:day, :year, :name, :off)")
                     .setParameter("day", day.date()).setParameter("year", year)
@@ -63,10 +55,10 @@ public class CalendarService {
         em.createNativeQuery("""
                 insert into calendar_change (year, version, changed_at, changed_by, previous, current)
                 values (:year, :version, :at, :by, :previous, :current)""")
-                .setParameter("year", year).setParameter("version", version).setParameter("at", clock.instant())
-                .setParameter("by", caller.name()).setParameter("previous", previous == null ? null : json(previous))
+                .setParameter("year", year).setParameter("version", version).setParameter("at", change.now())
+                .setParameter("by", change.actor()).setParameter("previous", previous == null ? null : json(previous))
                 .setParameter("current", json(upload)).executeUpdate();
-        audit.record("calendar.loaded", "calendar", year, "version " + version + ", " + upload.days().size()
+        change.audit("calendar.loaded", "calendar", year, "version " + version + ", " + upload.days().size()
                 + " days, source: " + source);
         changed.fire(new CalendarChanged(year));
         return version;

@@ -1,6 +1,5 @@
 package io.banli.supervision.explanation;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
@@ -37,16 +35,10 @@ import io.banli.supervision.deadline.SupervisionEvents;
 public class ExplanationResource {
 
     @Inject
+    StateChange change;
+
+    @Inject
     Caller caller;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
 
     public record NewExplanation(@NotBlank @Size(max = 5000) String text) {
     }
@@ -90,13 +82,13 @@ public class ExplanationResource {
         OverdueExplanation explanation = new OverdueExplanation();
         explanation.deadlineId = deadlineId;
         explanation.text = request.text();
-        explanation.filedAt = clock.instant();
-        explanation.filedBy = caller.name();
+        explanation.filedAt = change.now();
+        explanation.filedBy = change.actor();
         explanation.persist();
-        outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.EXPLANATION_FILED,
+        change.announce(SupervisionEvents.TOPIC, SupervisionEvents.EXPLANATION_FILED,
                 deadline.submissionId.toString(), new ExplanationFiledV1(deadline.submissionId, deadline.id,
                         deadline.unitId, deadline.stage.name(), explanation.filedAt));
-        audit.record("explanation.filed", "deadline", deadlineId, "unit " + deadline.unitId);
+        change.audit("explanation.filed", "deadline", deadlineId, "unit " + deadline.unitId);
         return ExplanationView.of(explanation);
     }
 

@@ -2,7 +2,6 @@ package io.banli.supervision.notice;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -33,10 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 import io.banli.supervision.deadline.SupervisionEvents;
 
@@ -45,22 +42,13 @@ import io.banli.supervision.deadline.SupervisionEvents;
 public class NoticeResource {
 
     @Inject
+    StateChange change;
+
+    @Inject
     NoticeBuilder builder;
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
 
     public record NewNotice(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String title,
             @DecimalMin("0") @DecimalMax("100") BigDecimal onTimeStandardPercent) {
@@ -101,7 +89,7 @@ public class NoticeResource {
         }
         BigDecimal standard = request.onTimeStandardPercent() == null ? BigDecimal.valueOf(85)
                 : request.onTimeStandardPercent();
-        Instant now = clock.instant();
+        Instant now = change.now();
         NoticeContent content = builder.build(request.from(), request.to(), standard, now);
         Notice notice = new Notice();
         notice.periodFrom = request.from();
@@ -109,13 +97,13 @@ public class NoticeResource {
         notice.title = request.title() != null ? request.title()
                 : "关于" + request.from() + "至" + request.to() + "建议提案办理逾期情况的通报";
         notice.issuedAt = now;
-        notice.issuedBy = caller.name();
+        notice.issuedBy = change.actor();
         notice.content = json(content);
         notice.persist();
-        outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.NOTICE_ISSUED, "notice-" + notice.id,
+        change.announce(SupervisionEvents.TOPIC, SupervisionEvents.NOTICE_ISSUED, "notice-" + notice.id,
                 new NoticeIssuedV1(notice.id, notice.periodFrom, notice.periodTo, content.lateUnits().size(),
                         content.itemsNamed(), now));
-        audit.record("notice.issued", "notice", notice.id, notice.title);
+        change.audit("notice.issued", "notice", notice.id, notice.title);
         return Response.created(URI.create("/api/v1/notices/" + notice.id)).entity(view(notice)).build();
     }
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /** Delivers one reminder over its channel; throws when the channel did not take it. */
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class Channels {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     ObjectMapper mapper;
@@ -35,8 +35,9 @@ public class Channels {
 
     public void deliver(Reminder reminder) throws IOException, InterruptedException {
         switch (reminder.channel) {
+            // Bounded: a mail server that does not answer must not hold up every other reminder.
             case EMAIL -> mailer.send(Mail.withText(reminder.address, "【建议提案办理】" + subject(reminder),
-                    reminder.message));
+                    reminder.message)).await().atMost(Duration.ofSeconds(20));
             case SMS -> post(config.smsUrl().orElseThrow(() -> new IOException("No SMS gateway is configured")),
                     Map.of("phone", reminder.address, "text", reminder.message), "application/json");
             case WEBHOOK -> post(reminder.address, Map.of(

@@ -83,6 +83,9 @@ public class ReminderDispatcher {
                 select id from reminder where state = 'PENDING' and next_attempt_at <= :now
                 order by next_attempt_at limit :batch for update skip locked""")
                 .setParameter("now", now).setParameter("batch", BATCH).getResultList();
+        if (!ids.isEmpty()) {
+            Log.debugf("Delivering %d reminder(s)", ids.size());
+        }
         for (Number id : ids) {
             Reminder reminder = Reminder.findById(id.longValue());
             reminder.attempts++;

@@ -1,6 +1,5 @@
 package io.banli.supervision.rule;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,9 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.banli.kit.audit.AuditLog;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 import io.banli.supervision.deadline.Stage;
 
 /** Finds the rule that applies, and records new versions of rules. */
@@ -19,13 +17,7 @@ import io.banli.supervision.deadline.Stage;
 public class DeadlineRules {
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
+    StateChange stateChange;
 
     @Inject
     Event<RuleChanged> changed;
@@ -74,10 +66,10 @@ public class DeadlineRules {
         rule.warningWorkingDays = change.warningWorkingDays().stream().sorted((a, b) -> b - a).distinct()
                 .map(String::valueOf).collect(Collectors.joining(","));
         rule.legalSource = change.legalSource();
-        rule.changedAt = clock.instant();
-        rule.changedBy = caller.name();
+        rule.changedAt = stateChange.now();
+        rule.changedBy = stateChange.actor();
         rule.persist();
-        audit.record("deadline-rule.changed", "deadline-rule", stage + (rule.kind == null ? "" : "/" + rule.kind),
+        stateChange.audit("deadline-rule.changed", "deadline-rule", stage + (rule.kind == null ? "" : "/" + rule.kind),
                 "version " + version + ": " + rule.amount + " " + rule.unit);
         changed.fire(new RuleChanged(stage, rule.kind));
         return rule;

@@ -1,6 +1,5 @@
 package io.banli.supervision.sweep;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.outbox.Outbox;
+import io.banli.kit.change.StateChange;
 import io.banli.supervision.deadline.AlertLevel;
 import io.banli.supervision.deadline.Deadline;
 import io.banli.supervision.deadline.DeadlineState;
@@ -36,19 +34,13 @@ public class AlertSweep {
     private static final int BATCH = 500;
 
     @Inject
+    StateChange change;
+
+    @Inject
     EntityManager em;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     Reminders reminders;
-
-    @Inject
-    Clock clock;
 
     @Scheduled(every = "${banli.sweep.interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,7 +59,7 @@ public class AlertSweep {
     /** Raises up to {@link #BATCH} due alerts; returns how many it claimed. */
     @SuppressWarnings("unchecked")
     public int sweepBatch() {
-        Instant now = clock.instant();
+        Instant now = change.now();
         List<Object[]> due = em.createNativeQuery("""
                 select id, level, deadline_id from deadline_alert
                 where fired_at is null and fire_at <= :now
@@ -97,14 +89,14 @@ public class AlertSweep {
         if (level.equals(AlertLevel.RED)) {
             deadline.state = DeadlineState.OVERDUE;
             deadline.overdueAt = now;
-            outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.OVERDUE, key,
+            change.announce(SupervisionEvents.TOPIC, SupervisionEvents.OVERDUE, key,
                     new OverdueV1(deadline.submissionId, deadline.id, deadline.assignmentId, deadline.unitId,
                             deadline.stage.name(), deadline.dueAt, now));
-            audit.record("deadline.overdue", "submission", deadline.submissionId,
+            change.audit("deadline.overdue", "submission", deadline.submissionId,
                     "unit " + deadline.unitId + " " + deadline.stage + " due " + deadline.dueAt);
         } else {
             int workingDaysLeft = Integer.parseInt(level.substring(AlertLevel.YELLOW_PREFIX.length()));
-            outbox.publish(SupervisionEvents.TOPIC, SupervisionEvents.WARNING, key,
+            change.announce(SupervisionEvents.TOPIC, SupervisionEvents.WARNING, key,
                     new DeadlineWarningV1(deadline.submissionId, deadline.id, deadline.unitId, deadline.stage.name(),
                             workingDaysLeft, deadline.dueAt, now));
         }
