@@ -225,6 +225,25 @@ class DeadlineSupervisionTest {
     }
 
     @Test
+    void anUnsatisfiedProposerStartsAOneMonthRehandlingThatTheSecondReplyEnds() {
+        long submission = IDS.incrementAndGet();
+        assigned(submission, 20, "SOLE", clock.instant());
+        workDone(submission, 20, "banli.assignment.reply-submitted.v1", "submittedAt", clock.instant());
+        awaitDeadline(submission, "REPLY", "MET");
+        Instant started = clock.instant();
+        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(),
+                "banli.assignment.rehandling-started.v1", """
+                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": 20, "unitName": "测试单位",
+                 "startedAt": "%s"}""".formatted(submission, IDS.incrementAndGet(), started));
+        awaitDeadline(submission, "REHANDLING", "OPEN");
+        Instant due = Instant.parse(deadlines(submission, "REHANDLING").extract().path("[0].dueAt"));
+        assertThat(due).isAfter(started.plus(Duration.ofDays(27))).isBefore(started.plus(Duration.ofDays(45)));
+
+        workDone(submission, 20, "banli.assignment.reply-submitted.v1", "submittedAt", clock.instant());
+        awaitDeadline(submission, "REHANDLING", "MET").body("[0].metOnTime", equalTo(true));
+    }
+
+    @Test
     void aCoUnitOwesAnOpinionNotAReply() {
         long submission = IDS.incrementAndGet();
         assigned(submission, 10, "LEAD", clock.instant());

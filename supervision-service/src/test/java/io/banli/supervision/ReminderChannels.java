@@ -57,6 +57,7 @@ public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         });
+        http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         http.start();
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
         return Map.of(

@@ -7,7 +7,9 @@ public enum Stage {
     /** 会办意见: a co-unit sends its opinion to the lead unit. */
     CO_OPINION("assigned"),
     /** 答复: the written reply by a sole, lead or split unit. */
-    REPLY("assigned");
+    REPLY("assigned"),
+    /** 重办: handling again after an unsatisfied evaluation, ending in a second reply. */
+    REHANDLING("rehandling-started");
 
     private final String startsOn;
 

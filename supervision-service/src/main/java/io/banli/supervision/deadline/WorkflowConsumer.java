@@ -42,6 +42,7 @@ public class WorkflowConsumer {
                 WorkflowEvents.OPINION_SENT, event -> done(event, Stage.CO_OPINION),
                 WorkflowEvents.REPLY_SUBMITTED, event -> done(event, Stage.REPLY),
                 WorkflowEvents.EXTENSION_DECIDED, this::extensionDecided,
+                WorkflowEvents.REHANDLING_STARTED, this::rehandlingStarted,
                 WorkflowEvents.CLOSED, this::closed));
     }
 
@@ -60,11 +61,23 @@ public class WorkflowConsumer {
         UnitDone done = event.data(mapper, UnitDone.class);
         event.require("submissionId, unitId and the time it was done", done.submissionId(), done.unitId(), done.at());
         deadlines.meet(done.submissionId(), done.unitId(), stage, done.at());
+        if (stage == Stage.REPLY) {
+            // The second reply is what ends a re-handling.
+            deadlines.meet(done.submissionId(), done.unitId(), Stage.REHANDLING, done.at());
+        }
         if (stage != Stage.SIGN_FOR) {
             // A unit that sent its opinion or reply has the item: a sign-for still open (its event late or
             // lost) is met by that, so no wrong sign-for alert follows.
             deadlines.meet(done.submissionId(), done.unitId(), Stage.SIGN_FOR, done.at());
         }
+    }
+
+    private void rehandlingStarted(ReceivedEvent event) {
+        WorkflowEvents.RehandlingStarted r = event.data(mapper, WorkflowEvents.RehandlingStarted.class);
+        event.require("submissionId, assignmentId, unitId, startedAt", r.submissionId(), r.assignmentId(), r.unitId(),
+                r.startedAt());
+        deadlines.open(new Deadlines.Opening(r.submissionId(), r.kind(), r.assignmentId(), r.unitId(), r.unitName(),
+                Stage.REHANDLING, r.startedAt(), Boolean.TRUE.equals(r.keyItem()), r.leadingOfficial()));
     }
 
     private void extensionDecided(ReceivedEvent event) {

@@ -16,6 +16,7 @@ public final class WorkflowEvents {
     public static final String REPLY_SUBMITTED = "banli.assignment.reply-submitted.v1";
     public static final String EXTENSION_DECIDED = "banli.assignment.extension-decided.v1";
     public static final String CLOSED = "banli.assignment.closed.v1";
+    public static final String REHANDLING_STARTED = "banli.assignment.rehandling-started.v1";
 
     private WorkflowEvents() {
     }
@@ -31,6 +32,12 @@ public final class WorkflowEvents {
         Instant at() {
             return signedAt != null ? signedAt : sentAt != null ? sentAt : submittedAt;
         }
+    }
+
+    /** The proposer was not satisfied: the unit handles the item again from {@code startedAt}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RehandlingStarted(Long submissionId, String kind, Long assignmentId, Long unitId, String unitName,
+            Instant startedAt, Boolean keyItem, String leadingOfficial) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

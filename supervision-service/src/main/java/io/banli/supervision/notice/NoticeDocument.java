@@ -58,6 +58,7 @@ final class NoticeDocument {
             case "SIGN_FOR" -> "签收";
             case "CO_OPINION" -> "会办意见";
             case "REPLY" -> "答复";
+            case "REHANDLING" -> "重新办理";
             default -> stage;
         };
     }

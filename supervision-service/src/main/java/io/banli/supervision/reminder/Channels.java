@@ -22,7 +22,9 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 @ApplicationScoped
 public class Channels {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: SMS gateways and webhook receivers are plain web servers; no h2c upgrade dance.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     ReactiveMailer mailer;
@@ -51,7 +53,7 @@ public class Channels {
     }
 
     private void post(String url, Object body, String contentType) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -100,6 +100,8 @@ public class ReminderDispatcher {
                                 reminder.channel.name(), now));
             } catch (Exception e) {
                 reminder.lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Log.infof("Reminder %d (%s) not delivered, attempt %d: %s", reminder.id, reminder.channel,
+                        reminder.attempts, reminder.lastError);
                 if (reminder.attempts >= MAX_ATTEMPTS) {
                     reminder.state = Reminder.DeliveryState.FAILED;
                     Log.warnf("Reminder %d given up after %d attempts: %s", reminder.id, reminder.attempts,

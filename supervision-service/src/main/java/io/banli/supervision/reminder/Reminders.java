@@ -97,6 +97,7 @@ public class Reminders {
             case SIGN_FOR -> "签收";
             case CO_OPINION -> "会办意见";
             case REPLY -> "答复";
+            case REHANDLING -> "重新办理";
         };
         if (red) {
             return "【督办提醒】第" + deadline.submissionId + "号建议提案的" + stage + "已于" + due
