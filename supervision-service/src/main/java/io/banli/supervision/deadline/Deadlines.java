@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.banli.kit.outbox.Outbox;
@@ -81,7 +82,8 @@ public class Deadlines {
 
     /** The item is closed or withdrawn: nothing more is owed on it. */
     public void closeAll(long submissionId) {
-        List<Deadline> open = Deadline.list("submissionId = ?1 and state = ?2", submissionId, DeadlineState.OPEN);
+        List<Deadline> open = Deadline.<Deadline>find("submissionId = ?1 and state = ?2", submissionId,
+                DeadlineState.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Deadline deadline : open) {
             deadline.state = DeadlineState.CLOSED;
             dropPendingAlerts(deadline);
@@ -134,8 +136,10 @@ public class Deadlines {
                 .setParameter("deadline", deadline.id).executeUpdate();
     }
 
+    /** Locked: the sweep may be raising an alert on the same deadline right now. */
     private static List<Deadline> owed(long submissionId, long unitId, Stage stage) {
-        return Deadline.list("submissionId = ?1 and unitId = ?2 and stage = ?3 and state in ?4",
-                submissionId, unitId, stage, List.of(DeadlineState.OPEN, DeadlineState.OVERDUE));
+        return Deadline.<Deadline>find("submissionId = ?1 and unitId = ?2 and stage = ?3 and state in ?4",
+                submissionId, unitId, stage, List.of(DeadlineState.OPEN, DeadlineState.OVERDUE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

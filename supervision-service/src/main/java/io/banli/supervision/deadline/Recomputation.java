@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -67,7 +68,7 @@ public class Recomputation {
                 break;
             }
             QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> deadlines.reschedule(
-                    Deadline.findById(id), reason)));
+                    Deadline.findById(id, LockModeType.PESSIMISTIC_WRITE), reason)));
             done += ids.size();
             after = ids.get(ids.size() - 1);
         }

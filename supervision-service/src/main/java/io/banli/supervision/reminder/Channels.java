@@ -39,7 +39,7 @@ public class Channels {
         switch (reminder.channel) {
             // Bounded: a mail server that does not answer must not hold up every other reminder.
             case EMAIL -> mailer.send(Mail.withText(reminder.address, "【建议提案办理】" + subject(reminder),
-                    reminder.message)).await().atMost(Duration.ofSeconds(20));
+                    reminder.message)).await().atMost(Duration.ofSeconds(5));
             case SMS -> post(config.smsUrl().orElseThrow(() -> new IOException("No SMS gateway is configured")),
                     Map.of("phone", reminder.address, "text", reminder.message), "application/json");
             case WEBHOOK -> post(reminder.address, Map.of(

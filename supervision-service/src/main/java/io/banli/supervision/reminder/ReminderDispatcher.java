@@ -58,9 +58,10 @@ public class ReminderDispatcher {
             String recipient, String channel, Instant sentAt) {
     }
 
+    /** Delivers what is due, if it is working time now; runs on the schedule, tests call it directly. */
     @Scheduled(every = "${banli.reminders.interval:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    public synchronized void deliverDue() {
         if (!inWorkingHours(clock.instant())) {
             return;
         }

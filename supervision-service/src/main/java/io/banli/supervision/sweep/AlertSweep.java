@@ -60,10 +60,12 @@ public class AlertSweep {
     @SuppressWarnings("unchecked")
     public int sweepBatch() {
         Instant now = change.now();
+        // The deadline row is locked with its alert: a consumer meeting the deadline right now waits for
+        // this transaction (or is skipped here), so neither overwrites the other.
         List<Object[]> due = em.createNativeQuery("""
-                select id, level, deadline_id from deadline_alert
-                where fired_at is null and fire_at <= :now
-                order by fire_at limit :batch for update skip locked""")
+                select a.id, a.level, a.deadline_id from deadline_alert a join deadline d on d.id = a.deadline_id
+                where a.fired_at is null and a.fire_at <= :now
+                order by a.fire_at limit :batch for update of a, d skip locked""")
                 .setParameter("now", now).setParameter("batch", BATCH).getResultList();
         for (Object[] row : due) {
             long alertId = ((Number) row[0]).longValue();

@@ -4,10 +4,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -108,29 +105,21 @@ public class OutboxRelay {
                 select id, cast(event_id as text), topic, event_type, aggregate_id, cast(payload as text), occurred_at
                 from outbox_event where published_at is null order by id limit :batch""")
                 .setParameter("batch", BATCH).getResultList();
-        // Hand the whole batch to the producer first, so it can pipeline and batch the records, then
-        // collect the acks in order. The idempotent producer keeps per-partition order; a row is marked
-        // only when it and every row before it were acknowledged.
-        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        // One send at a time, each acknowledged before the next: collecting acks asynchronously would
+        // run their callbacks on Kafka's threads inside this transaction, which JTA refuses to commit.
+        int published = 0;
         for (Object[] row : rows) {
-            acks.add(emitter.sendMessage(message(row)).subscribeAsCompletionStage());
-        }
-        List<Object> acknowledged = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
             try {
-                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", rows.get(i)[1],
-                        e.getMessage());
+                emitter.sendMessage(message(row)).await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", row[1], e.getMessage());
                 break;
             }
-            acknowledged.add(rows.get(i)[0]);
+            em.createNativeQuery("update outbox_event set published_at = now() where id = :id")
+                    .setParameter("id", row[0]).executeUpdate();
+            published++;
         }
-        if (!acknowledged.isEmpty()) {
-            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
-                    .setParameter("ids", acknowledged).executeUpdate();
-        }
-        return acknowledged.size();
+        return published;
     }
 
     private Message<String> message(Object[] row) {
