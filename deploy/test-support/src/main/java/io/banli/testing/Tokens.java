@@ -27,6 +27,11 @@ public final class Tokens {
         return DevTokens.sign("leader-wang", "leader", Map.of());
     }
 
+    /** A leader who is the leading official (领衔领导) of the key items naming {@code name}. */
+    public static String leader(String name) {
+        return DevTokens.sign("leader-" + name, "leader", Map.of("leader_name", name));
+    }
+
     public static String unitStaff(long unitId) {
         return DevTokens.sign("staff-of-unit-" + unitId, "unit-staff", Map.of("unit_id", String.valueOf(unitId)));
     }

@@ -21,6 +21,8 @@ public class Caller {
 
     public static final String UNIT_CLAIM = "unit_id";
     public static final String MEMBER_CLAIM = "member_id";
+    /** A {@code leader}'s name as key items record their leading official (领衔领导). */
+    public static final String LEADER_CLAIM = "leader_name";
     public static final String SYSTEM = "system";
 
     @Inject
@@ -52,6 +54,14 @@ public class Caller {
     /** The member a {@code member} token is bound to. */
     public Optional<Long> memberId() {
         return longClaim(MEMBER_CLAIM);
+    }
+
+    /** The leading official a {@code leader} token speaks for; empty for any other caller. */
+    public Optional<String> leaderName() {
+        if (!inRequest() || identity.isAnonymous() || token.getClaim(LEADER_CLAIM) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(token.getClaim(LEADER_CLAIM).toString().replace("\"", ""));
     }
 
     private Optional<Long> longClaim(String name) {
