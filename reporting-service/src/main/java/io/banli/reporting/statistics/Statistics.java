@@ -1,9 +1,49 @@
 package io.banli.reporting.statistics;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** Counts for one selection of submissions; each map's values add up to {@code total}. */
-public record Statistics(Long sessionId, String kind, long total, Map<String, Long> byKind,
-        Map<HandlingState, Long> byState, Instant asOf) {
+/**
+ * The figures of domain.md's "Statistics" for one selection of submissions. Counts of items count
+ * each submission once; reply figures count replying parts (the sole or lead unit's, or each unit's
+ * of a SPLIT item), which for SOLE and JOINT items is one per item.
+ */
+public record Statistics(String filter, Instant asOf, String roundingRule, long total, Map<String, Long> byKind,
+        List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
+        Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units) {
+
+    /** One part of a whole, with its share of it (largest remainder: the shares add up to 100). */
+    public record Share(String code, String label, long count, BigDecimal share) {
+    }
+
+    /**
+     * Reply figures. Rates are percentages, null when their denominator is 0 (e.g. nothing evaluated yet).
+     *
+     * @param assigned      replying parts assigned (办理件数)
+     * @param onTime        replied by the deadline (extension included)
+     * @param openPastDue   not replied and past the deadline: counted against the on-time rate
+     * @param onTimeRate    onTime / (replied + openPastDue) — 按期办复率
+     * @param replyRate     replied / assigned — 办复率
+     * @param contactRate   replied parts whose proposer was contacted before the reply / replied — 联系率
+     * @param meetingRate   replied parts with a face-to-face contact / replied — 见面率
+     * @param evaluated     replied parts rated; a part's rating is the lowest its latest round received
+     * @param satisfactionRate (satisfied + basically satisfied) / evaluated — 满意率
+     * @param satisfiedOnlyRate satisfied / evaluated
+     */
+    public record Replies(long assigned, long replied, BigDecimal replyRate, long onTime, long openPastDue,
+            BigDecimal onTimeRate, List<Share> byClass, long contacted, BigDecimal contactRate, long met,
+            BigDecimal meetingRate, long evaluated, long satisfied, long basicallySatisfied, long unsatisfied,
+            BigDecimal satisfactionRate, BigDecimal satisfiedOnlyRate, long rehandled, long returned,
+            long holdingAnswers, long extensionsRequested, long extensionsApproved, Overdue overdue) {
+    }
+
+    /** Parts past their reply deadline: still open, or replied late; days count calendar days. */
+    public record Overdue(long parts, long open, long repliedLate, long days, long maxDays) {
+    }
+
+    /** One unit's part: 主办 (sole or lead), 会办 (co), 分办 (split), and its reply figures. */
+    public record UnitFigures(long unitId, String unitName, long lead, long co, long split, Replies replies) {
+    }
 }

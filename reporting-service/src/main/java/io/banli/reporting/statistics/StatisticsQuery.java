@@ -1,7 +1,10 @@
 package io.banli.reporting.statistics;
 
 import java.time.Clock;
-import java.util.EnumMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,25 +15,68 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-/** Counts submissions by kind and by {@link HandlingState} from the projection. */
+import io.banli.reporting.statistics.Statistics.Overdue;
+import io.banli.reporting.statistics.Statistics.Replies;
+import io.banli.reporting.statistics.Statistics.Share;
+import io.banli.reporting.statistics.Statistics.UnitFigures;
+
+/**
+ * Computes {@link Statistics} from the projection with a few aggregate queries, so the cost grows
+ * with the rows scanned, not with round trips. Definitions are domain.md's "Statistics".
+ */
 @ApplicationScoped
 public class StatisticsQuery {
 
-    private static final String PER_SUBMISSION = """
-            select s.kind,
-                   case when count(u.unit_id) filter (where u.role in ('SOLE', 'LEAD', 'SPLIT')) > 0
-                         and count(u.unit_id) filter (where u.role in ('SOLE', 'LEAD', 'SPLIT') and u.replied_at is null) = 0
-                        then 'REPLIED'
-                        when count(u.unit_id) filter (where u.role in ('SOLE', 'LEAD', 'SPLIT')
-                                                        and u.replied_at is null and u.overdue_at is not null) > 0
-                        then 'OVERDUE'
-                        when count(u.unit_id) filter (where u.role is not null) > 0 then 'ASSIGNED'
-                        else 'REGISTERED'
-                   end as state
-            from submission_fact s left join unit_fact u on u.submission_id = s.submission_id
-            where (cast(:session as bigint) is null or s.session_id = cast(:session as bigint))
-              and (cast(:kind as varchar) is null or s.kind = cast(:kind as varchar))
-            group by s.submission_id, s.kind""";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
+    /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
+    private static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
+            + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
+    /** Calendar days past the deadline, in the deployment's zone: still open as of now, or replied late. */
+    private static final String OVERDUE_DAYS = "case when p.replied_at is null and " + DUE + " < :now then "
+            + localDate("cast(:now as timestamptz)") + " - " + localDate(DUE) + " when p.first_replied_at > " + DUE
+            + " then " + localDate("p.first_replied_at") + " - " + localDate(DUE) + " end";
+    /** The lowest rating of the latest round each part was rated in. */
+    private static final String RATINGS = """
+            (select submission_id, unit_id,
+                    case when bool_or(rating = 'UNSATISFIED') then 'UNSATISFIED'
+                         when bool_or(rating = 'BASICALLY_SATISFIED') then 'BASICALLY_SATISFIED'
+                         else 'SATISFIED' end as rating
+             from (select e.*, max(round) over (partition by submission_id, unit_id) as latest from %s e) r
+             where round = latest group by submission_id, unit_id)""";
+    private static final String REPLY_AGGREGATES = String.join(",\n", List.of(
+            "count(*) filter (where " + REPLYING + ")",
+            replying("p.replied_at is not null"),
+            replying("p.first_replied_at <= " + DUE),
+            replying("p.replied_at is null and " + DUE + " < :now"),
+            replying("p.first_replied_at > " + DUE),
+            "coalesce(sum(" + OVERDUE_DAYS + ") filter (where " + REPLYING + "), 0)",
+            "coalesce(max(" + OVERDUE_DAYS + ") filter (where " + REPLYING + "), 0)",
+            replying("p.replied_at is not null and p.result_class = 'A'"),
+            replying("p.replied_at is not null and p.result_class = 'B'"),
+            replying("p.replied_at is not null and p.result_class = 'C'"),
+            replying("p.replied_at is not null and p.result_class = 'D'"),
+            replying("p.replied_at is not null and p.contacted_before"),
+            replying("p.replied_at is not null and p.met_face_to_face"),
+            replying("p.replied_at is not null and ev.rating = 'SATISFIED'"),
+            replying("p.replied_at is not null and ev.rating = 'BASICALLY_SATISFIED'"),
+            replying("p.replied_at is not null and ev.rating = 'UNSATISFIED'"),
+            replying("p.rehandling_count > 0"),
+            "coalesce(sum(p.returned_count) filter (where " + REPLYING + "), 0)",
+            replying("p.holding_answer"),
+            "coalesce(sum(p.extensions_requested) filter (where " + REPLYING + "), 0)",
+            "coalesce(sum(p.extensions_approved) filter (where " + REPLYING + "), 0)",
+            "count(*) filter (where p.role in ('SOLE', 'LEAD'))",
+            "count(*) filter (where p.role = 'CO')",
+            "count(*) filter (where p.role = 'SPLIT')"));
+
+    private static String replying(String condition) {
+        return "count(*) filter (where " + REPLYING + " and " + condition + ")";
+    }
+
+    private static String localDate(String instant) {
+        return "cast((" + instant + ") at time zone 'Asia/Shanghai' as date)";
+    }
 
     @Inject
     EntityManager em;
@@ -39,23 +85,153 @@ public class StatisticsQuery {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Statistics compute(Filter f, int decimals) {
+        return compute(f, decimals, "");
+    }
+
+    /** The same figures from a set of tables named with the prefix (the rebuild's fresh projection). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public Statistics count(Long sessionId, String kind) {
-        Query query = em.createNativeQuery("select kind, state, count(*) from (" + PER_SUBMISSION + ") x group by 1, 2")
-                .setParameter("session", sessionId)
-                .setParameter("kind", kind);
+    public Statistics compute(Filter f, int decimals, String prefix) {
+        Instant now = clock.instant();
+        Selection sel = Selection.of(f, prefix);
         Map<String, Long> byKind = new TreeMap<>(Map.of("SUGGESTION", 0L, "PROPOSAL", 0L));
-        Map<HandlingState, Long> byState = new EnumMap<>(HandlingState.class);
-        for (HandlingState state : HandlingState.values()) {
-            byState.put(state, 0L);
-        }
+        Map<String, Long> fieldCounts = new TreeMap<>();
+        Map<String, Long> byMode = new TreeMap<>();
         long total = 0;
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
-            long n = ((Number) row[2]).longValue();
-            byKind.merge((String) row[0], n, Long::sum);
-            byState.merge(HandlingState.valueOf((String) row[1]), n, Long::sum);
+        long keyItems = 0;
+        for (Object[] row : (List<Object[]>) sel.query(em, "select i.kind, i.field, coalesce(i.mode, 'UNASSIGNED'), "
+                + "i.key_item, count(*) from " + sel.table("item") + " i where " + sel.items()
+                + " group by 1, 2, 3, 4", now).getResultList()) {
+            long n = ((Number) row[4]).longValue();
+            byKind.merge(String.valueOf(row[0]), n, Long::sum);
+            fieldCounts.merge(String.valueOf(row[1]), n, Long::sum);
+            byMode.merge((String) row[2], n, Long::sum);
+            keyItems += Boolean.TRUE.equals(row[3]) ? n : 0;
             total += n;
         }
-        return new Statistics(sessionId, kind, total, byKind, byState, clock.instant());
+        Map<String, Long> byState = new LinkedHashMap<>();
+        for (String state : List.of("REGISTERED", "ASSIGNED", "OVERDUE", "REPLIED")) {
+            byState.put(state, 0L);
+        }
+        Map<String, Long> unitsPerItem = new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        int maxUnits = 0;
+        for (Object[] row : (List<Object[]>) sel.query(em, "select units, state, count(*) from (select i.submission_id, "
+                + "count(p.unit_id) filter (where p.assigned_at is not null and not p.reassigned_away) as units, "
+                + "case when count(*) filter (where " + REPLYING + " and p.assigned_at is not null and not p.reassigned_away) > 0 "
+                + " and count(*) filter (where " + REPLYING + " and p.assigned_at is not null and not p.reassigned_away "
+                + "   and p.replied_at is null) = 0 then 'REPLIED' "
+                + " when count(*) filter (where " + REPLYING + " and p.assigned_at is not null and not p.reassigned_away "
+                + "   and p.replied_at is null and (p.overdue_at is not null or " + DUE + " < :now)) > 0 then 'OVERDUE' "
+                + " when count(*) filter (where p.assigned_at is not null and not p.reassigned_away) > 0 then 'ASSIGNED' "
+                + " else 'REGISTERED' end as state "
+                + "from " + sel.table("item") + " i left join " + sel.table("unit_part") + " p on p.submission_id = i.submission_id "
+                + "where " + sel.items() + " group by i.submission_id) x group by 1, 2", now).getResultList()) {
+            int units = ((Number) row[0]).intValue();
+            long n = ((Number) row[2]).longValue();
+            unitsPerItem.merge(String.valueOf(units), n, Long::sum);
+            byState.merge((String) row[1], n, Long::sum);
+            maxUnits = Math.max(maxUnits, units);
+        }
+        String parts = " from " + sel.table("unit_part") + " p join " + sel.table("item") + " i on i.submission_id = p.submission_id"
+                + " left join " + RATINGS.formatted(sel.table("evaluation")) + " ev on ev.submission_id = p.submission_id"
+                + " and ev.unit_id = p.unit_id where " + sel.items() + " and p.assigned_at is not null"
+                + " and not p.reassigned_away" + sel.parts();
+        Object[] overall = (Object[]) sel.query(em, "select " + REPLY_AGGREGATES + parts, now).getSingleResult();
+        List<UnitFigures> units = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) sel.query(em, "select p.unit_id, max(p.unit_name), " + REPLY_AGGREGATES
+                + parts + " group by p.unit_id order by p.unit_id", now).getResultList()) {
+            long[] v = longs(row, 2);
+            units.add(new UnitFigures(((Number) row[0]).longValue(), (String) row[1], v[21], v[22], v[23],
+                    replies(v, decimals)));
+        }
+        List<String> fields = new ArrayList<>(fieldCounts.keySet());
+        List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
+        return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
+                byState, keyItems, unitsPerItem, maxUnits, replies(longs(overall, 0), decimals), units);
+    }
+
+    private static Replies replies(long[] v, int d) {
+        long assigned = v[0];
+        long replied = v[1];
+        long onTime = v[2];
+        long openPastDue = v[3];
+        List<Share> byClass = shares(List.of("A", "B", "C", "D"), List.of(v[7], v[8], v[9], v[10]), d, false);
+        long evaluated = v[13] + v[14] + v[15];
+        return new Replies(assigned, replied, Percent.rate(replied, assigned, d), onTime, openPastDue,
+                Percent.rate(onTime, replied + openPastDue, d), byClass, v[11], Percent.rate(v[11], replied, d), v[12],
+                Percent.rate(v[12], replied, d), evaluated, v[13], v[14], v[15],
+                Percent.rate(v[13] + v[14], evaluated, d), Percent.rate(v[13], evaluated, d), v[16], v[17], v[18],
+                v[19], v[20], new Overdue(openPastDue + v[4], openPastDue, v[4], v[5], v[6]));
+    }
+
+    private static List<Share> shares(List<String> codes, List<Long> counts, int decimals, boolean fields) {
+        List<java.math.BigDecimal> shares = Percent.shares(counts, decimals);
+        List<Share> result = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            result.add(new Share(code, fields ? Labels.field(code) : Labels.CLASSES.get(code), counts.get(i),
+                    shares.get(i)));
+        }
+        return result;
+    }
+
+    private static long[] longs(Object[] row, int from) {
+        long[] v = new long[row.length - from];
+        for (int i = from; i < row.length; i++) {
+            v[i - from] = row[i] == null ? 0 : ((Number) row[i]).longValue();
+        }
+        return v;
+    }
+
+    /** The filter as SQL conditions with their parameters; values are always bound, never spliced. */
+    record Selection(String prefix, String items, String parts, Map<String, Object> parameters) {
+
+        static Selection of(Filter f, String prefix) {
+            List<String> items = new ArrayList<>(List.of("i.registered_at is not null", "i.refused_at is null",
+                    "i.withdrawn_at is null"));
+            Map<String, Object> p = new LinkedHashMap<>();
+            add(items, p, "i.session_id = :session", "session", f.sessionId);
+            add(items, p, "i.kind = :kind", "kind", f.kind == null ? null : f.kind.name());
+            add(items, p, "i.level = :level", "level", f.level == null ? null : f.level.name());
+            add(items, p, "i.field = :field", "field", f.field);
+            add(items, p, "i.key_item = :key", "key", f.keyItemFlag());
+            add(items, p, "i.year = :year", "year", f.year);
+            add(items, p, "i.registered_at >= :from", "from", f.from == null ? null : f.from.atStartOfDay(ZONE).toInstant());
+            add(items, p, "i.registered_at < :to", "to", f.to == null ? null : f.to.plusDays(1).atStartOfDay(ZONE).toInstant());
+            List<String> parts = new ArrayList<>();
+            add(parts, p, "p.unit_id = :unit", "unit", f.unitId);
+            add(parts, p, "p.role = :role", "role", f.role == null ? null : f.role.name());
+            if (!parts.isEmpty()) {
+                items.add("exists (select 1 from " + prefix + "unit_part p where p.submission_id = i.submission_id "
+                        + "and p.assigned_at is not null and not p.reassigned_away and " + String.join(" and ", parts) + ")");
+            }
+            return new Selection(prefix, String.join(" and ", items),
+                    parts.isEmpty() ? "" : " and " + String.join(" and ", parts), p);
+        }
+
+        private static void add(List<String> conditions, Map<String, Object> p, String sql, String name, Object value) {
+            if (value != null) {
+                conditions.add(sql);
+                p.put(name, value);
+            }
+        }
+
+        String table(String name) {
+            return prefix + name;
+        }
+
+        Query query(EntityManager em, String sql, Instant now) {
+            Query q = em.createNativeQuery(sql);
+            parameters.forEach((k, v) -> {
+                if (sql.contains(":" + k)) {
+                    q.setParameter(k, v);
+                }
+            });
+            if (sql.contains(":now")) {
+                q.setParameter("now", now);
+            }
+            return q;
+        }
     }
 }

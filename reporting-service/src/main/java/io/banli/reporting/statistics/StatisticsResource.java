@@ -2,6 +2,7 @@ package io.banli.reporting.statistics;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -19,30 +20,50 @@ import io.banli.kit.security.Roles;
 @Tag(name = "Statistics", description = "Figures for the office's reports, built from every service's events.")
 public class StatisticsResource {
 
-    /** The kinds a client may filter by; a typo gets a 400 that lists them. */
-    public enum Kind {
-        SUGGESTION,
-        PROPOSAL
-    }
+    static final String EXAMPLE = """
+            {"filter": "sessionId=1", "asOf": "2025-06-01T02:00:00Z",
+             "roundingRule": "百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+             "total": 3, "byKind": {"PROPOSAL": 0, "SUGGESTION": 3},
+             "byField": [{"code": "SOCIAL_LIVELIHOOD", "label": "社会民生", "count": 2, "share": 66.67},
+                         {"code": "URBAN_CONSTRUCTION_TRANSPORT", "label": "城建交通", "count": 1, "share": 33.33}],
+             "byMode": {"JOINT": 1, "SOLE": 1, "UNASSIGNED": 1},
+             "byState": {"REGISTERED": 1, "ASSIGNED": 1, "OVERDUE": 0, "REPLIED": 1}, "keyItems": 0,
+             "unitsPerItem": {"0": 1, "1": 1, "2": 1}, "maxUnitsPerItem": 2,
+             "replies": {"assigned": 2, "replied": 1, "replyRate": 50.00, "onTime": 1, "openPastDue": 0,
+               "onTimeRate": 100.00,
+               "byClass": [{"code": "A", "label": "A类（已解决或基本解决）", "count": 1, "share": 100.00},
+                           {"code": "B", "label": "B类（正在解决或列入计划逐步解决）", "count": 0, "share": 0.00},
+                           {"code": "C", "label": "C类（因条件限制暂不能解决，已说明）", "count": 0, "share": 0.00},
+                           {"code": "D", "label": "D类（留作参考）", "count": 0, "share": 0.00}],
+               "contacted": 1, "contactRate": 100.00, "met": 0, "meetingRate": 0.00, "evaluated": 1, "satisfied": 1,
+               "basicallySatisfied": 0, "unsatisfied": 0, "satisfactionRate": 100.00, "satisfiedOnlyRate": 100.00,
+               "rehandled": 0, "returned": 0, "holdingAnswers": 0, "extensionsRequested": 0, "extensionsApproved": 0,
+               "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0}},
+             "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}]}""";
 
     @Inject
     StatisticsQuery statistics;
 
+    @Inject
+    Scope scope;
+
     @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
-    @Operation(summary = "Count submissions by kind and by handling state", description = """
-            Each submission is counted once, in the furthest state it has reached: REPLIED when every replying
-            unit has replied, else OVERDUE when a replying unit is past its deadline, else ASSIGNED, else
-            REGISTERED. The counts of `byKind` and of `byState` each add up to `total`. Figures follow the events
-            within seconds.""")
-    @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "demo", value = """
-            {"sessionId": 1, "kind": null, "total": 3, "byKind": {"PROPOSAL": 0, "SUGGESTION": 3},
-             "byState": {"REGISTERED": 1, "ASSIGNED": 1, "OVERDUE": 0, "REPLIED": 1},
-             "asOf": "2025-04-01T02:00:00Z"}""")))
-    public Statistics get(
-            @Parameter(description = "Only this session", example = "1") @QueryParam("sessionId") Long sessionId,
-            @Parameter(description = "Only this kind") @QueryParam("kind") Kind kind) {
-        return statistics.count(sessionId, kind == null ? null : kind.name());
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
+    @Operation(summary = "Every figure of the annual report for a selection of submissions", description = """
+            Counts (by kind, field with shares, handling mode, state, units per item), reply figures (reply rate
+            办复率, honest on-time rate 按期办复率 where items still open past their deadline count against it,
+            contact rate 联系率, meeting rate 见面率, satisfaction 满意率 and satisfied-only rate, result classes
+            A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
+            its lead (主办), co (会办) and split (分办) counts. Shares use the largest-remainder method, so they add
+            up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
+            SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit.""")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "demo", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A filter that cannot be read, naming the parameter")
+    @APIResponse(responseCode = "404", description = "A unit's token asked for another unit's figures")
+    public Statistics get(@BeanParam Filter filter,
+            @Parameter(description = "Decimals of printed percentages (0–3, default 2)", example = "2")
+            @QueryParam("decimals") Integer decimals) {
+        return statistics.compute(scope.limit(filter), Scope.decimals(decimals));
     }
 }

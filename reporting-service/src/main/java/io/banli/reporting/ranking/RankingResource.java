@@ -1,0 +1,80 @@
+package io.banli.reporting.ranking;
+
+import java.math.BigDecimal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Roles;
+import io.banli.reporting.ranking.Ranking.Measure;
+import io.banli.reporting.statistics.Filter;
+import io.banli.reporting.statistics.Scope;
+
+@Path("/api/v1/rankings")
+@Tag(name = "Rankings", description = "Units ranked for the office's notices (排名通报).")
+public class RankingResource {
+
+    @Inject
+    Rankings rankings;
+
+    @Inject
+    Scope scope;
+
+    /** The office's standard for the on-time rate, in percent. */
+    @ConfigProperty(name = "banli.reporting.on-time-standard", defaultValue = "85")
+    BigDecimal defaultStandard;
+
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
+    @Operation(summary = "Rank the replying units by on-time rate, satisfaction or overdue days", description = """
+            Every sole, lead and split unit of the selection, best first: highest on-time rate (按期办复率) or
+            satisfaction rate, or fewest overdue days. Equal values share a rank; units without a value (nothing
+            replied or due yet) come last. `meetsStandard` marks units whose on-time rate reaches the standard
+            (default 85 %). Units see the whole ranking, as in a published notice; the unitId filter is ignored.""")
+    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "on time", value = """
+                    {"filter": "sessionId=1", "by": "ON_TIME_RATE", "standard": 85,
+                     "rule": "按期办复率达到85%为达标；百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+                     "units": [{"rank": 1, "unitId": 1, "unitName": "市教育局", "value": 100.00, "replied": 1,
+                                "openPastDue": 0, "onTimeRate": 100.00, "satisfactionRate": 100.00, "overdueDays": 0,
+                                "meetsStandard": true},
+                               {"rank": 2, "unitId": 2, "unitName": "市交通运输局", "value": 50.00, "replied": 2,
+                                "openPastDue": 0, "onTimeRate": 50.00, "satisfactionRate": null, "overdueDays": 12,
+                                "meetsStandard": false}]}""")))
+    @APIResponse(responseCode = "400", description = "A filter, measure or standard that cannot be read")
+    public Ranking get(@BeanParam Filter filter,
+            @Parameter(description = "What to rank by (default ON_TIME_RATE)") @QueryParam("by") Measure by,
+            @Parameter(description = "The on-time standard in percent (default 85)", example = "85")
+            @QueryParam("standard") String standard,
+            @Parameter(description = "Decimals of printed percentages (0–3, default 2)", example = "2")
+            @QueryParam("decimals") Integer decimals) {
+        scope.limit(filter);
+        filter.unitId = null;
+        BigDecimal s = standard == null ? defaultStandard : parse(standard);
+        if (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw Problems.badInput("invalid-parameter", "standard", "query", "must be between 0 and 100");
+        }
+        return rankings.rank(filter, by == null ? Measure.ON_TIME_RATE : by, s, Scope.decimals(decimals));
+    }
+
+    private static BigDecimal parse(String standard) {
+        try {
+            return new BigDecimal(standard.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.badInput("invalid-parameter", "standard", "query", "must be between 0 and 100");
+        }
+    }
+}

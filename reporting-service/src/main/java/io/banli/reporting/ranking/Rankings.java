@@ -1,0 +1,59 @@
+package io.banli.reporting.ranking;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.banli.reporting.ranking.Ranking.Entry;
+import io.banli.reporting.ranking.Ranking.Measure;
+import io.banli.reporting.statistics.Filter;
+import io.banli.reporting.statistics.Statistics;
+import io.banli.reporting.statistics.Statistics.UnitFigures;
+import io.banli.reporting.statistics.StatisticsQuery;
+
+/** Ranks the units of a selection from the same per-unit figures the statistics serve. */
+@ApplicationScoped
+public class Rankings {
+
+    @Inject
+    StatisticsQuery statistics;
+
+    public Ranking rank(Filter filter, Measure by, BigDecimal standard, int decimals) {
+        Statistics s = statistics.compute(filter, decimals);
+        return rank(s, by, standard);
+    }
+
+    public static Ranking rank(Statistics s, Measure by, BigDecimal standard) {
+        Function<UnitFigures, BigDecimal> value = switch (by) {
+            case ON_TIME_RATE -> u -> u.replies().onTimeRate();
+            case SATISFACTION_RATE -> u -> u.replies().satisfactionRate();
+            case OVERDUE_DAYS -> u -> BigDecimal.valueOf(u.replies().overdue().days());
+        };
+        Comparator<BigDecimal> better = by == Measure.OVERDUE_DAYS ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        // Only units that reply (sole, lead, split) are ranked: a co-unit has no reply of its own.
+        List<UnitFigures> units = new ArrayList<>(s.units().stream().filter(u -> u.replies().assigned() > 0).toList());
+        units.sort(Comparator.comparing(value, Comparator.nullsLast(better)).thenComparing(UnitFigures::unitId));
+        List<Entry> entries = new ArrayList<>();
+        BigDecimal previous = null;
+        int rank = 0;
+        for (int i = 0; i < units.size(); i++) {
+            UnitFigures u = units.get(i);
+            BigDecimal v = value.apply(u);
+            if (i == 0 || v == null || previous == null || v.compareTo(previous) != 0) {
+                rank = i + 1;
+            }
+            previous = v;
+            BigDecimal onTime = u.replies().onTimeRate();
+            entries.add(new Entry(rank, u.unitId(), u.unitName(), v, u.replies().replied(), u.replies().openPastDue(),
+                    onTime, u.replies().satisfactionRate(), u.replies().overdue().days(),
+                    onTime == null ? null : onTime.compareTo(standard) >= 0));
+        }
+        return new Ranking(s.filter(), by, standard, "按期办复率达到" + standard.stripTrailingZeros().toPlainString()
+                + "%为达标；" + s.roundingRule(), entries);
+    }
+}

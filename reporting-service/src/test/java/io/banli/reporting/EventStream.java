@@ -1,0 +1,317 @@
+package io.banli.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.banli.testing.PlatformTestResource;
+
+/**
+ * Generates the events the other services publish, in the shapes of the README's event catalogue,
+ * onto the real topics: binary-mode CloudEvents keyed by submission id. Tests describe a session as
+ * a story ("registered, assigned to unit 3, replied class A, rated satisfied") instead of JSON.
+ */
+final class EventStream implements AutoCloseable {
+
+    static final String INTAKE = "banli.intake.submissions";
+    static final String WORKFLOW = "banli.assignment.workflow";
+    static final String ALERTS = "banli.supervision.alerts";
+    static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100);
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final KafkaProducer<String, String> producer;
+    private final List<Future<RecordMetadata>> sent = new ArrayList<>();
+    final long session = IDS.incrementAndGet();
+    /** Event ids in the order sent, so a test can deliver one again. */
+    final List<Sent> history = new ArrayList<>();
+
+    record Sent(String topic, String key, String id, String type, String json) {
+    }
+
+    EventStream() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        producer = new KafkaProducer<>(props);
+    }
+
+    static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** A registered submission of this stream's session. */
+    Item registered(String kind, String field) {
+        return registered(kind, field, false, false);
+    }
+
+    Item registered(String kind, String field, boolean keyItem, boolean confidential) {
+        Item item = new Item(nextId(), kind);
+        item.register(field, keyItem, confidential);
+        return item;
+    }
+
+    /** A submission whose registration has not been sent (yet): for out-of-order stories. */
+    Item unregistered(String kind) {
+        return new Item(nextId(), kind);
+    }
+
+    final class Item {
+        final long id;
+        final String kind;
+        final Map<Long, Long> assignments = new LinkedHashMap<>();
+
+        Item(long id, String kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        Item register(String field, boolean keyItem, boolean confidential) {
+            Map<String, Object> d = data();
+            d.put("sessionId", session);
+            d.put("sessionName", "测试会议" + session);
+            d.put("sessionKind", kind.equals("PROPOSAL") ? "CPPCC" : "PEOPLES_CONGRESS");
+            d.put("level", "CITY");
+            d.put("year", 2025);
+            d.put("number", (int) (id % 1000));
+            d.put("kind", kind);
+            d.put("title", "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
+            d.put("field", field);
+            d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", "东城区代表团"));
+            d.put("coSignerIds", List.of(8, 9));
+            d.put("groupName", null);
+            d.put("keyItem", keyItem);
+            d.put("leadingOfficial", keyItem ? "张副市长" : null);
+            d.put("confidential", confidential);
+            d.put("registeredAt", Instant.parse("2025-01-20T02:00:00Z"));
+            return send(INTAKE, "banli.intake.submission.registered.v1", d);
+        }
+
+        Item withdrawn() {
+            Map<String, Object> d = data();
+            d.put("withdrawnAt", Instant.parse("2025-03-01T02:00:00Z"));
+            return send(INTAKE, "banli.intake.submission.withdrawn.v1", d);
+        }
+
+        /** One assigned event per unit, as assignment publishes a formal assignment. */
+        Item assigned(String mode, Instant at, long unit, String role) {
+            long assignment = nextId();
+            assignments.put(unit, assignment);
+            Map<String, Object> d = data();
+            d.put("kind", kind);
+            d.put("level", "CITY");
+            d.put("sessionId", session);
+            d.put("assignmentId", assignment);
+            d.put("unitId", unit);
+            d.put("unitName", "单位" + unit);
+            d.put("mode", mode);
+            d.put("role", role);
+            d.put("keyItem", false);
+            d.put("leadingOfficial", null);
+            d.put("assignedAt", at);
+            return send(WORKFLOW, "banli.assignment.assigned.v1", d);
+        }
+
+        Item sole(long unit, Instant at) {
+            return assigned("SOLE", at, unit, "SOLE");
+        }
+
+        Item joint(Instant at, long lead, long... co) {
+            assigned("JOINT", at, lead, "LEAD");
+            for (long c : co) {
+                assigned("JOINT", at, c, "CO");
+            }
+            return this;
+        }
+
+        Item split(Instant at, long... units) {
+            for (long u : units) {
+                assigned("SPLIT", at, u, "SPLIT");
+            }
+            return this;
+        }
+
+        Item contact(long unit, String timing, String method, boolean faceToFace) {
+            Map<String, Object> d = unitData(unit);
+            d.put("contactId", nextId());
+            d.put("timing", timing);
+            d.put("method", method);
+            d.put("faceToFace", faceToFace);
+            d.put("contactedOn", LocalDate.parse("2025-03-01"));
+            d.put("recordedAt", Instant.parse("2025-03-01T02:00:00Z"));
+            return send(WORKFLOW, "banli.assignment.contact-recorded.v1", d);
+        }
+
+        Item submitted(long unit, String resultClass, Instant at) {
+            Map<String, Object> d = unitData(unit);
+            d.put("replyId", nextId());
+            d.put("round", 1);
+            d.put("resultClass", resultClass);
+            d.put("fingerprint", "0".repeat(64));
+            d.put("submittedAt", at);
+            return send(WORKFLOW, "banli.assignment.reply-submitted.v1", d);
+        }
+
+        Item returned(long unit, Instant at) {
+            Map<String, Object> d = unitData(unit);
+            d.put("replyId", nextId());
+            d.put("reason", "答复内容不具体");
+            d.put("returnedAt", at);
+            return send(WORKFLOW, "banli.assignment.reply-returned.v1", d);
+        }
+
+        Item replied(long unit, String resultClass, Instant at) {
+            return replied(unit, resultClass, at, 1, "PUBLIC");
+        }
+
+        Item replied(long unit, String resultClass, Instant at, int round, String disclosure) {
+            Map<String, Object> d = unitData(unit);
+            d.put("replyId", nextId());
+            d.put("version", 1);
+            d.put("round", round);
+            d.put("resultClass", resultClass);
+            d.put("classChangedFrom", null);
+            d.put("fingerprint", "0".repeat(64));
+            d.put("disclosure", disclosure);
+            d.put("commitments", List.of());
+            d.put("recipientIds", List.of(7, 8, 9));
+            d.put("repliedAt", at);
+            return send(WORKFLOW, "banli.assignment.replied.v1", d);
+        }
+
+        Item evaluated(long unit, int round, long member, String rating) {
+            Map<String, Object> d = unitData(unit);
+            d.put("replyId", nextId());
+            d.put("round", round);
+            d.put("memberId", member);
+            d.put("rating", rating);
+            d.put("evaluatedAt", Instant.parse("2025-06-01T02:00:00Z"));
+            return send(WORKFLOW, "banli.assignment.evaluated.v1", d);
+        }
+
+        Item rehandling(long unit, Instant at) {
+            Map<String, Object> d = unitData(unit);
+            d.put("kind", kind);
+            d.put("level", "CITY");
+            d.put("sessionId", session);
+            d.put("unitName", "单位" + unit);
+            d.put("mode", "JOINT");
+            d.put("role", "LEAD");
+            d.put("startedAt", at);
+            return send(WORKFLOW, "banli.assignment.rehandling-started.v1", d);
+        }
+
+        Item holdingAnswer(long unit) {
+            Map<String, Object> d = unitData(unit);
+            d.put("recordedAt", Instant.parse("2025-04-01T02:00:00Z"));
+            return send(WORKFLOW, "banli.assignment.holding-answer-recorded.v1", d);
+        }
+
+        Item extension(long unit, LocalDate until, boolean approved) {
+            Map<String, Object> d = unitData(unit);
+            d.put("requestedUntil", until);
+            d.put("requestedAt", Instant.parse("2025-04-01T02:00:00Z"));
+            send(WORKFLOW, "banli.assignment.extension-requested.v1", d);
+            Map<String, Object> decided = unitData(unit);
+            decided.put("approved", approved);
+            decided.put("until", until);
+            decided.put("decidedAt", Instant.parse("2025-04-02T02:00:00Z"));
+            return send(WORKFLOW, "banli.assignment.extension-decided.v1", decided);
+        }
+
+        /** Supervision's red alert for the unit's reply deadline. */
+        Item overdue(long unit, Instant dueAt) {
+            Map<String, Object> d = unitData(unit);
+            d.put("deadlineId", nextId());
+            d.put("stage", "REPLY");
+            d.put("dueAt", dueAt);
+            d.put("detectedAt", dueAt.plusSeconds(3600));
+            return send(ALERTS, "banli.supervision.overdue.v1", d);
+        }
+
+        private Map<String, Object> data() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("submissionId", id);
+            return d;
+        }
+
+        private Map<String, Object> unitData(long unit) {
+            Map<String, Object> d = data();
+            d.put("assignmentId", assignments.getOrDefault(unit, 0L));
+            d.put("unitId", unit);
+            return d;
+        }
+
+        private Item send(String topic, String type, Map<String, Object> data) {
+            EventStream.this.send(topic, String.valueOf(id), UUID.randomUUID().toString(), type, json(data));
+            return this;
+        }
+    }
+
+    /** Sends one record again with the id it had: what a redelivery after a rebalance looks like. */
+    void redeliver(Sent s) {
+        send(s.topic(), s.key(), s.id(), s.type(), s.json());
+    }
+
+    private void send(String topic, String key, String id, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
+                .add("ce_source", bytes("/banli/" + topic.split("\\.")[1])).add("ce_subject", bytes(key))
+                .add("ce_time", bytes(Instant.now().toString())).add("content-type", bytes("application/json"));
+        history.add(new Sent(topic, key, id, type, json));
+        sent.add(producer.send(record));
+    }
+
+    /** Waits until the broker has acknowledged everything sent so far. */
+    EventStream flush() {
+        producer.flush();
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("An event was not acknowledged", e);
+            }
+        }
+        sent.clear();
+        return this;
+    }
+
+    private static String json(Map<String, Object> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        flush();
+        producer.close();
+    }
+}
