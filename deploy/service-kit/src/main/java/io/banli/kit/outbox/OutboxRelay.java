@@ -20,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.banli.kit.metrics.EventMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -53,6 +54,9 @@ public class OutboxRelay {
     @Inject
     @Channel("outbox")
     MutinyEmitter<String> emitter;
+
+    @Inject
+    EventMetrics metrics;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -117,6 +121,7 @@ public class OutboxRelay {
             }
             em.createNativeQuery("update outbox_event set published_at = now() where id = :id")
                     .setParameter("id", row[0]).executeUpdate();
+            metrics.published((String) row[3], (String) row[2]);
             published++;
         }
         return published;
