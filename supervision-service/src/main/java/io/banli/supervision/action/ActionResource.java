@@ -100,7 +100,8 @@ public class ActionResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
-    @Operation(summary = "List supervision actions", description = "Newest first. A unit sees the actions about it.")
+    @Operation(summary = "List supervision actions", description = """
+            Newest first. A unit sees the actions about it; a leader those about the key items they lead.""")
     @APIResponse(responseCode = "200", description = "Actions", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "demo", value = """
             [{"id": 1, "submissionId": 2, "unitId": 2, "kind": "INTERVIEW",
@@ -115,6 +116,12 @@ public class ActionResource {
         if (submissionId != null) {
             where.append(" and submissionId = :submission");
             params.and("submission", submissionId);
+        }
+        if (caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.AUDITOR)) {
+            // A leader follows the key items they lead, and only those.
+            where.append(" and submissionId in (select d.submissionId from Deadline d where d.keyItem = true"
+                    + " and d.leadingOfficial = :leader)");
+            params.and("leader", caller.leaderName().orElse(""));
         }
         Long unit = caller.hasRole(Roles.UNIT_STAFF) || caller.hasRole(Roles.UNIT_HEAD)
                 ? caller.unitId().orElse(-1L) : unitId;

@@ -1,6 +1,7 @@
 package io.banli.supervision.deadline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,6 +55,18 @@ public class Deadline extends PanacheEntityBase {
 
     /** SUGGESTION or PROPOSAL: rules may differ by kind. */
     public String kind;
+
+    /** NATIONAL, PROVINCE, CITY, COUNTY or TOWNSHIP, as the assignment gave it; null when not given. */
+    public String level;
+
+    /** The commitment a COMMITMENT deadline is for; null for the others and for yearly progress. */
+    public Long commitmentId;
+
+    /** 1 unless the stage comes round again on the same assignment (a second reply's evaluation, next year's progress). */
+    public int cycle = 1;
+
+    /** A last day given by an event (a promised date, an approved extension's date) instead of counted by the rule. */
+    public LocalDate fixedLastDay;
 
     /** The rule version it was computed with. */
     public Long ruleId;

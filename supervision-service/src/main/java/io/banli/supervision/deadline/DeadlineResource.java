@@ -1,6 +1,7 @@
 package io.banli.supervision.deadline;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,17 +43,19 @@ public class DeadlineResource {
         RED
     }
 
-    public record DeadlineView(Long id, Long submissionId, Long unitId, Stage stage, Instant startsAt, Instant dueAt,
-            DeadlineState state, Light light, Instant metAt, Boolean metOnTime, Instant overdueAt, boolean extended,
-            boolean provisional) {
+    public record DeadlineView(Long id, Long submissionId, Long assignmentId, Long unitId, Stage stage,
+            Long commitmentId, int cycle, String kind, String level, boolean keyItem, String leadingOfficial,
+            Instant startsAt, Instant dueAt, DeadlineState state, Light light, Instant metAt, Boolean metOnTime,
+            Instant overdueAt, boolean extended, boolean provisional) {
         static DeadlineView of(Deadline d, boolean warned) {
             Light light = switch (d.state) {
                 case OVERDUE -> Light.RED;
                 case OPEN -> warned ? Light.YELLOW : Light.GREEN;
                 default -> null;
             };
-            return new DeadlineView(d.id, d.submissionId, d.unitId, d.stage, d.startsAt, d.dueAt, d.state, light,
-                    d.metAt, d.metOnTime, d.overdueAt, d.extended, d.provisional);
+            return new DeadlineView(d.id, d.submissionId, d.assignmentId, d.unitId, d.stage, d.commitmentId, d.cycle,
+                    d.kind, d.level, d.keyItem, d.leadingOfficial, d.startsAt, d.dueAt, d.state, light, d.metAt,
+                    d.metOnTime, d.overdueAt, d.extended, d.provisional);
         }
     }
 
@@ -61,10 +64,13 @@ public class DeadlineResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "List deadlines", description = """
             Filtered by submission, state, stage and unit, soonest due first: the traffic-light view of what is
-            due. A unit sees only its own deadlines.""")
+            due. A unit sees only its own deadlines; a leader only those of the key items they lead (the token's
+            `leader_name` is the item's leading official). Windows that passed unused are `EXPIRED`.""")
     @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "demo", value = """
-            [{"id": 2, "submissionId": 1, "unitId": 1, "stage": "REPLY", "startsAt": "2025-02-10T01:30:00Z",
+            [{"id": 2, "submissionId": 1, "assignmentId": 1, "unitId": 1, "stage": "REPLY", "commitmentId": null,
+              "cycle": 1, "kind": "SUGGESTION", "level": "CITY", "keyItem": false, "leadingOfficial": null,
+              "startsAt": "2025-02-10T01:30:00Z",
               "dueAt": "2025-05-12T15:59:59.999999Z", "state": "MET", "light": null,
               "metAt": "2025-04-01T02:00:00Z", "metOnTime": true, "overdueAt": null, "extended": false,
               "provisional": false}]""")))
@@ -82,13 +88,23 @@ public class DeadlineResource {
         filter(where, params, "state", state);
         filter(where, params, "stage", stage);
         filter(where, params, "unitId", unitId);
-        if (!caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.LEADER) && !caller.hasRole(Roles.AUDITOR)) {
-            filter(where, params, "unitId", caller.unitId().orElse(-1L));
+        if (!caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.AUDITOR)) {
+            if (caller.hasRole(Roles.LEADER)) {
+                // A leader sees the key items they lead (领衔督办), nothing else; without a name, nothing.
+                filter(where, params, "keyItem", true);
+                filter(where, params, "leadingOfficial", caller.leaderName().orElse(null));
+                if (caller.leaderName().isEmpty()) {
+                    return List.of();
+                }
+            } else {
+                filter(where, params, "unitId", caller.unitId().orElse(-1L));
+            }
         }
         if (Boolean.TRUE.equals(missing)) {
             where.append(" and (state = :overdueState or (state = :metState and metOnTime = false))"
-                    + " and id not in (select e.deadlineId from OverdueExplanation e)");
-            params.and("overdueState", DeadlineState.OVERDUE).and("metState", DeadlineState.MET);
+                    + " and stage in :duties and id not in (select e.deadlineId from OverdueExplanation e)");
+            params.and("overdueState", DeadlineState.OVERDUE).and("metState", DeadlineState.MET)
+                    .and("duties", Arrays.stream(Stage.values()).filter(Stage::unitDuty).toList());
         }
         List<Deadline> found = Deadline.<Deadline>find(where.toString(), Sort.by("dueAt").and("id"), params)
                 .page(0, 500).list();

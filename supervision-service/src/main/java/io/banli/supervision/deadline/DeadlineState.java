@@ -7,6 +7,8 @@ public enum DeadlineState {
     OVERDUE,
     /** Done; {@code metOnTime} says whether before the due time. */
     MET,
-    /** No longer owed: the item was closed or withdrawn before the stage was done. */
-    CLOSED
+    /** No longer owed: the item was closed or withdrawn, or the stage ended otherwise, before it was done. */
+    CLOSED,
+    /** A window (adjustment request, evaluation) that passed unused: not a fault of anyone. */
+    EXPIRED
 }

@@ -48,16 +48,29 @@ public class DueDates {
      *                 3 months extended by 3 months ends where 6 months would
      */
     public Due compute(DeadlineRule rule, Instant start, boolean extended) {
+        return compute(rule, start, extended, null);
+    }
+
+    /**
+     * @param fixedLastDay a last day given by an event: a commitment's promised date stands as given;
+     *                     an extension's date counts only up to the rule's extended end (the legal cap)
+     */
+    public Due compute(DeadlineRule rule, Instant start, boolean extended, LocalDate fixedLastDay) {
         Set<Integer> guessed = new TreeSet<>();
         LocalDate startDay = start.atZone(zone).toLocalDate();
         LocalDate lastDay;
-        if (extended && rule.extensionAmount != null && rule.extensionUnit == rule.unit) {
+        if (fixedLastDay != null && !extended) {
+            lastDay = fixedLastDay;
+        } else if (extended && rule.extensionAmount != null && rule.extensionUnit == rule.unit) {
             lastDay = lastDay(startDay, rule.amount + rule.extensionAmount, rule.unit, guessed);
         } else {
             lastDay = lastDay(startDay, rule.amount, rule.unit, guessed);
             if (extended && rule.extensionAmount != null) {
                 lastDay = lastDay(lastDay, rule.extensionAmount, rule.extensionUnit, guessed);
             }
+        }
+        if (extended && fixedLastDay != null && fixedLastDay.isBefore(lastDay)) {
+            lastDay = fixedLastDay;
         }
         Instant dueAt = lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1_000);
         List<Warning> warnings = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,16 +48,30 @@ public class Recomputation {
         Instant from = LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant();
         Instant to = LocalDate.of(change.year() + 1, 1, 1).atStartOfDay(zone).toInstant();
         executor.runAsync(() -> recompute("calendar of " + change.year() + " changed",
-                "(provisional = true or (startsAt < :to and dueAt >= :from))", Parameters.with("to", to).and("from", from)));
+                "(provisional = true or (startsAt < :to and dueAt >= :from))", Parameters.with("to", to).and("from", from),
+                deadlines::reschedule));
     }
 
     void ruleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RuleChanged change) {
-        executor.runAsync(() -> recompute("rule of " + change.stage() + " changed",
-                "stage = :stage", Parameters.with("stage", change.stage())));
+        // Only deadlines the rule can fit are candidates; of those, only the ones whose governing rule is
+        // now another are recomputed (a more specific rule elsewhere keeps governing its own deadlines).
+        StringBuilder condition = new StringBuilder("stage = :stage");
+        Parameters params = Parameters.with("stage", change.stage());
+        if (change.kind() != null) {
+            condition.append(" and kind = :kind");
+            params.and("kind", change.kind());
+        }
+        if (change.level() != null) {
+            condition.append(" and level = :level");
+            params.and("level", change.level());
+        }
+        String reason = "rule of " + change.stage() + (change.kind() == null ? "" : " for " + change.kind())
+                + (change.level() == null ? "" : " at " + change.level() + " level") + " changed";
+        executor.runAsync(() -> recompute(reason, condition.toString(), params, deadlines::reapplyRule));
     }
 
     /** Open deadlines matching {@code condition}, in id order, one batch per transaction. */
-    private void recompute(String reason, String condition, Parameters params) {
+    private void recompute(String reason, String condition, Parameters params, BiConsumer<Deadline, String> apply) {
         long after = 0;
         int done = 0;
         while (true) {
@@ -67,11 +82,11 @@ public class Recomputation {
             if (ids.isEmpty()) {
                 break;
             }
-            QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> deadlines.reschedule(
+            QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> apply.accept(
                     Deadline.findById(id, LockModeType.PESSIMISTIC_WRITE), reason)));
             done += ids.size();
             after = ids.get(ids.size() - 1);
         }
-        Log.infof("Recomputed %d open deadline(s): %s", done, reason);
+        Log.infof("Checked %d open deadline(s): %s", done, reason);
     }
 }

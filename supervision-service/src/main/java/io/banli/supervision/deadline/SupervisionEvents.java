@@ -9,6 +9,7 @@ public final class SupervisionEvents {
     public static final String OVERDUE = "banli.supervision.overdue.v1";
     public static final String WARNING = "banli.supervision.deadline-warning.v1";
     public static final String MET = "banli.supervision.deadline-met.v1";
+    public static final String EXPIRED = "banli.supervision.deadline-expired.v1";
     public static final String RECOMPUTED = "banli.supervision.deadline-recomputed.v1";
     public static final String EXPLANATION_FILED = "banli.supervision.explanation-filed.v1";
     public static final String ACTION_RECORDED = "banli.supervision.supervision-action-recorded.v1";
@@ -26,6 +27,11 @@ public final class SupervisionEvents {
     /** Yellow: {@code workingDaysLeft} working days before the deadline (0: it is the last day). Once per level. */
     public record DeadlineWarningV1(long submissionId, long deadlineId, long unitId, String stage, int workingDaysLeft,
             Instant dueAt, Instant detectedAt) {
+    }
+
+    /** A window (adjustment request, evaluation) passed unused: it closes, nobody is overdue. */
+    public record DeadlineExpiredV1(long submissionId, long deadlineId, long assignmentId, long unitId, String stage,
+            Instant dueAt, Instant expiredAt) {
     }
 
     public record DeadlineMetV1(long submissionId, long deadlineId, long unitId, String stage, Instant dueAt,

@@ -1,6 +1,11 @@
 package io.banli.supervision.deadline;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,11 +20,16 @@ import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.supervision.deadline.WorkflowEvents.Assigned;
 import io.banli.supervision.deadline.WorkflowEvents.Closed;
+import io.banli.supervision.deadline.WorkflowEvents.CommitmentProgressed;
 import io.banli.supervision.deadline.WorkflowEvents.ExtensionDecided;
-import io.banli.supervision.deadline.WorkflowEvents.UnitDone;
+import io.banli.supervision.deadline.WorkflowEvents.Replied;
+import io.banli.supervision.deadline.WorkflowEvents.UnitEvent;
 import io.smallrye.common.annotation.Blocking;
 
-/** Opens each unit's deadlines at assignment and closes each one when its work is done. */
+/**
+ * Follows the handling workflow: each event opens the deadlines of the stage it starts and meets,
+ * re-opens or ends the ones it settles.
+ */
 @ApplicationScoped
 public class WorkflowConsumer {
 
@@ -32,65 +42,183 @@ public class WorkflowConsumer {
     @Inject
     Deadlines deadlines;
 
+    @Inject
+    Clock clock;
+
     @Incoming("workflow")
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(
-                WorkflowEvents.ASSIGNED, this::assigned,
-                WorkflowEvents.SIGNED, event -> done(event, Stage.SIGN_FOR),
-                WorkflowEvents.OPINION_SENT, event -> done(event, Stage.CO_OPINION),
-                WorkflowEvents.REPLY_SUBMITTED, event -> done(event, Stage.REPLY),
-                WorkflowEvents.EXTENSION_DECIDED, this::extensionDecided,
-                WorkflowEvents.REHANDLING_STARTED, this::rehandlingStarted,
-                WorkflowEvents.CLOSED, this::closed));
+        inbox.dispatch(record, Map.ofEntries(
+                Map.entry(WorkflowEvents.PRE_ASSIGNED, this::preAssigned),
+                Map.entry(WorkflowEvents.ADJUSTMENT_REQUESTED, event -> done(event, Stage.ADJUSTMENT_REQUEST)),
+                Map.entry(WorkflowEvents.ADJUSTMENT_DECIDED, event -> windowEnded(event, "adjustment decided")),
+                Map.entry(WorkflowEvents.ASSIGNED, this::assigned),
+                Map.entry(WorkflowEvents.SIGNED, event -> done(event, Stage.SIGN_FOR)),
+                Map.entry(WorkflowEvents.OPINION_SENT, event -> done(event, Stage.CO_OPINION)),
+                Map.entry(WorkflowEvents.REPLY_SUBMITTED, event -> done(event, Stage.REPLY)),
+                Map.entry(WorkflowEvents.REPLY_RETURNED, this::replyReturned),
+                Map.entry(WorkflowEvents.REPLIED, this::replied),
+                Map.entry(WorkflowEvents.EXTENSION_REQUESTED, this::extensionRequested),
+                Map.entry(WorkflowEvents.EXTENSION_DECIDED, this::extensionDecided),
+                Map.entry(WorkflowEvents.EVALUATED, event -> done(event, Stage.EVALUATION)),
+                Map.entry(WorkflowEvents.REHANDLING_STARTED, this::rehandlingStarted),
+                Map.entry(WorkflowEvents.CLOSED, this::closed),
+                Map.entry(WorkflowEvents.COMMITMENT_PROGRESSED, this::commitmentProgressed)));
+    }
+
+    private void preAssigned(ReceivedEvent event) {
+        Assigned a = assignment(event);
+        deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), Stage.ADJUSTMENT_REQUEST,
+                a.at(), a.item()));
     }
 
     private void assigned(ReceivedEvent event) {
-        Assigned a = event.data(mapper, Assigned.class);
-        event.require("submissionId, assignmentId, unitId, role, assignedAt", a.submissionId(), a.assignmentId(),
-                a.unitId(), a.role(), a.assignedAt());
+        Assigned a = assignment(event);
+        event.require("role", a.role());
+        // The formal assignment ends the unit's adjustment window: no expiry follows.
+        deadlines.closeStage(a.submissionId(), a.unitId(), a.assignmentId(), Stage.ADJUSTMENT_REQUEST,
+                "formally assigned");
         // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
         for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
-            deadlines.open(new Deadlines.Opening(a.submissionId(), a.kind(), a.assignmentId(), a.unitId(),
-                    a.unitName(), stage, a.assignedAt(), Boolean.TRUE.equals(a.keyItem()), a.leadingOfficial()));
-        }
-    }
-
-    private void done(ReceivedEvent event, Stage stage) {
-        UnitDone done = event.data(mapper, UnitDone.class);
-        event.require("submissionId, unitId and the time it was done", done.submissionId(), done.unitId(), done.at());
-        deadlines.meet(done.submissionId(), done.unitId(), stage, done.at());
-        if (stage == Stage.REPLY) {
-            // The second reply is what ends a re-handling.
-            deadlines.meet(done.submissionId(), done.unitId(), Stage.REHANDLING, done.at());
-        }
-        if (stage != Stage.SIGN_FOR) {
-            // A unit that sent its opinion or reply has the item: a sign-for still open (its event late or
-            // lost) is met by that, so no wrong sign-for alert follows.
-            deadlines.meet(done.submissionId(), done.unitId(), Stage.SIGN_FOR, done.at());
+            deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), stage, a.at(),
+                    a.item()));
         }
     }
 
     private void rehandlingStarted(ReceivedEvent event) {
-        WorkflowEvents.RehandlingStarted r = event.data(mapper, WorkflowEvents.RehandlingStarted.class);
-        event.require("submissionId, assignmentId, unitId, startedAt", r.submissionId(), r.assignmentId(), r.unitId(),
-                r.startedAt());
-        deadlines.open(new Deadlines.Opening(r.submissionId(), r.kind(), r.assignmentId(), r.unitId(), r.unitName(),
-                Stage.REHANDLING, r.startedAt(), Boolean.TRUE.equals(r.keyItem()), r.leadingOfficial()));
+        Assigned r = assignment(event);
+        deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.REHANDLING, r.at(),
+                r.item()));
+    }
+
+    private Assigned assignment(ReceivedEvent event) {
+        Assigned a = event.data(mapper, Assigned.class);
+        event.require("submissionId, assignmentId, unitId and the instant", a.submissionId(), a.assignmentId(),
+                a.unitId(), a.at());
+        return a;
+    }
+
+    private void done(ReceivedEvent event, Stage stage) {
+        UnitEvent done = unitEvent(event);
+        meetWork(done.submissionId(), done.unitId(), stage, done.at());
+    }
+
+    private void meetWork(long submissionId, long unitId, Stage stage, Instant at) {
+        deadlines.meet(submissionId, unitId, stage, at);
+        if (stage == Stage.REPLY) {
+            // The second reply is what ends a re-handling.
+            deadlines.meet(submissionId, unitId, Stage.REHANDLING, at);
+        }
+        if (stage == Stage.REPLY || stage == Stage.CO_OPINION) {
+            // A unit that sent its opinion or reply has the item: a sign-for still open (its event late or
+            // lost) is met by that, so no wrong sign-for alert follows.
+            deadlines.meet(submissionId, unitId, Stage.SIGN_FOR, at);
+        }
+    }
+
+    private void windowEnded(ReceivedEvent event, String why) {
+        UnitEvent ended = unitEvent(event);
+        event.require("assignmentId", ended.assignmentId());
+        deadlines.closeStage(ended.submissionId(), ended.unitId(), ended.assignmentId(), Stage.ADJUSTMENT_REQUEST, why);
+    }
+
+    private void replyReturned(ReceivedEvent event) {
+        UnitEvent returned = unitEvent(event);
+        deadlines.reopen(returned.submissionId(), returned.unitId());
+    }
+
+    /**
+     * The reply reached the proposer: whatever reply is still open is met (its submitted event may come
+     * late), the proposer's evaluation window opens, and so does a deadline for every commitment.
+     */
+    private void replied(ReceivedEvent event) {
+        Replied r = event.data(mapper, Replied.class);
+        event.require("submissionId, assignmentId, unitId, repliedAt", r.submissionId(), r.assignmentId(), r.unitId(),
+                r.repliedAt());
+        meetWork(r.submissionId(), r.unitId(), Stage.REPLY, r.repliedAt());
+        Deadlines.Item item = deadlines.itemOf(r.submissionId(), r.assignmentId(), r.unitId());
+        int round = r.round() == null ? 1 : r.round();
+        deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.EVALUATION,
+                r.repliedAt(), item, null, round, null));
+        for (WorkflowEvents.Commitment c : r.commitments() == null ? List.<WorkflowEvents.Commitment>of()
+                : r.commitments()) {
+            event.require("commitmentId, promisedOn", c.commitmentId(), c.promisedOn());
+            deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.COMMITMENT,
+                    r.repliedAt(), item, c.commitmentId(), 1, c.promisedOn()));
+        }
+    }
+
+    /** The office owes a decision; a unit asking again after a refusal opens the next cycle. */
+    private void extensionRequested(ReceivedEvent event) {
+        UnitEvent requested = unitEvent(event);
+        event.require("assignmentId", requested.assignmentId());
+        List<Deadline> earlier = Deadline.list("assignmentId = ?1 and stage = ?2", requested.assignmentId(),
+                Stage.EXTENSION);
+        if (earlier.stream().anyMatch(d -> d.state == DeadlineState.OPEN || d.state == DeadlineState.OVERDUE)) {
+            return;
+        }
+        deadlines.open(new Deadlines.Opening(requested.submissionId(), requested.assignmentId(), requested.unitId(),
+                Stage.EXTENSION, requested.at(), deadlines.itemOf(requested.submissionId(), requested.assignmentId(),
+                        requested.unitId()), null, earlier.size() + 1, null));
     }
 
     private void extensionDecided(ReceivedEvent event) {
         ExtensionDecided decided = event.data(mapper, ExtensionDecided.class);
         event.require("submissionId, unitId, approved", decided.submissionId(), decided.unitId(), decided.approved());
+        deadlines.meet(decided.submissionId(), decided.unitId(), Stage.EXTENSION,
+                decided.decidedAt() != null ? decided.decidedAt() : clock.instant());
         if (decided.approved()) {
-            deadlines.extend(decided.submissionId(), decided.unitId(), Stage.REPLY);
+            deadlines.extend(decided.submissionId(), decided.unitId(), Stage.REPLY, decided.until());
         }
     }
 
+    /**
+     * Closing ends what is left, except promised commitments, which stay tracked across years; a B-class
+     * item also owes a yearly progress report from each replying unit until it is solved.
+     */
     private void closed(ReceivedEvent event) {
         Closed closed = event.data(mapper, Closed.class);
         event.require("submissionId", closed.submissionId());
-        deadlines.closeAll(closed.submissionId());
+        deadlines.closeAll(closed.submissionId(), true, "item closed");
+        if (Boolean.TRUE.equals(closed.followUp())) {
+            Instant at = closed.closedAt() != null ? closed.closedAt() : clock.instant();
+            Set<Long> units = new HashSet<>();
+            for (Deadline reply : Deadline.<Deadline>list("submissionId = ?1 and stage in ?2 order by id",
+                    closed.submissionId(), List.of(Stage.REPLY, Stage.REHANDLING))) {
+                if (units.add(reply.unitId)) {
+                    deadlines.open(new Deadlines.Opening(reply.submissionId, reply.assignmentId, reply.unitId,
+                            Stage.COMMITMENT, at, deadlines.itemOf(reply.submissionId, reply.assignmentId,
+                                    reply.unitId)));
+                }
+            }
+        }
+    }
+
+    /**
+     * A progress report: a fulfilled commitment is met; any report meets the unit's yearly progress
+     * deadline, and the next year's opens unless the follow-up is over (fulfilled, no promise left).
+     */
+    private void commitmentProgressed(ReceivedEvent event) {
+        CommitmentProgressed p = event.data(mapper, CommitmentProgressed.class);
+        event.require("submissionId, unitId, recordedAt", p.submissionId(), p.unitId(), p.recordedAt());
+        boolean fulfilled = Boolean.TRUE.equals(p.fulfilled());
+        if (fulfilled && p.commitmentId() != null) {
+            deadlines.meetCommitment(p.submissionId(), p.unitId(), p.commitmentId(), p.recordedAt());
+        }
+        boolean over = fulfilled && !deadlines.commitmentsOwed(p.submissionId(), p.unitId());
+        for (Deadline year : deadlines.meetCommitment(p.submissionId(), p.unitId(), null, p.recordedAt())) {
+            if (!over) {
+                deadlines.open(new Deadlines.Opening(year.submissionId, year.assignmentId, year.unitId,
+                        Stage.COMMITMENT, year.dueAt, new Deadlines.Item(year.kind, year.level, year.unitName,
+                                year.keyItem, year.leadingOfficial), null, year.cycle + 1, null));
+            }
+        }
+    }
+
+    private UnitEvent unitEvent(ReceivedEvent event) {
+        UnitEvent e = event.data(mapper, UnitEvent.class);
+        event.require("submissionId, unitId and the instant", e.submissionId(), e.unitId(), e.at());
+        return e;
     }
 }

@@ -1,50 +1,95 @@
 package io.banli.supervision.deadline;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * Our own reading of assignment's events (tolerant reader). Types assignment does not publish yet
- * (signed, opinion-sent, extension-decided, closed) are read as their catalogue entries describe.
+ * Our own reading of assignment's events, as the README's event catalogue describes them (tolerant
+ * reader: unknown fields are ignored, fields added later such as {@code level} may be absent).
  */
 public final class WorkflowEvents {
 
+    public static final String PRE_ASSIGNED = "banli.assignment.pre-assigned.v1";
+    public static final String ADJUSTMENT_REQUESTED = "banli.assignment.adjustment-requested.v1";
+    public static final String ADJUSTMENT_DECIDED = "banli.assignment.adjustment-decided.v1";
     public static final String ASSIGNED = "banli.assignment.assigned.v1";
     public static final String SIGNED = "banli.assignment.signed.v1";
     public static final String OPINION_SENT = "banli.assignment.opinion-sent.v1";
     public static final String REPLY_SUBMITTED = "banli.assignment.reply-submitted.v1";
+    public static final String REPLY_RETURNED = "banli.assignment.reply-returned.v1";
+    public static final String REPLIED = "banli.assignment.replied.v1";
+    public static final String EXTENSION_REQUESTED = "banli.assignment.extension-requested.v1";
     public static final String EXTENSION_DECIDED = "banli.assignment.extension-decided.v1";
-    public static final String CLOSED = "banli.assignment.closed.v1";
+    public static final String EVALUATED = "banli.assignment.evaluated.v1";
     public static final String REHANDLING_STARTED = "banli.assignment.rehandling-started.v1";
+    public static final String CLOSED = "banli.assignment.closed.v1";
+    public static final String COMMITMENT_PROGRESSED = "banli.assignment.commitment-progressed.v1";
 
     private WorkflowEvents() {
     }
 
+    /**
+     * assigned, pre-assigned and rehandling-started: a unit gets the item, with what the assignment knows
+     * about it; the instant is {@code assignedAt}, {@code preAssignedAt} or {@code startedAt}.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Assigned(Long submissionId, String kind, Long assignmentId, Long unitId, String unitName,
-            String role, Instant assignedAt, Boolean keyItem, String leadingOfficial) {
-    }
-
-    /** signed, opinion-sent and reply-submitted: a unit did its stage's work at {@code at}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UnitDone(Long submissionId, Long unitId, Instant signedAt, Instant sentAt, Instant submittedAt) {
+    public record Assigned(Long submissionId, String kind, String level, Long assignmentId, Long unitId,
+            String unitName, String role, Instant assignedAt, Instant preAssignedAt, Instant startedAt,
+            Boolean keyItem, String leadingOfficial) {
         Instant at() {
-            return signedAt != null ? signedAt : sentAt != null ? sentAt : submittedAt;
+            return assignedAt != null ? assignedAt : preAssignedAt != null ? preAssignedAt : startedAt;
+        }
+
+        Deadlines.Item item() {
+            return new Deadlines.Item(kind, level, unitName, Boolean.TRUE.equals(keyItem), leadingOfficial);
         }
     }
 
-    /** The proposer was not satisfied: the unit handles the item again from {@code startedAt}. */
+    /**
+     * Every other event about one unit's work on one assignment, with the instant it happened under the
+     * name its type gives it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RehandlingStarted(Long submissionId, String kind, Long assignmentId, Long unitId, String unitName,
-            Instant startedAt, Boolean keyItem, String leadingOfficial) {
+    public record UnitEvent(Long submissionId, Long assignmentId, Long unitId, Instant signedAt, Instant sentAt,
+            Instant submittedAt, Instant requestedAt, Instant decidedAt, Instant returnedAt, Instant repliedAt,
+            Instant evaluatedAt, Instant recordedAt) {
+        Instant at() {
+            for (Instant at : new Instant[] {signedAt, sentAt, submittedAt, requestedAt, decidedAt, returnedAt,
+                    repliedAt, evaluatedAt, recordedAt}) {
+                if (at != null) {
+                    return at;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The reply went to the proposer, with the commitments it makes. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Replied(Long submissionId, Long assignmentId, Long unitId, Integer round,
+            List<Commitment> commitments, Instant repliedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ExtensionDecided(Long submissionId, Long unitId, Boolean approved) {
+    public record Commitment(Long commitmentId, LocalDate promisedOn) {
+    }
+
+    /** {@code until}: the date the reply may now take, at most 6 months from assignment. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExtensionDecided(Long submissionId, Long assignmentId, Long unitId, Boolean approved,
+            LocalDate until, Instant decidedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Closed(Long submissionId) {
+    public record CommitmentProgressed(Long submissionId, Long assignmentId, Long unitId, Long commitmentId,
+            Boolean fulfilled, Instant recordedAt) {
+    }
+
+    /** {@code followUp}: a B-class item, whose progress is reported yearly until it is solved. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Closed(Long submissionId, Boolean followUp, Instant closedAt) {
     }
 }

@@ -70,8 +70,9 @@ public class ExplanationResource {
     public ExplanationView file(@Parameter(example = "4") @PathParam("deadlineId") long deadlineId,
             @Valid @NotNull NewExplanation request) {
         Deadline deadline = ownDeadline(deadlineId);
-        boolean late = deadline.state == DeadlineState.OVERDUE
-                || deadline.state == DeadlineState.MET && Boolean.FALSE.equals(deadline.metOnTime);
+        // Only a unit's own duty is explained by the unit (an extension decision is the office's).
+        boolean late = deadline.stage.unitDuty() && (deadline.state == DeadlineState.OVERDUE
+                || deadline.state == DeadlineState.MET && Boolean.FALSE.equals(deadline.metOnTime));
         if (!late) {
             throw Problems.illegalTransition("Deadline " + deadlineId + " is " + deadline.state
                     + (deadline.state == DeadlineState.MET ? " on time" : "") + ": only a missed deadline is explained.");
@@ -107,11 +108,16 @@ public class ExplanationResource {
                 .orElseThrow(() -> Problems.notFound("explanation of deadline", deadlineId));
     }
 
-    /** The deadline, if the caller may see it: the office, leaders and auditors all; a unit its own. */
+    /**
+     * The deadline, if the caller may see it: the office and auditors all; a leader those of the key
+     * items they lead; a unit its own.
+     */
     private Deadline ownDeadline(long deadlineId) {
         return Deadline.<Deadline>findByIdOptional(deadlineId)
-                .filter(d -> caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.LEADER)
-                        || caller.hasRole(Roles.AUDITOR) || caller.unitId().filter(d.unitId::equals).isPresent())
+                .filter(d -> caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.AUDITOR)
+                        || caller.hasRole(Roles.LEADER) && d.keyItem
+                                && caller.leaderName().filter(name -> name.equals(d.leadingOfficial)).isPresent()
+                        || caller.unitId().filter(d.unitId::equals).isPresent())
                 .orElseThrow(() -> Problems.notFound("deadline", deadlineId));
     }
 }

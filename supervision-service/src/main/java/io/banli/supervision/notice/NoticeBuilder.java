@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.banli.supervision.deadline.Stage;
 
 /** Reads the deadlines due in a period and puts together what a notice says. */
 @ApplicationScoped
@@ -34,10 +37,12 @@ public class NoticeBuilder {
                 select d.unit_id, coalesce(d.unit_name, 'unit ' || d.unit_id), d.submission_id, d.stage, d.due_at,
                        d.state, d.met_on_time, d.met_at, e.id is not null
                 from deadline d left join overdue_explanation e on e.deadline_id = d.id
-                where d.due_at >= :from and d.due_at < :to and d.state in ('MET', 'OVERDUE')
+                where d.due_at >= :from and d.due_at < :to and d.state in ('MET', 'OVERDUE') and d.stage in (:duties)
                 order by d.unit_id, d.due_at, d.submission_id""")
                 .setParameter("from", from.atStartOfDay(zone).toInstant())
                 .setParameter("to", to.plusDays(1).atStartOfDay(zone).toInstant())
+                // Windows and the office's own decisions are nobody's lateness: only units' duties count.
+                .setParameter("duties", Arrays.stream(Stage.values()).filter(Stage::unitDuty).map(Stage::name).toList())
                 .getResultList();
         Map<Long, List<NoticeContent.LateItem>> late = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();

@@ -98,6 +98,11 @@ public class Reminders {
             case CO_OPINION -> "会办意见";
             case REPLY -> "答复";
             case REHANDLING -> "重新办理";
+            case COMMITMENT -> deadline.commitmentId != null ? "承诺事项" : "年度办理进展报告";
+            // Not a unit's duty: the sweep plans no reminders for these; named for completeness.
+            case ADJUSTMENT_REQUEST -> "申请调整";
+            case EXTENSION -> "延期审批";
+            case EVALUATION -> "办理评价";
         };
         if (red) {
             return "【督办提醒】第" + deadline.submissionId + "号建议提案的" + stage + "已于" + due

@@ -14,7 +14,10 @@ import jakarta.persistence.Id;
 import io.banli.supervision.deadline.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One version of the rule of a stage, for one kind of submission or (kind null) for both. */
+/**
+ * One version of the rule of a stage, for one kind of submission and/or one level (each null: all of
+ * them). The most specific active rule applies to a deadline.
+ */
 @Entity
 public class DeadlineRule extends PanacheEntityBase {
 
@@ -27,6 +30,9 @@ public class DeadlineRule extends PanacheEntityBase {
 
     /** SUGGESTION or PROPOSAL; null applies to both. */
     public String kind;
+
+    /** NATIONAL, PROVINCE, CITY, COUNTY or TOWNSHIP; null applies to every level. */
+    public String level;
 
     public int version;
 
@@ -54,6 +60,17 @@ public class DeadlineRule extends PanacheEntityBase {
     public Instant changedAt;
 
     public String changedBy;
+
+    /**
+     * How closely the rule fits an item of this kind and level, or -1 when it does not apply. A level's
+     * own rule beats a kind's, since a level's measures replace the general ones; both together beat either.
+     */
+    public int specificity(String itemKind, String itemLevel) {
+        if (kind != null && !kind.equals(itemKind) || level != null && !level.equals(itemLevel)) {
+            return -1;
+        }
+        return (level != null ? 2 : 0) + (kind != null ? 1 : 0);
+    }
 
     public List<Integer> warnings() {
         return warningWorkingDays.isBlank() ? List.of()

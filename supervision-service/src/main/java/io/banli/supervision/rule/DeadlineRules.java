@@ -1,6 +1,8 @@
 package io.banli.supervision.rule;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,31 +24,31 @@ public class DeadlineRules {
     @Inject
     Event<RuleChanged> changed;
 
-    /** The active rule for the stage: the one for this kind if there is one, else the one for both. */
+    /** The active rule for the stage that fits the item most closely (see {@link DeadlineRule#specificity}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DeadlineRule applicable(Stage stage, String kind) {
+    public DeadlineRule applicable(Stage stage, String kind, String level) {
         List<DeadlineRule> rules = DeadlineRule.list("stage = ?1 and active = true", stage);
-        return rules.stream().filter(r -> kind != null && kind.equals(r.kind)).findFirst()
-                .or(() -> rules.stream().filter(r -> r.kind == null).findFirst())
+        return rules.stream().filter(r -> r.specificity(kind, level) >= 0)
+                .max(Comparator.comparingInt(r -> r.specificity(kind, level)))
                 .orElseThrow(() -> new IllegalStateException("No active rule for stage " + stage));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeadlineRule> active() {
-        return DeadlineRule.list("active = true order by stage, kind nulls first");
+        return DeadlineRule.list("active = true order by stage, kind nulls first, level nulls first");
     }
 
-    /** A new version of the stage's rule for the kind (null: both); the old version stays as history. */
+    /** A new version of the stage's rule for the kind and level (null: all); the old version stays as history. */
     @Transactional
     public DeadlineRule change(Stage stage, RuleResource.RuleChange change) {
         if ((change.extensionAmount() == null) != (change.extensionUnit() == null)) {
             throw Problems.unprocessable("incomplete-extension",
                     "extensionAmount and extensionUnit go together: give both or neither.");
         }
-        DeadlineRule previous = DeadlineRule.<DeadlineRule>find("stage = ?1 and active = true and "
-                + (change.kind() == null ? "kind is null" : "kind = ?2"),
-                change.kind() == null ? new Object[] {stage} : new Object[] {stage, change.kind().name()})
-                .firstResult();
+        String kind = change.kind() == null ? null : change.kind().name();
+        String level = change.level() == null ? null : change.level().name();
+        DeadlineRule previous = DeadlineRule.<DeadlineRule>find("stage = ?1 and active = true", stage).stream()
+                .filter(r -> Objects.equals(r.kind, kind) && Objects.equals(r.level, level)).findFirst().orElse(null);
         int version = 1;
         if (previous != null) {
             previous.active = false;
@@ -55,7 +57,8 @@ public class DeadlineRules {
         }
         DeadlineRule rule = new DeadlineRule();
         rule.stage = stage;
-        rule.kind = change.kind() == null ? null : change.kind().name();
+        rule.kind = kind;
+        rule.level = level;
         rule.version = version;
         rule.active = true;
         rule.startsOn = previous != null ? previous.startsOn : stage.startsOn();
@@ -69,9 +72,10 @@ public class DeadlineRules {
         rule.changedAt = stateChange.now();
         rule.changedBy = stateChange.actor();
         rule.persist();
-        stateChange.audit("deadline-rule.changed", "deadline-rule", stage + (rule.kind == null ? "" : "/" + rule.kind),
+        stateChange.audit("deadline-rule.changed", "deadline-rule",
+                stage + (kind == null ? "" : "/" + kind) + (level == null ? "" : "/" + level),
                 "version " + version + ": " + rule.amount + " " + rule.unit);
-        changed.fire(new RuleChanged(stage, rule.kind));
+        changed.fire(new RuleChanged(stage, kind, level));
         return rule;
     }
 }

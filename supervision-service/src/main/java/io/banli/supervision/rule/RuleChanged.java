@@ -2,6 +2,9 @@ package io.banli.supervision.rule;
 
 import io.banli.supervision.deadline.Stage;
 
-/** A rule got a new version; open deadlines of the stage (and kind, null for both) are recomputed after commit. */
-public record RuleChanged(Stage stage, String kind) {
+/**
+ * A rule got a new version: the open deadlines of the stage whose kind and level it fits (null: any)
+ * are recomputed after commit, those it now governs or no longer governs.
+ */
+public record RuleChanged(Stage stage, String kind, String level) {
 }

@@ -41,9 +41,19 @@ public class RuleResource {
         PROPOSAL
     }
 
-    /** A new version of a stage's rule. */
+    /** The level of the congress or CPPCC an item was filed at. */
+    public enum Level {
+        NATIONAL,
+        PROVINCE,
+        CITY,
+        COUNTY,
+        TOWNSHIP
+    }
+
+    /** A new version of a stage's rule; without kind or level it applies to all of them. */
     public record RuleChange(
             Kind kind,
+            Level level,
             @NotNull @Positive @Max(1000) Integer amount,
             @NotNull TimeUnit unit,
             @Positive @Max(1000) Integer extensionAmount,
@@ -52,12 +62,12 @@ public class RuleResource {
             @NotBlank @Size(max = 2000) String legalSource) {
     }
 
-    public record RuleView(Long id, Stage stage, String kind, int version, String startsOn, int amount, TimeUnit unit,
-            Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays, String legalSource,
-            Instant changedAt, String changedBy) {
+    public record RuleView(Long id, Stage stage, String kind, String level, int version, String startsOn, int amount,
+            TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,
+            String legalSource, Instant changedAt, String changedBy) {
         static RuleView of(DeadlineRule r) {
-            return new RuleView(r.id, r.stage, r.kind, r.version, r.startsOn, r.amount, r.unit, r.extensionAmount,
-                    r.extensionUnit, r.warnings(), r.legalSource, r.changedAt, r.changedBy);
+            return new RuleView(r.id, r.stage, r.kind, r.level, r.version, r.startsOn, r.amount, r.unit,
+                    r.extensionAmount, r.extensionUnit, r.warnings(), r.legalSource, r.changedAt, r.changedBy);
         }
     }
 
@@ -66,7 +76,7 @@ public class RuleResource {
     @Operation(summary = "List the deadline rules in force")
     @APIResponse(responseCode = "200", description = "Active rules", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "reply", value = """
-            [{"id": 3, "stage": "REPLY", "kind": null, "version": 1, "startsOn": "assigned", "amount": 3,
+            [{"id": 3, "stage": "REPLY", "kind": null, "level": null, "version": 1, "startsOn": "assigned", "amount": 3,
               "unit": "CALENDAR_MONTHS", "extensionAmount": 3, "extensionUnit": "CALENDAR_MONTHS",
               "warningWorkingDays": [7, 0], "legalSource": "《代表法》……自交办之日起3个月内答复",
               "changedAt": "2025-01-01T00:00:00Z", "changedBy": "system"}]""")))
@@ -78,16 +88,18 @@ public class RuleResource {
     @Path("/{stage}")
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Change a stage's rule", description = """
-            Makes a new version of the stage's rule for one kind (or, without `kind`, for both) and recomputes the
-            open deadlines it governs; each deadline that moves publishes `banli.supervision.deadline-recomputed.v1`.""")
+            Makes a new version of the stage's rule for one kind and/or one level (without `kind` or `level`: for
+            all of them). The most specific rule applies to an item: kind and level, then level, then kind, then
+            the general rule. Recomputes exactly the open deadlines whose governing rule this changes; each one
+            that moves publishes `banli.supervision.deadline-recomputed.v1` and is audited.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "proposals",
             value = """
-            {"kind": "PROPOSAL", "amount": 2, "unit": "CALENDAR_MONTHS", "extensionAmount": 1,
+            {"kind": "PROPOSAL", "level": "COUNTY", "amount": 2, "unit": "CALENDAR_MONTHS", "extensionAmount": 1,
              "extensionUnit": "CALENDAR_MONTHS", "warningWorkingDays": [7, 0],
              "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复"}""")))
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(name = "proposals", value = """
-            {"id": 4, "stage": "REPLY", "kind": "PROPOSAL", "version": 1, "startsOn": "assigned", "amount": 2,
+            {"id": 4, "stage": "REPLY", "kind": "PROPOSAL", "level": "COUNTY", "version": 1, "startsOn": "assigned", "amount": 2,
              "unit": "CALENDAR_MONTHS", "extensionAmount": 1, "extensionUnit": "CALENDAR_MONTHS",
              "warningWorkingDays": [7, 0], "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复",
              "changedAt": "2025-03-01T02:00:00Z", "changedBy": "office-demo"}""")))

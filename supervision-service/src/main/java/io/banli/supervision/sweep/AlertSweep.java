@@ -12,6 +12,7 @@ import io.banli.supervision.deadline.AlertLevel;
 import io.banli.supervision.deadline.Deadline;
 import io.banli.supervision.deadline.DeadlineState;
 import io.banli.supervision.deadline.SupervisionEvents;
+import io.banli.supervision.deadline.SupervisionEvents.DeadlineExpiredV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineWarningV1;
 import io.banli.supervision.deadline.SupervisionEvents.OverdueV1;
 import io.banli.supervision.reminder.Reminders;
@@ -21,7 +22,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Raises the alerts whose time has come: yellow warnings N working days before a deadline, and the
- * red overdue alert once it has passed.
+ * red overdue alert once it has passed; a window (adjustment request, evaluation) expires instead.
+ * Only a unit's own duties remind the unit's people.
  *
  * <p>Each run asks the partial index of pending alerts for those due now, so an idle run costs an
  * index probe however many deadlines are open. Rows are claimed with {@code FOR UPDATE SKIP
@@ -79,7 +81,9 @@ public class AlertSweep {
                 continue;
             }
             raise(deadline, level, now);
-            reminders.plan(deadline, level);
+            if (deadline.stage.unitDuty()) {
+                reminders.plan(deadline, level);
+            }
             em.createNativeQuery("update deadline_alert set fired_at = :now where id = :id")
                     .setParameter("now", now).setParameter("id", alertId).executeUpdate();
         }
@@ -88,7 +92,15 @@ public class AlertSweep {
 
     private void raise(Deadline deadline, String level, Instant now) {
         String key = deadline.submissionId.toString();
-        if (level.equals(AlertLevel.RED)) {
+        if (level.equals(AlertLevel.RED) && deadline.stage.expires()) {
+            // A window that passed unused closes: nobody is overdue and nobody is reminded.
+            deadline.state = DeadlineState.EXPIRED;
+            change.announce(SupervisionEvents.TOPIC, SupervisionEvents.EXPIRED, key,
+                    new DeadlineExpiredV1(deadline.submissionId, deadline.id, deadline.assignmentId, deadline.unitId,
+                            deadline.stage.name(), deadline.dueAt, now));
+            change.audit("deadline.expired", "submission", deadline.submissionId,
+                    "unit " + deadline.unitId + " " + deadline.stage + " due " + deadline.dueAt);
+        } else if (level.equals(AlertLevel.RED)) {
             deadline.state = DeadlineState.OVERDUE;
             deadline.overdueAt = now;
             change.announce(SupervisionEvents.TOPIC, SupervisionEvents.OVERDUE, key,

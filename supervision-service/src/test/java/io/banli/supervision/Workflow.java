@@ -1,0 +1,91 @@
+package io.banli.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.banli.testing.EventSender;
+import io.banli.testing.Tokens;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * One submission's handling as assignment (and intake) announce it: builds each event as the README's
+ * event catalogue describes it, sends it as a CloudEvent keyed by the submission, and reads back the
+ * submission's deadlines as the office sees them.
+ */
+final class Workflow {
+
+    static final String TOPIC = "banli.assignment.workflow";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final long submission;
+
+    private Workflow(long submission) {
+        this.submission = submission;
+    }
+
+    static Workflow newItem() {
+        return new Workflow(DeadlineSupervisionTest.IDS.incrementAndGet());
+    }
+
+    static long newId() {
+        return DeadlineSupervisionTest.IDS.incrementAndGet();
+    }
+
+    /** Sends {@code banli.assignment.<name>.v1} with these fields (and the submission id). */
+    Workflow send(String name, Object... fields) {
+        return sendTo(TOPIC, "banli.assignment." + name + ".v1", fields);
+    }
+
+    Workflow sendTo(String topic, String type, Object... fields) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("submissionId", submission);
+        for (int i = 0; i < fields.length; i += 2) {
+            data.put((String) fields[i], fields[i + 1]);
+        }
+        try {
+            EventSender.cloudEvent(topic, String.valueOf(submission), UUID.randomUUID().toString(), type,
+                    JSON.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** What assigned, pre-assigned and rehandling-started say about the item and the unit. */
+    static Object[] unit(long assignmentId, long unitId, String role, String kind, String level) {
+        return new Object[] {"assignmentId", assignmentId, "unitId", unitId, "unitName", "测试单位" + unitId,
+                "mode", "SOLE", "role", role, "kind", kind, "level", level, "sessionId", 1, "keyItem", false,
+                "leadingOfficial", null};
+    }
+
+    static Object[] with(Object[] fields, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
+    }
+
+    ValidatableResponse deadlines(String stage) {
+        return given().auth().oauth2(Tokens.office()).queryParam("submissionId", submission)
+                .queryParam("stage", stage).get("/api/v1/deadlines").then().statusCode(200);
+    }
+
+    /** Waits until the submission's first deadline of the stage is in the state. */
+    ValidatableResponse awaitDeadline(String stage, String state) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deadlines(stage).body("[0].state", equalTo(state)));
+        return deadlines(stage);
+    }
+
+    ValidatableResponse reminders() {
+        return given().auth().oauth2(Tokens.office()).queryParam("submissionId", submission).get("/api/v1/reminders")
+                .then().statusCode(200);
+    }
+}
