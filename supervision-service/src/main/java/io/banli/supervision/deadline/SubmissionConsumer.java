@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,15 +30,18 @@ public class SubmissionConsumer {
     @Inject
     Deadlines deadlines;
 
+    @Inject
+    ConsumerRetry retry;
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Withdrawn(Long submissionId) {
     }
 
     @Incoming("submissions")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(WITHDRAWN, this::withdrawn));
+        retry.apply("Event at " + record.topic() + "@" + record.offset(),
+                () -> inbox.dispatch(record, Map.of(WITHDRAWN, this::withdrawn)));
     }
 
     private void withdrawn(ReceivedEvent event) {

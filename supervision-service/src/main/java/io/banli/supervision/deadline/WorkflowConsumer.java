@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,13 +43,20 @@ public class WorkflowConsumer {
     Deadlines deadlines;
 
     @Inject
+    ConsumerRetry retry;
+
+    @Inject
     Clock clock;
 
     @Incoming("workflow")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.ofEntries(
+        retry.apply("Event at " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                () -> inbox.dispatch(record, handlers()));
+    }
+
+    private Map<String, Consumer<ReceivedEvent>> handlers() {
+        return Map.ofEntries(
                 Map.entry(WorkflowEvents.PRE_ASSIGNED, this::preAssigned),
                 Map.entry(WorkflowEvents.ADJUSTMENT_REQUESTED, event -> done(event, Stage.ADJUSTMENT_REQUEST)),
                 Map.entry(WorkflowEvents.ADJUSTMENT_DECIDED, event -> windowEnded(event, "adjustment decided")),
@@ -64,7 +71,7 @@ public class WorkflowConsumer {
                 Map.entry(WorkflowEvents.EVALUATED, event -> done(event, Stage.EVALUATION)),
                 Map.entry(WorkflowEvents.REHANDLING_STARTED, this::rehandlingStarted),
                 Map.entry(WorkflowEvents.CLOSED, this::closed),
-                Map.entry(WorkflowEvents.COMMITMENT_PROGRESSED, this::commitmentProgressed)));
+                Map.entry(WorkflowEvents.COMMITMENT_PROGRESSED, this::commitmentProgressed));
     }
 
     private void preAssigned(ReceivedEvent event) {
