@@ -97,14 +97,19 @@ class ExplanationsActionsAndNoticesTest {
             JsonPath notice = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
                     .body(Map.of("from", "2025-02-01", "to", "2025-05-31")).post("/api/v1/notices")
                     .then().statusCode(201).extract().jsonPath();
-            assertThat(notice.getList("content.lateUnits.unitName")).containsExactly("市测试乙局");
-            assertThat(notice.getList("content.lateUnits[0].items.stage")).containsExactly("SIGN_FOR", "REPLY");
-            assertThat(notice.getList("content.lateUnits[0].items.stillOpen")).containsExactly(false, false);
-            assertThat(notice.getList("content.lateUnits[0].items.explanationFiled")).containsExactly(false, true);
-            assertThat(notice.getInt("content.lateUnits[0].items[1].daysLate")).isEqualTo(8);
-            assertThat(notice.getList("content.ranking.unitName")).containsExactly("市测试甲局", "市测试乙局");
-            assertThat(notice.getDouble("content.ranking[0].onTimePercent")).isEqualTo(100.0);
-            assertThat(notice.getBoolean("content.ranking[1].belowStandard")).isTrue();
+            // The notice covers every unit with deadlines in the period; other tests' units may be in it too.
+            String ours = "{ it.unitId in [" + PUNCTUAL + ", " + LATE + "] }";
+            String late = "content.lateUnits.find { it.unitId == " + LATE + " }";
+            assertThat(notice.getList("content.lateUnits.findAll " + ours + ".unitName")).containsExactly("市测试乙局");
+            assertThat(notice.getList(late + ".items.stage")).containsExactly("SIGN_FOR", "REPLY");
+            assertThat(notice.getList(late + ".items.stillOpen")).containsExactly(false, false);
+            assertThat(notice.getList(late + ".items.explanationFiled")).containsExactly(false, true);
+            assertThat(notice.getInt(late + ".items[1].daysLate")).isEqualTo(8);
+            assertThat(notice.getList("content.ranking.findAll " + ours + ".unitName"))
+                    .containsExactly("市测试甲局", "市测试乙局");
+            assertThat(notice.getDouble("content.ranking.find { it.unitId == " + PUNCTUAL + " }.onTimePercent"))
+                    .isEqualTo(100.0);
+            assertThat(notice.getBoolean("content.ranking.find { it.unitId == " + LATE + " }.belowStandard")).isTrue();
             long id = notice.getLong("id");
             alerts.await(TopicProbe.ofType("banli.supervision.notice-issued.v1", "notice-" + id));
 

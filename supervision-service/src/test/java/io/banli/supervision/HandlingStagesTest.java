@@ -164,6 +164,14 @@ class HandlingStagesTest {
             item.send("extension-decided", "assignmentId", assignment, "unitId", 46, "approved", true,
                     "until", "2025-12-31", "decidedAt", "2025-05-29T02:00:00Z");
             item.awaitDeadline("EXTENSION", "MET").body("[0].metOnTime", equalTo(false));
+            // Only the office was late in that week: no explanation is owed and no notice names the unit.
+            given().auth().oauth2(Tokens.office()).queryParam("submissionId", item.submission)
+                    .queryParam("explanationMissing", true).get("/api/v1/deadlines").then().statusCode(200)
+                    .body("stage", not(hasItem("EXTENSION")));
+            given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                    .body(Map.of("from", "2025-05-26", "to", "2025-05-28")).post("/api/v1/notices").then()
+                    .statusCode(201).body("content.lateUnits.unitId", not(hasItem(46)))
+                    .body("content.ranking.unitId", not(hasItem(46)));
             // Assigned 3 March: six months end on Wednesday 3 September, whatever date was asked for.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("REPLY")
                     .body("[0].extended", equalTo(true)).body("[0].dueAt", equalTo("2025-09-03T15:59:59.999999Z")));

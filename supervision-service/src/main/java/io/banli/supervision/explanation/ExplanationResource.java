@@ -66,7 +66,7 @@ public class ExplanationResource {
             examples = @ExampleObject(name = "filed", value = """
             {"deadlineId": 4, "text": "因涉及多部门协调，需待市规划调整方案批复后方能答复……",
              "filedAt": "2025-05-13T02:00:00Z", "filedBy": "staff-demo"}""")))
-    @APIResponse(responseCode = "409", description = "The deadline is not overdue, or its explanation is filed already")
+    @APIResponse(responseCode = "409", description = "The deadline is not overdue, is not the unit's own duty (an extension decision), or its explanation is filed already")
     public ExplanationView file(@Parameter(example = "4") @PathParam("deadlineId") long deadlineId,
             @Valid @NotNull NewExplanation request) {
         Deadline deadline = ownDeadline(deadlineId);
