@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,59 @@ class BadInputTest {
         given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/987654")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://banli.dev/problems/not-found"));
+    }
+
+    @Test
+    void thePortalAndReviewEndpointsNameWhatIsWrongAndChangeNothing() {
+        long received;
+        try (TopicProbe filing = TopicProbe.open(SubmissionRegistrationTest.TOPIC)) {
+            received = IntakeFixtures.received(session, deputy);
+            filing.await(TopicProbe.ofType("banli.intake.submission.filed.v1", String.valueOf(received)));
+        }
+        long version = IntakeFixtures.version(received);
+        String member = Tokens.member(deputy);
+        try (TopicProbe topic = TopicProbe.open(SubmissionRegistrationTest.TOPIC)) {
+            Map<String, Object> noTitle = new HashMap<>(IntakeFixtures.draft(session, "x"));
+            noTitle.remove("title");
+            problem(member, "/api/v1/drafts", noTitle, 400).body("violations.field", hasItem(containsString("title")));
+            Map<String, Object> longBody = new HashMap<>(IntakeFixtures.draft(session, "x"));
+            longBody.put("body", "长".repeat(20_001));
+            problem(member, "/api/v1/drafts", longBody, 400).body("violations.field", hasItem(containsString("body")));
+            Map<String, Object> pastCutOff = new HashMap<>(IntakeFixtures.draft(session, "x"));
+            pastCutOff.put("coSignUntil", "2020-01-01T00:00:00Z");
+            problem(member, "/api/v1/drafts", pastCutOff, 422).body("type", equalTo("https://banli.dev/problems/invalid-cut-off"));
+            Map<String, Object> badDate = new HashMap<>(IntakeFixtures.draft(session, "x"));
+            badDate.put("coSignUntil", "next tuesday");
+            problem(member, "/api/v1/drafts", badDate, 400);
+
+            String office = Tokens.office();
+            String path = "/api/v1/submissions/" + received;
+            problem(office, path + "/refusal", Map.of("version", version, "disposition", "LETTER"), 400)
+                    .body("violations.field", hasItem(containsString("reason")));
+            problem(office, path + "/refusal", Map.of("version", version, "reason", "理由", "disposition", "FAX"), 400)
+                    .body("detail", containsString("disposition"));
+            problem(office, path + "/refusal", Map.of("version", version, "reason", "长".repeat(1001),
+                    "disposition", "LETTER"), 400);
+            problem(office, path + "/merge", Map.of("version", version), 400)
+                    .body("violations.field", hasItem(containsString("intoSubmissionId")));
+            problem(office, path + "/registration", Map.of("version", "latest"), 400)
+                    .body("detail", equalTo("version: must be a number"));
+            problem(office, path + "/registration", Map.of(), 400);
+            problem(office, path + "/registration", Map.of("version", version, "keyItem", true), 422);
+            problem(office, "/api/v1/submissions/987654/registration", Map.of("version", 0), 404);
+            problem(member, "/api/v1/drafts/987654/filing", Map.of("version", 0), 404);
+            problem(member, "/api/v1/drafts/" + received + "/co-signers", Map.of("version", version, "memberIds", List.of()), 400);
+            assertThat(topic.all(r -> true, Duration.ofSeconds(1))).as("no event").isEmpty();
+        }
+        given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + received).then()
+                .body("state", equalTo("RECEIVED")).body("version", equalTo((int) version));
+        given().auth().oauth2(member).queryParam("sessionId", session).get("/api/v1/submissions").then()
+                .body("total", equalTo(1));
+    }
+
+    private static ValidatableResponse problem(String token, String path, Map<String, Object> body, int status) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(status).contentType("application/problem+json");
     }
 
     /** Posts, expects the status as problem+json, and checks that nothing was stored or announced. */

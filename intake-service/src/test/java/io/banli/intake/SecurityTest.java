@@ -5,6 +5,7 @@ import static io.banli.intake.IntakeFixtures.session;
 import static io.banli.intake.IntakeFixtures.suggestion;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +55,33 @@ class SecurityTest {
     void onlyTheOfficeSeesAMembersPhoneNumber() {
         long deputy = member("DEPUTY");
         given().auth().oauth2(Tokens.office()).get("/api/v1/members/" + deputy)
-                .then().statusCode(200).body("phone", equalTo("13912345678"));
-        given().auth().oauth2(Tokens.platform()).get("/api/v1/members/" + deputy)
-                .then().statusCode(200).body("phone", equalTo("139****5678"));
+                .then().statusCode(200).body("phone", equalTo("13912345678"))
+                .body("email", equalTo("daibiao@example.com")).body("address", equalTo("北京市东城区和平里街道1号"));
+        for (String reader : new String[] {Tokens.platform(), Tokens.auditor(), Tokens.leader()}) {
+            given().auth().oauth2(reader).get("/api/v1/members/" + deputy)
+                    .then().statusCode(200).body("phone", equalTo("139****5678"))
+                    .body("email", equalTo("d***@example.com")).body("address", equalTo("北京市东城区****"));
+        }
         given().auth().oauth2(Tokens.member(deputy)).get("/api/v1/members/" + deputy)
-                .then().statusCode(200).body("phone", equalTo("13912345678"));
+                .then().statusCode(200).body("phone", equalTo("13912345678"))
+                .body("email", equalTo("daibiao@example.com"));
         given().auth().oauth2(Tokens.member(deputy + 1)).get("/api/v1/members/" + deputy).then().statusCode(404);
+    }
+
+    @Test
+    void aSessionWhoseDatesAreOutOfOrderIsRefusedAndNotStored() {
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("kind", "CPPCC", "level", "CITY", "name", "日期颠倒的会议", "year", 2026,
+                        "opensOn", "2026-01-14", "closesOn", "2026-01-10"))
+                .post("/api/v1/sessions").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("closesOn"));
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("kind", "CPPCC", "level", "CITY", "name", "窗口颠倒的会议", "year", 2026,
+                        "intakeOpensAt", "2026-01-14T00:00:00Z", "intakeClosesAt", "2026-01-10T00:00:00Z"))
+                .post("/api/v1/sessions").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/sessions").then()
+                .body("name", org.hamcrest.Matchers.not(hasItem("日期颠倒的会议")))
+                .body("name", org.hamcrest.Matchers.not(hasItem("窗口颠倒的会议")));
     }
 
     @Test

@@ -153,6 +153,70 @@ class SubmissionRegistrationTest {
     }
 
     @Test
+    void aGroupProposalWithPaperCoSignersIsAnnouncedWithThemFiledThenRegistered() {
+        long session = session("CPPCC");
+        long lead = member("CPPCC_MEMBER");
+        long coSigner = member("CPPCC_MEMBER");
+        Map<String, Object> body = new HashMap<>(suggestion(session, lead));
+        body.put("kind", "PROPOSAL");
+        body.put("groupName", "民盟市委会");
+        body.put("coSignerIds", List.of(coSigner));
+        body.put("confidential", true);
+        body.put("confidentiality", "PROPOSER_REQUEST");
+        try (TopicProbe topic = TopicProbe.open(TOPIC)) {
+            int id = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/submissions").then().statusCode(201)
+                    .body("groupName", equalTo("民盟市委会")).body("coSigners[0].state", equalTo("SIGNED"))
+                    .extract().path("id");
+            List<ConsumerRecord<String, String>> events = List.of(
+                    topic.await(TopicProbe.ofType("banli.intake.submission.filed.v1", String.valueOf(id))),
+                    topic.await(TopicProbe.ofType(REGISTERED, String.valueOf(id))));
+            assertThat(events.get(0).offset()).as("filed comes before registered").isLessThan(events.get(1).offset());
+            JsonPath data = JsonPath.from(events.get(1).value());
+            assertThat(data.getString("sessionKind")).isEqualTo("CPPCC");
+            assertThat(data.getString("groupName")).isEqualTo("民盟市委会");
+            assertThat(data.getList("coSignerIds", Integer.class)).containsExactly((int) coSigner);
+            assertThat(data.getBoolean("confidential")).isTrue();
+            assertThat(data.getBoolean("keyItem")).isFalse();
+            assertThat(data.getString("leadingOfficial")).isNull();
+        }
+        // Only proposals come from groups; a confidential item names its reason.
+        Map<String, Object> groupSuggestion = new HashMap<>(suggestion(session("PEOPLES_CONGRESS"), member("DEPUTY")));
+        groupSuggestion.put("groupName", "某某委员会");
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(groupSuggestion)
+                .post("/api/v1/submissions").then().statusCode(422)
+                .body("type", equalTo("https://banli.dev/problems/group-not-allowed"));
+        body.remove("confidentiality");
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/submissions").then().statusCode(422)
+                .body("type", equalTo("https://banli.dev/problems/confidentiality-reason"));
+    }
+
+    @Test
+    void theFieldTaxonomyIsConfigurable() {
+        long session = session("PEOPLES_CONGRESS");
+        long deputy = member("DEPUTY");
+        Map<String, Object> body = new HashMap<>(suggestion(session, deputy));
+        body.put("field", "ECOLOGY");
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body).post("/api/v1/submissions")
+                .then().statusCode(422).body("type", equalTo("https://banli.dev/problems/unknown-field"));
+        given().auth().oauth2(Tokens.member(deputy)).contentType(ContentType.JSON)
+                .body(Map.of("name", "生态环境", "active", true)).put("/api/v1/fields/ECOLOGY").then().statusCode(403);
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("name", "生态环境", "active", true)).put("/api/v1/fields/ECOLOGY").then().statusCode(200);
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body).post("/api/v1/submissions")
+                .then().statusCode(201).body("field", equalTo("ECOLOGY"));
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("name", "生态环境", "active", false)).put("/api/v1/fields/ECOLOGY").then().statusCode(200);
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body).post("/api/v1/submissions")
+                .then().statusCode(422);
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("name", "坏", "active", true)).put("/api/v1/fields/bad-code").then().statusCode(400);
+        given().auth().oauth2(Tokens.auditor()).get("/api/v1/fields").then().statusCode(200)
+                .body("code", hasItem("SOCIAL_LIVELIHOOD"));
+    }
+
+    @Test
     void theSessionRestartsNumberingForEachSession() {
         long deputy = member("DEPUTY");
         for (int i = 0; i < 2; i++) {

@@ -1,15 +1,35 @@
 package io.banli.intake.member;
 
-/** Masks a phone number the way Chinese public services do: 138****5678. */
-final class PhoneMask {
+/**
+ * Masks contact data the way Chinese public services print it, so a reader who does not need it can
+ * still tell two records apart: 138****5678, w***@example.com, 北京市东城区****.
+ */
+final class ContactMask {
 
-    private PhoneMask() {
+    private ContactMask() {
     }
 
-    static String mask(String phone) {
+    static String phone(String phone) {
         if (phone == null || phone.length() < 7) {
             return phone == null ? null : "****";
         }
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+
+    static String email(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        return at < 1 ? "****" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** Keeps the district (the first six characters: province, city, district), hides street and number. */
+    static String address(String address) {
+        if (address == null) {
+            return null;
+        }
+        return address.codePointCount(0, address.length()) <= 6 ? "****"
+                : address.substring(0, address.offsetByCodePoints(0, 6)) + "****";
     }
 }

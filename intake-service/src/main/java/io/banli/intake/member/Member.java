@@ -25,6 +25,12 @@ public class Member extends PanacheEntityBase {
     /** 代表团 for a deputy, 界别 for a CPPCC member: public, printed in every report. */
     public String delegation;
 
-    /** Personal information: shown only to the office, never in logs or events. */
+    /** Personal information: unmasked only for the office and the member, never in logs or events. */
     public String phone;
+
+    /** Personal information, like the phone. */
+    public String email;
+
+    /** Personal information, like the phone. */
+    public String address;
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,10 +46,13 @@ public class MemberResource {
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 50) String name,
             @NotBlank @Size(max = 100) String delegation,
-            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone) {
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Email @Size(max = 100) String email,
+            @Size(max = 200) String address) {
     }
 
-    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone) {
+    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone, String email,
+            String address) {
     }
 
     @POST
@@ -57,16 +61,20 @@ public class MemberResource {
     @Operation(summary = "Register a member", description = "A deputy (with delegation 代表团) or a CPPCC member "
             + "(with sector 界别).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deputy", value = """
-            {"kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
+            {"kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000",
+             "email": "chenxm@example.com", "address": "北京市东城区和平里街道1号"}""")))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "registered", value = """
-            {"id": 5, "kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000"}""")))
+            {"id": 5, "kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000",
+             "email": "chenxm@example.com", "address": "北京市东城区和平里街道1号"}""")))
     public Response register(@Valid @NotNull NewMember request) {
         Member member = new Member();
         member.kind = request.kind();
         member.name = request.name();
         member.delegation = request.delegation();
         member.phone = request.phone();
+        member.email = request.email();
+        member.address = request.address();
         member.persist();
         audit.record("member.registered", "member", member.id, null);
         return Response.created(URI.create("/api/v1/members/" + member.id)).entity(view(member)).build();
@@ -74,10 +82,11 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
-    @Operation(summary = "List members", description = "Phone numbers are masked unless the caller is the office.")
+    @Operation(summary = "List members", description = "Contact data (phone, e-mail, address) is masked unless the caller is the office.")
     @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
-            [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}]""")))
+            [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
+             "email": null, "address": null}]""")))
     public List<MemberView> list() {
         return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(this::view).toList();
     }
@@ -85,19 +94,26 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
-    @Operation(summary = "Get a member", description = "A member may read only their own record.")
+    @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own record.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
-            {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001"}""")))
+            {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
+             "email": null, "address": null}""")))
     public MemberView get(@Parameter(example = "1") @PathParam("id") long id) {
-        if (caller.hasRole(Roles.MEMBER) && caller.memberId().filter(own -> own == id).isEmpty()) {
+        // A member, or a portal acting for one, reads only that member's own record.
+        boolean actsForAMember = caller.hasRole(Roles.MEMBER) || caller.hasRole(Roles.PLATFORM) && caller.memberId().isPresent();
+        if (actsForAMember && !caller.hasRole(Roles.OFFICE) && caller.memberId().filter(own -> own == id).isEmpty()) {
             throw Problems.notFound("member", id);
         }
         return Member.<Member>findByIdOptional(id).map(this::view).orElseThrow(() -> Problems.notFound("member", id));
     }
 
+    /** Contact data is needed by the office (to reach members) and by the member themself; others see it masked. */
     private MemberView view(Member m) {
-        boolean unmasked = caller.hasRole(Roles.OFFICE) || caller.memberId().filter(m.id::equals).isPresent();
-        return new MemberView(m.id, m.kind, m.name, m.delegation, unmasked ? m.phone : PhoneMask.mask(m.phone));
+        boolean unmasked = caller.hasRole(Roles.OFFICE) || (caller.hasRole(Roles.MEMBER) || caller.hasRole(Roles.PLATFORM))
+                && caller.memberId().filter(m.id::equals).isPresent();
+        return unmasked ? new MemberView(m.id, m.kind, m.name, m.delegation, m.phone, m.email, m.address)
+                : new MemberView(m.id, m.kind, m.name, m.delegation, ContactMask.phone(m.phone),
+                        ContactMask.email(m.email), ContactMask.address(m.address));
     }
 }

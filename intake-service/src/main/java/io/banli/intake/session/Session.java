@@ -1,5 +1,8 @@
 package io.banli.intake.session;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,4 +29,20 @@ public class Session extends PanacheEntityBase {
     public String name;
 
     public int year;
+
+    public LocalDate opensOn;
+
+    public LocalDate closesOn;
+
+    /** Portals may file from here; null: no lower bound. */
+    public Instant intakeOpensAt;
+
+    /** Portals may file until here; also the default cut-off for co-signers. Null: no upper bound. */
+    public Instant intakeClosesAt;
+
+    /** Whether a portal may file at {@code now}: inside the intake window. */
+    public boolean intakeOpen(Instant now) {
+        return (intakeOpensAt == null || !now.isBefore(intakeOpensAt))
+                && (intakeClosesAt == null || now.isBefore(intakeClosesAt));
+    }
 }

@@ -1,6 +1,8 @@
 package io.banli.intake.session;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -43,26 +45,37 @@ public class SessionResource {
             @NotNull SessionKind kind,
             @NotNull SessionLevel level,
             @NotBlank @Size(max = 100) String name,
-            @NotNull @Min(1949) @Max(2200) Integer year) {
+            @NotNull @Min(1949) @Max(2200) Integer year,
+            LocalDate opensOn,
+            LocalDate closesOn,
+            Instant intakeOpensAt,
+            Instant intakeClosesAt) {
     }
 
-    public record SessionView(Long id, SessionKind kind, SessionLevel level, String name, int year) {
+    public record SessionView(Long id, SessionKind kind, SessionLevel level, String name, int year,
+            LocalDate opensOn, LocalDate closesOn, Instant intakeOpensAt, Instant intakeClosesAt) {
         static SessionView of(Session s) {
-            return new SessionView(s.id, s.kind, s.level, s.name, s.year);
+            return new SessionView(s.id, s.kind, s.level, s.name, s.year, s.opensOn, s.closesOn,
+                    s.intakeOpensAt, s.intakeClosesAt);
         }
     }
 
     @POST
     @Transactional
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Open a session", description = "Only the office opens sessions. Names are unique.")
+    @Operation(summary = "Open a session", description = "Only the office opens sessions. Names are unique. "
+            + "Portals may file only inside the intake window (either end may be left open).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "cppcc", value = """
             {"kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "opened",
             value = """
-            {"id": 3, "kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
+            {"id": 3, "kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026,
+             "opensOn": "2026-01-10", "closesOn": "2026-01-14",
+             "intakeOpensAt": "2025-12-20T00:00:00Z", "intakeClosesAt": "2026-01-13T10:00:00Z"}""")))
+    @APIResponse(responseCode = "400", description = "Missing fields, or dates out of order")
     @APIResponse(responseCode = "409", description = "A session with this name exists")
     public Response open(@Valid @NotNull NewSession request) {
+        checkDates(request);
         if (Session.count("name", request.name()) > 0) {
             throw Problems.problem(409, "duplicate-session", "Conflict",
                     "A session named " + request.name() + " exists already.");
@@ -72,9 +85,24 @@ public class SessionResource {
         session.level = request.level();
         session.name = request.name();
         session.year = request.year();
+        session.opensOn = request.opensOn();
+        session.closesOn = request.closesOn();
+        session.intakeOpensAt = request.intakeOpensAt();
+        session.intakeClosesAt = request.intakeClosesAt();
         session.persist();
         audit.record("session.opened", "session", session.id, session.name);
         return Response.created(URI.create("/api/v1/sessions/" + session.id)).entity(SessionView.of(session)).build();
+    }
+
+    /** A closing before the opening, or a window that closes before it opens, is a typing error: 400, nothing stored. */
+    private static void checkDates(NewSession request) {
+        if (request.opensOn() != null && request.closesOn() != null && request.closesOn().isBefore(request.opensOn())) {
+            throw Problems.badInput("invalid-dates", "closesOn", "body", "must not be before opensOn");
+        }
+        if (request.intakeOpensAt() != null && request.intakeClosesAt() != null
+                && !request.intakeClosesAt().isAfter(request.intakeOpensAt())) {
+            throw Problems.badInput("invalid-dates", "intakeClosesAt", "body", "must be after intakeOpensAt");
+        }
     }
 
     @GET

@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One filed item: a deputy's suggestion or a CPPCC member's proposal. */
+/** One item: a deputy's suggestion or a CPPCC member's proposal, from draft to registration. */
 @Entity
 public class Submission extends PanacheEntityBase {
 
@@ -22,8 +22,8 @@ public class Submission extends PanacheEntityBase {
 
     public Long sessionId;
 
-    /** Per-session number (第39号), gap-free and unique within the session. */
-    public int number;
+    /** Per-session number (第39号), given at registration: gap-free and unique within the session. */
+    public Integer number;
 
     @Enumerated(EnumType.STRING)
     public SubmissionKind kind;
@@ -32,17 +32,58 @@ public class Submission extends PanacheEntityBase {
 
     public String body;
 
-    @Enumerated(EnumType.STRING)
-    public Field field;
+    /** Code of the subject field (类别), one of the configurable taxonomy. */
+    public String field;
 
     public Long leadProposerId;
+
+    /** 集体提案: the party, committee or sector a proposal comes from; null for a personal item. */
+    public String groupName;
+
+    /** 重点建议/提案, handled under {@link #leadingOfficial} (领衔领导). */
+    public boolean keyItem;
+
+    public String leadingOfficial;
+
+    /** Not to be published; {@link #confidentiality} says why. */
+    public boolean confidential;
+
+    @Enumerated(EnumType.STRING)
+    public Confidentiality confidentiality;
 
     @Enumerated(EnumType.STRING)
     public SubmissionState state;
 
+    /** Co-signers must sign before this instant to count. */
+    public Instant coSignUntil;
+
+    public Instant createdAt;
+
+    public Instant filedAt;
+
+    public String filedBy;
+
     public Instant registeredAt;
 
     public String registeredBy;
+
+    public String refusalReason;
+
+    @Enumerated(EnumType.STRING)
+    public Disposition disposition;
+
+    /** 并案: the item this one is handled together with. */
+    public Long mergedIntoId;
+
+    public Instant withdrawnAt;
+
+    public String withdrawalReason;
+
+    /** Set when assignment announces the first reply: from then on the item can no longer be withdrawn. */
+    public Instant repliedAt;
+
+    /** The standing committee's own reference of an imported row: a second import of it is skipped. */
+    public String externalRef;
 
     @Version
     public long version;

@@ -1,29 +1,58 @@
 package io.banli.intake.submission;
 
 import java.time.Instant;
+import java.util.List;
 
-/** What intake tells the other services about submissions, on {@link #TOPIC}, keyed by submission id. */
+import io.banli.intake.session.SessionKind;
+import io.banli.intake.session.SessionLevel;
+
+/**
+ * What intake tells the other services about submissions, on {@link #TOPIC}, keyed by submission id.
+ * The shapes are the contract of the README's event catalogue. No event carries contact data.
+ */
 public final class SubmissionEvents {
 
     public static final String TOPIC = "banli.intake.submissions";
+    public static final String FILED = "banli.intake.submission.filed.v1";
     public static final String REGISTERED = "banli.intake.submission.registered.v1";
+    public static final String REFUSED = "banli.intake.submission.refused.v1";
+    public static final String MERGED = "banli.intake.submission.merged.v1";
+    public static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
+    public static final String UPDATED = "banli.intake.submission.updated.v1";
 
     private SubmissionEvents() {
     }
 
-    /** Data of {@link #REGISTERED}. Carries the proposer's public name and delegation, never contact data. */
-    public record SubmissionRegisteredV1(
-            long submissionId,
-            long sessionId,
-            String sessionName,
-            int number,
-            SubmissionKind kind,
-            String title,
-            Field field,
-            Proposer leadProposer,
-            Instant registeredAt) {
+    /** The proposer's public name and delegation (代表团/界别), never contact data. */
+    public record Proposer(long memberId, String name, String delegation) {
     }
 
-    public record Proposer(long memberId, String name, String delegation) {
+    /** Data of {@link #FILED}: only co-signers who signed before the cut-off are listed. */
+    public record SubmissionFiledV1(long submissionId, long sessionId, SubmissionKind kind, String title, String field,
+            Proposer leadProposer, List<Long> coSignerIds, String groupName, Instant filedAt) {
+    }
+
+    /** Data of {@link #REGISTERED}: what assignment, supervision and reporting need to handle and count it. */
+    public record SubmissionRegisteredV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
+            SessionLevel level, int year, int number, SubmissionKind kind, String title, String field,
+            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
+            boolean confidential, Instant registeredAt) {
+    }
+
+    /** Data of {@link #UPDATED}: the whole registered picture after the office changed it. */
+    public record SubmissionUpdatedV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
+            SessionLevel level, int year, Integer number, SubmissionKind kind, String title, String field,
+            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
+            boolean confidential, Instant registeredAt, Instant updatedAt) {
+    }
+
+    public record SubmissionRefusedV1(long submissionId, long sessionId, String reason, Disposition disposition,
+            Instant refusedAt) {
+    }
+
+    public record SubmissionMergedV1(long submissionId, long intoSubmissionId, Instant mergedAt) {
+    }
+
+    public record SubmissionWithdrawnV1(long submissionId, Instant withdrawnAt) {
     }
 }

@@ -1,17 +1,20 @@
 package io.banli.intake.submission;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,40 +31,50 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions")
 @Tag(name = "Submissions", description = "Deputies' suggestions (建议) and CPPCC members' proposals (提案).")
 public class SubmissionResource {
 
+    static final String VIEW_EXAMPLE = """
+            {"id": 4, "sessionId": 1, "number": 4, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
+             "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
+             "leadProposerId": 1, "coSigners": [{"memberId": 2, "state": "SIGNED", "signedAt": "2025-01-20T02:00:00Z"}],
+             "groupName": null, "keyItem": false, "leadingOfficial": null, "confidential": false,
+             "confidentiality": null, "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-20T02:00:00Z",
+             "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
+             "mergedIntoId": null, "withdrawnAt": null, "version": 1,
+             "similar": [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
+                          "title": "关于老旧小区加装电梯的建议", "state": "REGISTERED", "score": 0.62}]}""";
+
     @Inject
     SubmissionService service;
 
     @Inject
-    Caller caller;
+    SubmissionAccess access;
 
-    /** A submission as the office or a portal files it. */
+    @Inject
+    SubmissionSearch search;
+
+    @Inject
+    SimilarItems similarItems;
+
+    /** A submission as the office enters it from paper; co-signers listed here signed on paper. */
     public record NewSubmission(
             @NotNull SubmissionKind kind,
             @NotNull Long sessionId,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 20000) String body,
-            @NotNull Field field,
-            @NotNull Long leadProposerId) {
-    }
-
-    public record SubmissionView(Long id, Long sessionId, int number, SubmissionKind kind, String title, String body,
-            Field field, Long leadProposerId, SubmissionState state, Instant registeredAt, long version) {
-
-        static SubmissionView of(Submission s) {
-            return new SubmissionView(s.id, s.sessionId, s.number, s.kind, s.title, s.body, s.field,
-                    s.leadProposerId, s.state, s.registeredAt, s.version);
-        }
+            @NotBlank @Size(max = 40) String field,
+            @NotNull Long leadProposerId,
+            @Size(max = 500) List<@NotNull Long> coSignerIds,
+            @Size(max = 100) String groupName,
+            Boolean keyItem,
+            @Size(max = 50) String leadingOfficial,
+            Boolean confidential,
+            Confidentiality confidentiality) {
     }
 
     public record SubmissionPage(List<SubmissionView> items, int page, int size, long total) {
@@ -69,74 +82,77 @@ public class SubmissionResource {
 
     @POST
     @RolesAllowed({Roles.OFFICE, Roles.PLATFORM})
-    @Operation(summary = "Register a submission", description = """
-            Registers (立案) a suggestion at a people's congress session or a proposal at a CPPCC session, gives it
-            the session's next number and publishes `banli.intake.submission.registered.v1`. The lead proposer
-            must be a deputy for a suggestion and a CPPCC member for a proposal.""")
+    @Operation(summary = "File and register a submission in one step", description = """
+            The office enters a paper submission handed in at the session (or an integrating platform passes one
+            on): it is filed and registered (立案) at once, given the session's next number, and
+            `banli.intake.submission.filed.v1` then `banli.intake.submission.registered.v1` are published. The lead
+            proposer must be a deputy for a suggestion and a CPPCC member for a proposal; co-signers listed here
+            signed on paper. The answer lists similar items of this and earlier sessions. Title at most 200
+            characters, body at most 20,000. Portals acting for a member use drafts instead.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "suggestion", value = """
             {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
-             "leadProposerId": 1}""")))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "registered", value = """
-            {"id": 4, "sessionId": 1, "number": 4, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
-             "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
-             "leadProposerId": 1, "state": "REGISTERED", "registeredAt": "2025-01-20T02:00:00Z", "version": 0}""")))
-    @APIResponse(responseCode = "422", description = "Unknown session or member, or a kind that does not fit them")
+             "leadProposerId": 1, "coSignerIds": [2]}""")))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "registered", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
+    @APIResponse(responseCode = "422", description = "Unknown session, member or field, a kind that does not fit "
+            + "them, a group on a suggestion, a key item without its leading official")
     public Response register(@Valid @NotNull NewSubmission request) {
-        Submission submission = service.register(request);
-        return Response.created(URI.create("/api/v1/submissions/" + submission.id))
-                .entity(SubmissionView.of(submission)).build();
+        Submission submission = QuarkusTransaction.requiringNew().call(() -> service.fileAndRegister(request));
+        SubmissionView view = QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(
+                Submission.findById(submission.id), similarItems.of(submission, 5, 0.2)));
+        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(view).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
-    @Operation(summary = "Get a submission", description = "A member sees only the submissions they lead.")
-    @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "demo", value = """
-            {"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "title": "关于增加中小学课后服务供给的建议",
-             "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1, "state": "REGISTERED",
-             "registeredAt": "2025-01-20T02:00:00Z", "version": 0}""")))
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
+            Roles.UNIT_HEAD})
+    @Operation(summary = "Get a submission", description = "A member sees the submissions they lead or are invited "
+            + "to co-sign, drafts included; a unit only those assigned to it; others every filed item.")
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "demo", value = VIEW_EXAMPLE)))
     public SubmissionView get(@Parameter(example = "1") @PathParam("id") long id) {
-        return Submission.<Submission>findByIdOptional(id)
-                .filter(this::visible)
-                .map(SubmissionView::of)
-                .orElseThrow(() -> Problems.notFound("submission", id));
+        return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(access.readable(id)));
     }
 
     @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
-    @Operation(summary = "List submissions", description = "By session and number. A member sees only their own.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "demo", value = """
-            {"items": [{"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
-             "title": "关于增加中小学课后服务供给的建议", "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1,
-             "state": "REGISTERED", "registeredAt": "2025-01-20T02:00:00Z", "version": 0}],
-             "page": 0, "size": 20, "total": 1}""")))
-    public SubmissionPage list(
-            @Parameter(description = "Only this session", example = "1") @QueryParam("sessionId") Long sessionId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        if (sessionId != null) {
-            where.append(" and sessionId = :session");
-            params.and("session", sessionId);
-        }
-        if (caller.hasRole(Roles.MEMBER) && !caller.hasRole(Roles.OFFICE)) {
-            where.append(" and leadProposerId = :member");
-            params.and("member", caller.memberId().orElse(-1L));
-        }
-        PanacheQuery<Submission> query = Submission.find(where.toString(), Sort.by("sessionId").and("number"), params);
-        List<SubmissionView> items = query.page(Page.of(page, size)).list().stream().map(SubmissionView::of).toList();
-        return new SubmissionPage(items, page, size, query.count());
+    @Path("/{id}/similar")
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
+    @Operation(summary = "Similar items of this and earlier sessions", description = """
+            Duplicates and precedents for the review: the items whose title and body share the most character
+            bigrams with this one (a score from 0 to 1; title weighted 0.6, body 0.4), best first, so the office
+            can merge (并案) or point to an earlier reply.""")
+    @APIResponse(responseCode = "200", description = "Best first", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "one", value = """
+            [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
+              "title": "关于增加中小学课后服务供给的建议", "state": "REGISTERED", "score": 0.71}]""")))
+    public List<SubmissionView.SimilarItem> similar(@Parameter(example = "1") @PathParam("id") long id,
+            @Parameter(description = "How many at most") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+            @Parameter(description = "Lowest score shown") @QueryParam("minScore") @DefaultValue("0.2")
+            @DecimalMin("0") @DecimalMax("1") double minScore) {
+        return QuarkusTransaction.requiringNew().call(() -> similarItems.of(access.readable(id), limit, minScore));
     }
 
-    private boolean visible(Submission s) {
-        if (caller.hasRole(Roles.MEMBER) && !caller.hasRole(Roles.OFFICE)) {
-            return caller.memberId().filter(s.leadProposerId::equals).isPresent();
-        }
-        return true;
+    @GET
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
+            Roles.UNIT_HEAD})
+    @Operation(summary = "Search and list submissions", description = """
+            Filters combine (and); `q` finds every word of it in the title or body (Chinese needs no spaces:
+            `q=加装电梯` matches the phrase). Pages are stable: ties in the sort order are broken by id. Each caller
+            sees only what they may read (see Get a submission).""")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "demo", value = """
+            {"items": [{"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
+             "title": "关于增加中小学课后服务供给的建议", "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1,
+             "coSigners": [], "groupName": null, "keyItem": false, "leadingOfficial": null, "confidential": false,
+             "confidentiality": null, "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-20T02:00:00Z",
+             "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
+             "mergedIntoId": null, "withdrawnAt": null, "version": 1, "similar": null}],
+             "page": 0, "size": 20, "total": 1}""")))
+    @APIResponse(responseCode = "400", description = "A parameter of the wrong type or out of range")
+    public SubmissionPage list(@Valid @BeanParam SubmissionSearch.Criteria criteria) {
+        return QuarkusTransaction.requiringNew().call(() -> search.find(criteria));
     }
 }

@@ -1,19 +1,19 @@
 package io.banli.intake.submission;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.banli.intake.member.Member;
-import io.banli.intake.member.MemberKind;
 import io.banli.intake.session.Session;
-import io.banli.intake.session.SessionKind;
-import io.banli.intake.submission.SubmissionEvents.Proposer;
-import io.banli.intake.submission.SubmissionEvents.SubmissionRegisteredV1;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 
+/** Filing and registration shared by every way in: the office's one step, the portal, the review. */
 @ApplicationScoped
 @Transactional
 public class SubmissionService {
@@ -24,34 +24,90 @@ public class SubmissionService {
     @Inject
     EntityManager em;
 
-    /** Registers (立案) a submission: assigns its per-session number and announces it, in one transaction. */
-    public Submission register(SubmissionResource.NewSubmission request) {
-        Session session = Session.<Session>findByIdOptional(request.sessionId()).orElseThrow(
-                () -> Problems.unprocessable("unknown-session", "No session with id " + request.sessionId() + "."));
-        Member proposer = Member.<Member>findByIdOptional(request.leadProposerId()).orElseThrow(
-                () -> Problems.unprocessable("unknown-member", "No member with id " + request.leadProposerId() + "."));
-        checkKinds(request.kind(), session, proposer);
+    @Inject
+    SubmissionAnnouncer announcer;
 
-        Submission submission = new Submission();
-        submission.sessionId = session.id;
-        submission.number = nextNumber(session.id);
-        submission.kind = request.kind();
-        submission.title = request.title();
-        submission.body = request.body();
-        submission.field = request.field();
-        submission.leadProposerId = proposer.id;
-        submission.state = SubmissionState.REGISTERED;
-        submission.registeredAt = change.now();
-        submission.registeredBy = change.actor();
-        submission.persist();
+    @Inject
+    SubmissionAccess access;
 
-        change.announce(SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED, submission.id.toString(),
-                new SubmissionRegisteredV1(submission.id, session.id, session.name, submission.number,
-                        submission.kind, submission.title, submission.field,
-                        new Proposer(proposer.id, proposer.name, proposer.delegation), submission.registeredAt));
-        change.audit("submission.registered", "submission", submission.id,
-                session.name + " 第" + submission.number + "号");
-        return submission;
+    /**
+     * The office enters a paper submission at the session: filed and registered (立案) in one step, its
+     * co-signers signed on paper. Announces filed, then registered, in one transaction.
+     */
+    public Submission fileAndRegister(SubmissionResource.NewSubmission request) {
+        Session session = SubmissionRules.session(request.sessionId());
+        Member proposer = SubmissionRules.member(request.leadProposerId());
+        access.actingMember().filter(m -> !m.equals(proposer.id)).ifPresent(m -> {
+            throw Problems.forbidden("A portal acting for member " + m + " files only for that member.");
+        });
+        SubmissionRules.checkKinds(request.kind(), session, proposer);
+        List<Long> coSigners = request.coSignerIds() == null ? List.of() : request.coSignerIds().stream().distinct().toList();
+        SubmissionRules.checkCoSigners(coSigners, proposer);
+        SubmissionRules.checkContent(request.kind(), request.field(), request.groupName(), request.confidential(),
+                request.confidentiality());
+        SubmissionRules.checkKeyItem(request.keyItem(), request.leadingOfficial());
+
+        Submission s = new Submission();
+        s.sessionId = session.id;
+        s.kind = request.kind();
+        s.title = request.title();
+        s.body = request.body();
+        s.field = request.field();
+        s.leadProposerId = proposer.id;
+        s.groupName = request.groupName();
+        s.keyItem = Boolean.TRUE.equals(request.keyItem());
+        s.leadingOfficial = s.keyItem ? request.leadingOfficial() : null;
+        s.confidential = Boolean.TRUE.equals(request.confidential());
+        s.confidentiality = request.confidentiality();
+        s.createdAt = change.now();
+        s.filedAt = s.createdAt;
+        s.filedBy = change.actor();
+        s.state = SubmissionState.RECEIVED;
+        s.persist();
+        for (Long id : coSigners) {
+            CoSigner c = new CoSigner();
+            c.submissionId = s.id;
+            c.memberId = id;
+            c.state = CoSigner.State.SIGNED;
+            c.invitedAt = s.createdAt;
+            c.signedAt = s.createdAt;
+            c.persist();
+        }
+        em.flush();
+        announcer.filed(s, null);
+        register(s);
+        return s;
+    }
+
+    /** Registers (立案) a received item: takes the session's next number and announces it. */
+    public void register(Submission s) {
+        SubmissionState before = s.state;
+        s.number = nextNumber(s.sessionId);
+        s.state = SubmissionState.REGISTERED;
+        s.registeredAt = change.now();
+        s.registeredBy = change.actor();
+        announcer.registered(s, before);
+    }
+
+    /**
+     * Loads a submission for a change: locks its row (concurrent changes queue here), checks that the
+     * caller may see it (404 otherwise), that the caller's version is current (409 otherwise) and that
+     * the action is allowed in its state (409 naming the state).
+     */
+    public Submission forChange(long id, Long expectedVersion, SubmissionState.Action action) {
+        Submission s = em.find(Submission.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || !access.visible(s)) {
+            throw Problems.notFound("submission", id);
+        }
+        if (expectedVersion != null && expectedVersion != s.version) {
+            throw Problems.problem(409, "stale-version", "Conflict", "Submission " + id + " has changed: it is at version "
+                    + s.version + ", the request was made against version " + expectedVersion + ". Reload and retry.");
+        }
+        if (!action.allowedFrom(s.state)) {
+            throw Problems.illegalTransition("Submission " + id + " is " + s.state + ": " + action
+                    + " is not allowed in that state.");
+        }
+        return s;
     }
 
     /**
@@ -62,17 +118,5 @@ public class SubmissionService {
         return ((Number) em.createNativeQuery(
                 "update session set next_number = next_number + 1 where id = :id returning next_number - 1")
                 .setParameter("id", sessionId).getSingleResult()).intValue();
-    }
-
-    private static void checkKinds(SubmissionKind kind, Session session, Member proposer) {
-        boolean suggestion = kind == SubmissionKind.SUGGESTION;
-        if (suggestion != (session.kind == SessionKind.PEOPLES_CONGRESS)) {
-            throw Problems.unprocessable("kind-mismatch", "A " + kind + " cannot be filed at a " + session.kind
-                    + " session: suggestions belong to people's congress sessions, proposals to CPPCC sessions.");
-        }
-        if (suggestion != (proposer.kind == MemberKind.DEPUTY)) {
-            throw Problems.unprocessable("kind-mismatch", "A " + kind + " cannot be led by a " + proposer.kind
-                    + ": deputies file suggestions, CPPCC members file proposals.");
-        }
     }
 }

@@ -1,0 +1,83 @@
+package io.banli.intake.field;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.security.Roles;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/fields")
+@Tag(name = "Fields", description = "The taxonomy of subject fields (类别); the seeds' six fields are the defaults.")
+public class FieldResource {
+
+    @Inject
+    AuditLog audit;
+
+    public record FieldView(String code, String name, boolean active) {
+        static FieldView of(SubjectField f) {
+            return new FieldView(f.code, f.name, f.active);
+        }
+    }
+
+    public record FieldChange(@NotBlank @Size(max = 50) String name, @NotNull Boolean active) {
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List the subject fields")
+    @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "defaults", value = """
+            [{"code": "ECONOMY_SCIENCE", "name": "经济科技", "active": true}]""")))
+    public List<FieldView> list() {
+        return SubjectField.<SubjectField>listAll(Sort.by("code")).stream().map(FieldView::of).toList();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Transactional
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Add, rename or retire a field", description = "A retired field (`active: false`) keeps "
+            + "its items but takes no new ones.")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "ecology", value = """
+            {"name": "生态环境", "active": true}""")))
+    @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "stored", value = """
+            {"code": "ECOLOGY", "name": "生态环境", "active": true}""")))
+    @APIResponse(responseCode = "400", description = "A code that is not UPPER_SNAKE_CASE, or a missing name")
+    public FieldView put(@Parameter(example = "ECOLOGY") @PathParam("code")
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters") String code,
+            @Valid @NotNull FieldChange change) {
+        SubjectField field = SubjectField.<SubjectField>findByIdOptional(code).orElseGet(() -> {
+            SubjectField created = new SubjectField();
+            created.code = code;
+            return created;
+        });
+        field.name = change.name();
+        field.active = change.active();
+        field.persist();
+        audit.record("field.stored", "field", code, field.name + (field.active ? "" : " (retired)"));
+        return FieldView.of(field);
+    }
+}

@@ -1,0 +1,171 @@
+package io.banli.intake.filing;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.intake.submission.Confidentiality;
+import io.banli.intake.submission.Submission;
+import io.banli.intake.submission.SubmissionKind;
+import io.banli.intake.submission.SubmissionView;
+import io.banli.kit.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+@Path("/api/v1/drafts")
+@Tag(name = "Filing", description = "Filing as a delegate-duty portal does it: a member (or the portal acting for the "
+        + "member named in its token) drafts, invites co-signers, they sign before the cut-off, and the member files.")
+public class DraftResource {
+
+    static final String DRAFT_EXAMPLE = """
+            {"id": 7, "sessionId": 1, "number": null, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
+             "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
+             "coSigners": [{"memberId": 2, "state": "INVITED", "signedAt": null}], "groupName": null,
+             "keyItem": false, "leadingOfficial": null, "confidential": false, "confidentiality": null,
+             "state": "DRAFT", "coSignUntil": "2030-01-13T10:00:00Z", "filedAt": null, "registeredAt": null,
+             "refusalReason": null, "disposition": null, "mergedIntoId": null, "withdrawnAt": null,
+             "version": 0, "similar": null}""";
+
+    @Inject
+    FilingService filing;
+
+    public record NewDraft(
+            @NotNull SubmissionKind kind,
+            @NotNull Long sessionId,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 20000) String body,
+            @NotBlank @Size(max = 40) String field,
+            @Size(max = 100) String groupName,
+            Boolean confidential,
+            Confidentiality confidentiality,
+            Instant coSignUntil) {
+    }
+
+    public record DraftChange(
+            @NotNull Long version,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 20000) String body,
+            @NotBlank @Size(max = 40) String field,
+            @Size(max = 100) String groupName,
+            Boolean confidential,
+            Confidentiality confidentiality,
+            Instant coSignUntil) {
+    }
+
+    public record Invitation(@NotNull Long version, @NotEmpty @Size(max = 500) List<@NotNull Long> memberIds) {
+    }
+
+    public record Filing(@NotNull Long version) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @Operation(summary = "Start a draft", description = """
+            The lead proposer is the member of the token (a portal's token names it in `member_id`). Title at most
+            200 characters, body at most 20,000. `coSignUntil` is the cut-off for co-signers; by default the end
+            of the session's intake window. A draft is seen only by its proposer and the invited co-signers.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "draft", value = """
+            {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
+             "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "coSignUntil": "2030-01-13T10:00:00Z"}""")))
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
+    @APIResponse(responseCode = "409", description = "The session's intake window has closed")
+    @APIResponse(responseCode = "422", description = "Unknown session or field, a kind that does not fit, a cut-off in "
+            + "the past or after the intake window")
+    public Response draft(@Valid @NotNull NewDraft request) {
+        long id = QuarkusTransaction.requiringNew().call(() -> filing.draft(request).id);
+        return Response.created(URI.create("/api/v1/submissions/" + id)).entity(view(id)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @Operation(summary = "Edit a draft", description = "Only the lead proposer, only while it is a draft, and only "
+            + "against the current `version` (409 `stale-version` otherwise).")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "edit", value = """
+            {"version": 0, "title": "关于加快老旧小区加装电梯的建议", "body": "建议简化审批流程，设立专项补贴。",
+             "field": "URBAN_CONSTRUCTION_TRANSPORT"}""")))
+    @APIResponse(responseCode = "200", description = "Edited", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
+    @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
+    @APIResponse(responseCode = "422", description = "Unknown field, or a cut-off in the past")
+    public SubmissionView edit(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull DraftChange request) {
+        QuarkusTransaction.requiringNew().run(() -> filing.edit(id, request));
+        return view(id);
+    }
+
+    @POST
+    @Path("/{id}/co-signers")
+    @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @Operation(summary = "Invite co-signers", description = "Members of the same kind as the lead proposer; they "
+            + "count only once they have signed before the cut-off. Inviting someone twice changes nothing.")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "invite", value = """
+            {"version": 0, "memberIds": [2]}""")))
+    @APIResponse(responseCode = "200", description = "Invited", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No members listed")
+    @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
+    @APIResponse(responseCode = "422", description = "Unknown member, the lead proposer, or a member of the other kind")
+    public SubmissionView invite(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Invitation request) {
+        QuarkusTransaction.requiringNew().run(() -> filing.invite(id, request));
+        return view(id);
+    }
+
+    @POST
+    @Path("/{id}/signature")
+    @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @Operation(summary = "Co-sign a draft", description = "The invited member of the token signs (联名/附议). Signing "
+            + "twice changes nothing; after the cut-off or once filed it is too late (409).")
+    @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The cut-off has passed, or the item is no longer a draft")
+    public SubmissionView sign(@Parameter(example = "7") @PathParam("id") long id) {
+        QuarkusTransaction.requiringNew().run(() -> filing.sign(id));
+        return view(id);
+    }
+
+    @POST
+    @Path("/{id}/filing")
+    @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @Operation(summary = "File a draft", description = """
+            The lead proposer files: the item waits for the office's review (state RECEIVED) and
+            `banli.intake.submission.filed.v1` is published, listing only the co-signers who signed. Only inside the
+            session's intake window.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = """
+            {"version": 0}""")))
+    @APIResponse(responseCode = "200", description = "Filed", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "filed", value = DRAFT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No version")
+    @APIResponse(responseCode = "409", description = "Not a draft (the state is named), a stale version, or outside "
+            + "the intake window")
+    public SubmissionView file(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Filing request) {
+        QuarkusTransaction.requiringNew().run(() -> filing.file(id, request.version()));
+        return view(id);
+    }
+
+    private static SubmissionView view(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(Submission.findById(id)));
+    }
+}

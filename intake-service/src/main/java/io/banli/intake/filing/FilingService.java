@@ -1,0 +1,176 @@
+package io.banli.intake.filing;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.banli.intake.member.Member;
+import io.banli.intake.session.Session;
+import io.banli.intake.submission.CoSigner;
+import io.banli.intake.submission.Submission;
+import io.banli.intake.submission.SubmissionAccess;
+import io.banli.intake.submission.SubmissionAnnouncer;
+import io.banli.intake.submission.SubmissionRules;
+import io.banli.intake.submission.SubmissionService;
+import io.banli.intake.submission.SubmissionState;
+import io.banli.intake.submission.SubmissionState.Action;
+import io.banli.kit.change.StateChange;
+import io.banli.kit.problem.Problems;
+
+/**
+ * Filing as a portal does it: the member drafts, invites co-signers, they sign before the cut-off, and
+ * the member files. Drafts stay inside intake (no events); filing announces the item with the
+ * co-signers who signed.
+ */
+@ApplicationScoped
+@Transactional
+public class FilingService {
+
+    @Inject
+    SubmissionAccess access;
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    SubmissionAnnouncer announcer;
+
+    @Inject
+    StateChange change;
+
+    public Submission draft(DraftResource.NewDraft request) {
+        long me = access.requiredMember();
+        Session session = SubmissionRules.session(request.sessionId());
+        Member proposer = SubmissionRules.member(me);
+        SubmissionRules.checkKinds(request.kind(), session, proposer);
+        SubmissionRules.checkContent(request.kind(), request.field(), request.groupName(), request.confidential(),
+                request.confidentiality());
+        Instant now = change.now();
+        requireIntakeNotOver(session, now);
+        Submission s = new Submission();
+        s.sessionId = session.id;
+        s.kind = request.kind();
+        s.leadProposerId = me;
+        s.state = SubmissionState.DRAFT;
+        s.createdAt = now;
+        apply(s, request.title(), request.body(), request.field(), request.groupName(), request.confidential(),
+                request.confidentiality(), cutOff(request.coSignUntil(), session, now));
+        s.persist();
+        announcer.audit("submission.drafted", s, null, null);
+        return s;
+    }
+
+    public Submission edit(long id, DraftResource.DraftChange request) {
+        Submission s = owned(id, request.version(), Action.EDIT);
+        Session session = Session.findById(s.sessionId);
+        SubmissionRules.checkContent(s.kind, request.field(), request.groupName(), request.confidential(),
+                request.confidentiality());
+        apply(s, request.title(), request.body(), request.field(), request.groupName(), request.confidential(),
+                request.confidentiality(), cutOff(request.coSignUntil(), session, change.now()));
+        announcer.audit("submission.draft-edited", s, s.state, null);
+        return s;
+    }
+
+    public Submission invite(long id, DraftResource.Invitation request) {
+        Submission s = owned(id, request.version(), Action.INVITE);
+        List<Long> ids = request.memberIds().stream().distinct().toList();
+        SubmissionRules.checkCoSigners(ids, Member.findById(s.leadProposerId));
+        Instant now = change.now();
+        for (Long memberId : ids) {
+            if (CoSigner.count("submissionId = ?1 and memberId = ?2", s.id, memberId) == 0) {
+                CoSigner c = new CoSigner();
+                c.submissionId = s.id;
+                c.memberId = memberId;
+                c.state = CoSigner.State.INVITED;
+                c.invitedAt = now;
+                c.persist();
+            }
+        }
+        announcer.audit("submission.co-signers-invited", s, s.state, "members " + ids);
+        return s;
+    }
+
+    /** The invited member signs; only a signature before the cut-off counts. */
+    public Submission sign(long id) {
+        long me = access.requiredMember();
+        Submission s = submissions.forChange(id, null, Action.SIGN);
+        CoSigner c = CoSigner.<CoSigner>find("submissionId = ?1 and memberId = ?2", s.id, me).firstResultOptional()
+                .orElseThrow(() -> Problems.notFound("submission", id));
+        Instant now = change.now();
+        if (s.coSignUntil != null && !now.isBefore(s.coSignUntil)) {
+            throw Problems.problem(409, "co-sign-closed", "Conflict", "Co-signing submission " + id + " closed at "
+                    + s.coSignUntil + ".");
+        }
+        if (c.state == CoSigner.State.INVITED) {
+            c.state = CoSigner.State.SIGNED;
+            c.signedAt = now;
+            announcer.audit("submission.co-signed", s, s.state, "member " + me);
+        }
+        return s;
+    }
+
+    public Submission file(long id, long version) {
+        Submission s = owned(id, version, Action.FILE);
+        Session session = Session.findById(s.sessionId);
+        Instant now = change.now();
+        if (!session.intakeOpen(now)) {
+            throw intakeClosed(session);
+        }
+        s.state = SubmissionState.RECEIVED;
+        s.filedAt = now;
+        s.filedBy = change.actor();
+        announcer.filed(s, SubmissionState.DRAFT);
+        return s;
+    }
+
+    private Submission owned(long id, long version, Action action) {
+        long me = access.requiredMember();
+        Submission s = submissions.forChange(id, version, action);
+        if (s.leadProposerId != me) {
+            throw Problems.notFound("submission", id);
+        }
+        return s;
+    }
+
+    private static void apply(Submission s, String title, String body, String field, String groupName,
+            Boolean confidential, io.banli.intake.submission.Confidentiality confidentiality, Instant coSignUntil) {
+        s.title = title;
+        s.body = body;
+        s.field = field;
+        s.groupName = groupName;
+        s.confidential = Boolean.TRUE.equals(confidential);
+        s.confidentiality = confidentiality;
+        s.coSignUntil = coSignUntil;
+    }
+
+    /** The cut-off for co-signers: as asked, in the future, and never after the intake window closes. */
+    private static Instant cutOff(Instant asked, Session session, Instant now) {
+        if (asked == null) {
+            return session.intakeClosesAt;
+        }
+        if (!asked.isAfter(now)) {
+            throw Problems.unprocessable("invalid-cut-off", "coSignUntil " + asked + " is not in the future.");
+        }
+        if (session.intakeClosesAt != null && asked.isAfter(session.intakeClosesAt)) {
+            throw Problems.unprocessable("invalid-cut-off", "coSignUntil " + asked
+                    + " is after the intake window closes (" + session.intakeClosesAt + ").");
+        }
+        return asked;
+    }
+
+    private static void requireIntakeNotOver(Session session, Instant now) {
+        if (session.intakeClosesAt != null && !now.isBefore(session.intakeClosesAt)) {
+            throw intakeClosed(session);
+        }
+    }
+
+    private static RuntimeException intakeClosed(Session session) {
+        return Problems.problem(409, "intake-closed", "Conflict", "The intake window of " + session.name
+                + " is " + (session.intakeOpensAt == null ? "" : "from " + session.intakeOpensAt + " ")
+                + (session.intakeClosesAt == null ? "open-ended" : "until " + session.intakeClosesAt)
+                + ": filing is not possible now.");
+    }
+}

@@ -1,0 +1,162 @@
+package io.banli.intake.importing;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.banli.intake.session.Session;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
+import io.banli.kit.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+@Path("/api/v1/imports")
+@Tag(name = "Import", description = "Batch import of a session's items from the standing committee (JSON, CSV, XLSX).")
+public class ImportResource {
+
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final int MAX_ROWS = 50_000;
+
+    static final String JOB_EXAMPLE = """
+            {"id": 3, "sessionId": 1, "format": "CSV", "state": "DONE", "total": 3, "processed": 3, "accepted": 1,
+             "skipped": 1, "rejected": 1, "startedAt": "2025-01-20T02:00:00Z", "finishedAt": "2025-01-20T02:00:01Z",
+             "millis": 420, "rejections": [{"row": 3, "reason": "field: must be an active field code"}]}""";
+
+    @Inject
+    Importer importer;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    java.time.Clock clock;
+
+    public record RejectedRow(int row, String reason) {
+    }
+
+    public record JobView(long id, long sessionId, ImportJob.Format format, ImportJob.State state, int total,
+            int processed, int accepted, int skipped, int rejected, Instant startedAt, Instant finishedAt, Long millis,
+            List<RejectedRow> rejections) {
+    }
+
+    @POST
+    @Consumes({"application/json", CSV, XLSX})
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Import a session's items", description = """
+            The body is the file: a JSON array of rows, a CSV (UTF-8, header row) or an XLSX workbook (first sheet,
+            header row), told apart by `Content-Type`. Columns: `externalRef` (the committee's own reference,
+            unique in the session), `kind`, `title`, `body`, `field`, `leadProposerId`, `coSignerIds` (a JSON array,
+            or ids separated by `;`), `groupName`, `keyItem`, `leadingOfficial`, `confidential`, `confidentiality`.
+            Every row is checked like a filing through the API; each accepted row is filed (state RECEIVED,
+            `banli.intake.submission.filed.v1`) whole or not at all; rows whose `externalRef` the session already
+            holds are skipped, so a second import of the same file changes nothing. Answers 202 at once: follow
+            the progress and read the report at the `Location`.""")
+    @RequestBody(content = {
+            @Content(mediaType = "application/json", examples = @ExampleObject(name = "json", value = """
+                    [{"externalRef": "R-0001", "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
+                      "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
+                      "coSignerIds": [2]}]""")),
+            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = """
+                    externalRef,kind,title,body,field,leadProposerId,coSignerIds
+                    R-0001,SUGGESTION,关于加快老旧小区加装电梯的建议,建议简化审批流程。,URBAN_CONSTRUCTION_TRANSPORT,1,2"""))})
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "running", value = """
+            {"id": 3, "sessionId": 1, "format": "CSV", "state": "RUNNING", "total": 3, "processed": 0, "accepted": 0,
+             "skipped": 0, "rejected": 0, "startedAt": "2025-01-20T02:00:00Z", "finishedAt": null, "millis": null,
+             "rejections": []}""")))
+    @APIResponse(responseCode = "400", description = "A file that cannot be read, no session, or more than 50,000 rows")
+    @APIResponse(responseCode = "415", description = "Not JSON, CSV or XLSX")
+    @APIResponse(responseCode = "422", description = "Unknown session")
+    public Response start(@Parameter(description = "The session the items belong to", example = "1")
+            @QueryParam("sessionId") @NotNull Long sessionId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] file) {
+        ImportJob.Format format = contentType.startsWith(CSV) ? ImportJob.Format.CSV
+                : contentType.startsWith(XLSX) ? ImportJob.Format.XLSX : ImportJob.Format.JSON;
+        List<ImportRow> rows = switch (format) {
+            case CSV -> RowReaders.csv(file);
+            case XLSX -> XlsxRows.read(file);
+            case JSON -> RowReaders.json(mapper, file);
+        };
+        if (rows.size() > MAX_ROWS) {
+            throw Problems.badInput("invalid-import-file", "", "body", "At most " + MAX_ROWS + " rows per file.");
+        }
+        String actor = caller.name();
+        String roles = caller.roles();
+        long jobId = QuarkusTransaction.requiringNew().call(() -> {
+            if (Session.findById(sessionId) == null) {
+                throw Problems.unprocessable("unknown-session", "No session with id " + sessionId + ".");
+            }
+            ImportJob job = new ImportJob();
+            job.sessionId = sessionId;
+            job.format = format;
+            job.state = ImportJob.State.RUNNING;
+            job.total = rows.size();
+            job.startedAt = clock.instant();
+            job.startedBy = actor;
+            job.persist();
+            return job.id;
+        });
+        executor.runAsync(() -> importer.run(jobId, rows, actor, roles));
+        return Response.accepted(view(jobId)).location(URI.create("/api/v1/imports/" + jobId)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
+    @Operation(summary = "Progress and report of an import", description = "While RUNNING, `processed` of `total` "
+            + "rows are done; once DONE, the rejected rows are listed with their row number (data rows count from 1) "
+            + "and reason.")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "done", value = JOB_EXAMPLE)))
+    public JobView get(@Parameter(example = "3") @PathParam("id") long id) {
+        return view(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private JobView view(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.<ImportJob>findByIdOptional(id).orElseThrow(() -> Problems.notFound("import", id));
+            List<RejectedRow> rejections = ((List<Object[]>) em.createNativeQuery(
+                    "select row_number, reason from import_rejection where job_id = :id order by row_number")
+                    .setParameter("id", id).getResultList()).stream()
+                    .map(r -> new RejectedRow(((Number) r[0]).intValue(), (String) r[1])).toList();
+            return new JobView(job.id, job.sessionId, job.format, job.state, job.total, job.processed, job.accepted,
+                    job.skipped, job.rejected, job.startedAt, job.finishedAt, job.millis, rejections);
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package io.banli.intake.submission;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
+ * most character bigrams with a given one (Jaccard similarity, title weighted 0.6, body 0.4). The GIN
+ * indexes on the bigram arrays keep the candidates to items sharing at least one bigram.
+ */
+@ApplicationScoped
+public class SimilarItems {
+
+    static final double TITLE_WEIGHT = 0.6;
+
+    @Inject
+    EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    public List<SubmissionView.SimilarItem> of(Submission s, int limit, double minScore) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.id, o.session_id, se.name, o.number, o.title, o.state, c.score
+                from submission me
+                join session mine on mine.id = me.session_id
+                join submission o on o.id <> me.id and o.state <> 'DRAFT'
+                     and (o.title_grams && me.title_grams or o.body_grams && me.body_grams)
+                join session se on se.id = o.session_id and se.year <= mine.year
+                cross join lateral (select round(cast(:tw * intake_jaccard(o.title_grams, me.title_grams)
+                        + (1 - :tw) * intake_jaccard(o.body_grams, me.body_grams) as numeric), 3) as score) c
+                where me.id = :id and c.score >= :min
+                order by c.score desc, o.id
+                limit :limit""")
+                .setParameter("id", s.id).setParameter("tw", TITLE_WEIGHT).setParameter("min", minScore)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> new SubmissionView.SimilarItem(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
+                (String) r[4], SubmissionState.valueOf((String) r[5]), ((Number) r[6]).doubleValue())).toList();
+    }
+}

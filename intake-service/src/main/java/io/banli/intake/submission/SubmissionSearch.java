@@ -1,0 +1,135 @@
+package io.banli.intake.submission;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/** Filters, full-text search, sort and stable pagination over what the caller may see. */
+@ApplicationScoped
+public class SubmissionSearch {
+
+    @Inject
+    SubmissionAccess access;
+
+    /** The query parameters of the listing. */
+    public static class Criteria {
+        @Parameter(description = "Only this session", example = "1")
+        @QueryParam("sessionId")
+        public Long sessionId;
+
+        @QueryParam("kind")
+        public SubmissionKind kind;
+
+        @Parameter(description = "Field code", example = "SOCIAL_LIVELIHOOD")
+        @QueryParam("field")
+        @Size(max = 40)
+        public String field;
+
+        @QueryParam("state")
+        public SubmissionState state;
+
+        @Parameter(description = "Only key items (true) or only others (false)")
+        @QueryParam("keyItem")
+        public Boolean keyItem;
+
+        @Parameter(description = "Led by this member", example = "1")
+        @QueryParam("proposerId")
+        public Long proposerId;
+
+        @Parameter(description = "Assigned to a unit whose name contains this text", example = "教育局")
+        @QueryParam("unit")
+        @Size(max = 100)
+        public String unit;
+
+        @Parameter(description = "Words that must all occur in the title or body", example = "课后服务")
+        @QueryParam("q")
+        @Size(max = 200)
+        public String q;
+
+        @Parameter(description = "number, filedAt, registeredAt, title or id; a leading '-' sorts descending",
+                example = "-filedAt")
+        @QueryParam("sort")
+        @DefaultValue("id")
+        @Pattern(regexp = "-?(number|filedAt|registeredAt|title|id)",
+                message = "must be one of number, filedAt, registeredAt, title, id, optionally with a leading '-'")
+        public String sort;
+
+        @QueryParam("page")
+        @DefaultValue("0")
+        @Min(0)
+        public int page;
+
+        @QueryParam("size")
+        @DefaultValue("20")
+        @Min(1)
+        @Max(200)
+        public int size;
+    }
+
+    public SubmissionResource.SubmissionPage find(Criteria c) {
+        Parameters params = new Parameters();
+        StringBuilder where = new StringBuilder("from Submission s where ").append(access.listingCondition(params));
+        if (c.sessionId != null) {
+            where.append(" and s.sessionId = :session");
+            params.and("session", c.sessionId);
+        }
+        if (c.kind != null) {
+            where.append(" and s.kind = :kind");
+            params.and("kind", c.kind);
+        }
+        if (c.field != null) {
+            where.append(" and s.field = :field");
+            params.and("field", c.field);
+        }
+        if (c.state != null) {
+            where.append(" and s.state = :state");
+            params.and("state", c.state);
+        }
+        if (c.keyItem != null) {
+            where.append(" and s.keyItem = :key");
+            params.and("key", c.keyItem);
+        }
+        if (c.proposerId != null) {
+            where.append(" and s.leadProposerId = :proposer");
+            params.and("proposer", c.proposerId);
+        }
+        if (c.unit != null && !c.unit.isBlank()) {
+            where.append(" and exists (select 1 from UnitAssignment u where u.submissionId = s.id"
+                    + " and lower(u.unitName) like :unit escape '!')");
+            params.and("unit", like(c.unit));
+        }
+        if (c.q != null) {
+            String[] words = c.q.trim().split("\\s+");
+            for (int i = 0; i < words.length && !words[i].isEmpty(); i++) {
+                where.append(" and (lower(s.title) like :q").append(i).append(" escape '!' or lower(s.body) like :q")
+                        .append(i).append(" escape '!')");
+                params.and("q" + i, like(words[i]));
+            }
+        }
+        boolean descending = c.sort.startsWith("-");
+        String property = descending ? c.sort.substring(1) : c.sort;
+        String order = " order by s." + property + (descending ? " desc nulls last" : " asc nulls last")
+                + (property.equals("id") ? "" : ", s.id asc");
+        PanacheQuery<Submission> query = Submission.find(where + order, params);
+        List<SubmissionView> items = query.page(Page.of(c.page, c.size)).list().stream().map(SubmissionView::of).toList();
+        return new SubmissionResource.SubmissionPage(items, c.page, c.size, query.count());
+    }
+
+    /** A LIKE pattern matching the text anywhere, with the caller's % and _ taken literally. */
+    private static String like(String text) {
+        return "%" + text.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

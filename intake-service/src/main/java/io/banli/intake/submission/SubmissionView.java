@@ -1,0 +1,33 @@
+package io.banli.intake.submission;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A submission as the API shows it; {@code similar} is filled in only where the office reviews. */
+public record SubmissionView(Long id, Long sessionId, Integer number, SubmissionKind kind, String title, String body,
+        String field, Long leadProposerId, List<CoSignerView> coSigners, String groupName, boolean keyItem,
+        String leadingOfficial, boolean confidential, Confidentiality confidentiality, SubmissionState state,
+        Instant coSignUntil, Instant filedAt, Instant registeredAt, String refusalReason, Disposition disposition,
+        Long mergedIntoId, Instant withdrawnAt, long version, List<SimilarItem> similar) {
+
+    public record CoSignerView(long memberId, CoSigner.State state, Instant signedAt) {
+    }
+
+    /** An item of this or an earlier session that reads alike, with a score from 0 (nothing alike) to 1. */
+    public record SimilarItem(long id, long sessionId, String sessionName, Integer number, String title,
+            SubmissionState state, double score) {
+    }
+
+    public static SubmissionView of(Submission s) {
+        return of(s, null);
+    }
+
+    public static SubmissionView of(Submission s, List<SimilarItem> similar) {
+        List<CoSignerView> coSigners = CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", s.id).stream()
+                .map(c -> new CoSignerView(c.memberId, c.state, c.signedAt)).toList();
+        return new SubmissionView(s.id, s.sessionId, s.number, s.kind, s.title, s.body, s.field, s.leadProposerId,
+                coSigners, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.confidentiality, s.state,
+                s.coSignUntil, s.filedAt, s.registeredAt, s.refusalReason, s.disposition, s.mergedIntoId,
+                s.withdrawnAt, s.version, similar);
+    }
+}

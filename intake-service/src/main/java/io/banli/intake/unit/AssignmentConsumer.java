@@ -1,0 +1,60 @@
+package io.banli.intake.unit;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.banli.kit.inbox.Inbox;
+import io.banli.kit.inbox.ReceivedEvent;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Learns from assignment which units handle which submission (so a unit may read them) and when the
+ * first reply went out (after which the proposer can no longer withdraw). Idempotent through the inbox;
+ * records it cannot read go to {@code banli.intake.dead-letter}.
+ */
+@ApplicationScoped
+public class AssignmentConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
+
+    @Incoming("workflow")
+    @Blocking
+    @Transactional
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.dispatch(record, Map.of(AssignmentEvents.ASSIGNED, this::assigned, AssignmentEvents.REPLIED, this::replied));
+    }
+
+    private void assigned(ReceivedEvent event) {
+        AssignmentEvents.Assigned assigned = event.data(mapper, AssignmentEvents.Assigned.class);
+        event.require("submissionId, unitId", assigned.submissionId(), assigned.unitId());
+        em.createNativeQuery("""
+                insert into unit_assignment (submission_id, unit_id, unit_name, assigned_at)
+                values (:s, :u, :name, :at) on conflict (submission_id, unit_id) do nothing""")
+                .setParameter("s", assigned.submissionId()).setParameter("u", assigned.unitId())
+                .setParameter("name", assigned.unitName()).setParameter("at", assigned.assignedAt())
+                .executeUpdate();
+    }
+
+    private void replied(ReceivedEvent event) {
+        AssignmentEvents.Replied replied = event.data(mapper, AssignmentEvents.Replied.class);
+        event.require("submissionId, repliedAt", replied.submissionId(), replied.repliedAt());
+        em.createNativeQuery("update submission set replied_at = :at where id = :s and replied_at is null")
+                .setParameter("s", replied.submissionId()).setParameter("at", replied.repliedAt()).executeUpdate();
+    }
+}

@@ -1,0 +1,198 @@
+package io.banli.intake;
+
+import static io.banli.intake.IntakeFixtures.as;
+import static io.banli.intake.IntakeFixtures.draft;
+import static io.banli.intake.IntakeFixtures.member;
+import static io.banli.intake.IntakeFixtures.portalFor;
+import static io.banli.intake.IntakeFixtures.received;
+import static io.banli.intake.IntakeFixtures.registered;
+import static io.banli.intake.IntakeFixtures.session;
+import static io.banli.intake.IntakeFixtures.suggestion;
+import static io.banli.intake.IntakeFixtures.versioned;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.EventSender;
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Each role against each endpoint, on its own and on a foreign object. A forbidden object answers 404
+ * like a missing one; a role that may never call an operation gets 403; what was refused changed nothing.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    long session;
+    long own;
+    long foreign;
+    long unit;
+    long registeredItem;
+    long draftItem;
+    Map<String, String> roles;
+
+    @BeforeEach
+    void aRegisteredItemAssignedToAUnitAndADraft() {
+        session = session("PEOPLES_CONGRESS");
+        own = member("DEPUTY");
+        foreign = member("DEPUTY");
+        registeredItem = registered(session, own);
+        unit = 7_000 + registeredItem;
+        EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(registeredItem), UUID.randomUUID().toString(),
+                "banli.assignment.assigned.v1", "{\"submissionId\": " + registeredItem + ", \"unitId\": " + unit
+                        + ", \"unitName\": \"市交通运输局\", \"assignedAt\": \"2025-02-01T02:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.unitStaff(unit))
+                .get("/api/v1/submissions/" + registeredItem).then().statusCode(200));
+        draftItem = ((Number) as(Tokens.member(own)).body(draft(session, "关于增设社区食堂的建议")).post("/api/v1/drafts")
+                .then().statusCode(201).extract().path("id")).longValue();
+        roles = new LinkedHashMap<>();
+        roles.put("office", Tokens.office());
+        roles.put("leader", Tokens.leader());
+        roles.put("auditor", Tokens.auditor());
+        roles.put("platform", Tokens.platform());
+        roles.put("platform for own member", portalFor(own));
+        roles.put("platform for foreign member", portalFor(foreign));
+        roles.put("own member", Tokens.member(own));
+        roles.put("foreign member", Tokens.member(foreign));
+        roles.put("staff of own unit", Tokens.unitStaff(unit));
+        roles.put("head of own unit", Tokens.unitHead(unit));
+        roles.put("staff of foreign unit", Tokens.unitStaff(unit + 1));
+        roles.put("head of foreign unit", Tokens.unitHead(unit + 1));
+    }
+
+    @Test
+    void readingSubmissionsDraftsSimilarItemsAndTheAuditLog() {
+        List<String> gaps = new ArrayList<>();
+        expectReads(gaps, "/api/v1/submissions/" + registeredItem,
+                200, 200, 200, 200, 200, 404, 200, 404, 200, 200, 404, 404);
+        expectReads(gaps, "/api/v1/submissions/" + registeredItem + "/attachments",
+                200, 200, 200, 200, 200, 404, 200, 404, 200, 200, 404, 404);
+        expectReads(gaps, "/api/v1/submissions/" + draftItem,
+                404, 404, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404);
+        expectReads(gaps, "/api/v1/submissions/" + registeredItem + "/similar",
+                200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expectReads(gaps, "/api/v1/audit-log?subjectType=submission&subjectId=" + registeredItem,
+                200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expectReads(gaps, "/api/v1/members/" + own,
+                200, 200, 200, 200, 200, 404, 200, 404, 403, 403, 403, 403);
+        int[] visibleInSession = {1, 1, 1, 1, 2, 0, 2, 0, 1, 1, 0, 0};
+        int i = 0;
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            int total = given().auth().oauth2(role.getValue()).queryParam("sessionId", session)
+                    .get("/api/v1/submissions").then().statusCode(200).extract().path("total");
+            if (total != visibleInSession[i]) {
+                gaps.add(role.getKey() + " lists " + total + " items, expected " + visibleInSession[i]);
+            }
+            i++;
+        }
+        assertThat(gaps).isEmpty();
+    }
+
+    @Test
+    void changingSubmissions() {
+        List<String> gaps = new ArrayList<>();
+        // 0: allowed, exercised once below or in the capability's own test.
+        // File and register in one step: the office, or a platform (only for the member it acts for).
+        expectWrites(gaps, "POST", "/api/v1/submissions", suggestion(session, own), Map.of("office", 201,
+                "platform", 201, "platform for own member", 201, "platform for foreign member", 403), 403);
+        // Drafting: a member, or a platform acting for one.
+        expectWrites(gaps, "POST", "/api/v1/drafts", draft(session, "关于规范共享单车停放的建议"), Map.of(
+                "platform for own member", 201, "platform for foreign member", 201, "own member", 201,
+                "foreign member", 201), 403);
+        // Editing, inviting, filing a draft: only its proposer.
+        Map<String, Object> edit = new LinkedHashMap<>(draft(session, "关于增设社区食堂的建议"));
+        edit.remove("kind");
+        edit.remove("sessionId");
+        edit.put("version", 0);
+        Map<String, Integer> onlyTheProposer = Map.of("platform for foreign member", 404, "foreign member", 404,
+                "own member", 0, "platform for own member", 0);
+        expectWrites(gaps, "PUT", "/api/v1/drafts/" + draftItem, edit, onlyTheProposer, 403);
+        expectWrites(gaps, "POST", "/api/v1/drafts/" + draftItem + "/co-signers",
+                Map.of("version", 0, "memberIds", List.of(foreign)), onlyTheProposer, 403);
+        expectWrites(gaps, "POST", "/api/v1/drafts/" + draftItem + "/filing", Map.of("version", 0), onlyTheProposer, 403);
+        // Signing: only an invited member; nobody was invited.
+        expectWrites(gaps, "POST", "/api/v1/drafts/" + draftItem + "/signature", Map.of(), Map.of(
+                "platform for foreign member", 404, "foreign member", 404, "platform for own member", 404,
+                "own member", 404), 403);
+        // The review: only the office.
+        long receivedItem = received(session, own);
+        long receivedVersion = IntakeFixtures.version(receivedItem);
+        Map<String, Integer> onlyTheOffice = Map.of("office", 0);
+        expectWrites(gaps, "POST", "/api/v1/submissions/" + receivedItem + "/refusal",
+                versioned(receivedItem, "reason", "理由", "disposition", "LETTER"), onlyTheOffice, 403);
+        expectWrites(gaps, "POST", "/api/v1/submissions/" + receivedItem + "/merge",
+                versioned(receivedItem, "intoSubmissionId", registeredItem), onlyTheOffice, 403);
+        expectWrites(gaps, "PATCH", "/api/v1/submissions/" + receivedItem, versioned(receivedItem, "field", "OTHER"),
+                onlyTheOffice, 403);
+        expectWrites(gaps, "POST", "/api/v1/submissions/" + receivedItem + "/registration", versioned(receivedItem),
+                onlyTheOffice, 403);
+        // Withdrawal: the proposer (or the office recording it); a foreign member or an anonymous platform sees nothing.
+        expectWrites(gaps, "POST", "/api/v1/submissions/" + receivedItem + "/withdrawal",
+                versioned(receivedItem, "reason", "撤回"), Map.of("office", 0, "own member", 0,
+                        "platform for own member", 0, "platform", 404, "platform for foreign member", 404,
+                        "foreign member", 404), 403);
+        // Attachments: the proposer and the office.
+        expectWrites(gaps, "POST", "/api/v1/submissions/" + receivedItem + "/attachments?name=a.txt", "附件",
+                Map.of("office", 0, "own member", 0, "platform for own member", 0, "platform", 404,
+                        "platform for foreign member", 404, "foreign member", 404), 403);
+        // Import, sessions, members, fields: only the office.
+        expectWrites(gaps, "POST", "/api/v1/imports?sessionId=" + session, List.of(), onlyTheOffice, 403);
+        expectWrites(gaps, "POST", "/api/v1/sessions", Map.of("kind", "CPPCC", "level", "CITY", "name", "无权开的会",
+                "year", 2026), onlyTheOffice, 403);
+        expectWrites(gaps, "PUT", "/api/v1/fields/UNAUTHORISED", Map.of("name", "无权", "active", true), onlyTheOffice, 403);
+        assertThat(gaps).isEmpty();
+
+        // Nothing above changed the item: the office still finds it received, without attachments.
+        given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + receivedItem).then()
+                .body("state", org.hamcrest.Matchers.equalTo("RECEIVED")).body("version", org.hamcrest.Matchers.equalTo((int) receivedVersion));
+        given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + receivedItem + "/attachments").then()
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        // And the allowed callers may: the office registers, the proposer withdraws.
+        as(Tokens.office()).body(versioned(receivedItem)).post("/api/v1/submissions/" + receivedItem + "/registration")
+                .then().statusCode(200);
+        as(Tokens.member(own)).body(versioned(receivedItem, "reason", "撤回"))
+                .post("/api/v1/submissions/" + receivedItem + "/withdrawal").then().statusCode(200);
+    }
+
+    /** Expected statuses in the order of {@link #roles}. */
+    private void expectReads(List<String> gaps, String path, int... expected) {
+        int i = 0;
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            int status = given().auth().oauth2(role.getValue()).get(path).then().extract().statusCode();
+            if (status != expected[i]) {
+                gaps.add("GET " + path + " as " + role.getKey() + ": " + status + ", expected " + expected[i]);
+            }
+            i++;
+        }
+    }
+
+    /** Calls as each role: listed roles expect their listed status (0: skipped), the others {@code otherwise}. */
+    private void expectWrites(List<String> gaps, String method, String path, Object body, Map<String, Integer> listed,
+            int otherwise) {
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            int expected = listed.getOrDefault(role.getKey(), otherwise);
+            if (expected == 0) {
+                continue;
+            }
+            var request = given().auth().oauth2(role.getValue());
+            request = body instanceof String text ? request.contentType("text/plain").body(text)
+                    : request.contentType(ContentType.JSON).body(body);
+            int status = request.request(method, path).then().extract().statusCode();
+            if (status != expected) {
+                gaps.add(method + " " + path + " as " + role.getKey() + ": " + status + ", expected " + expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.banli.intake;
+
+import static io.banli.intake.IntakeFixtures.as;
+import static io.banli.intake.IntakeFixtures.member;
+import static io.banli.intake.IntakeFixtures.session;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/** Filters, full-text search over title and body, sort and stable pagination. */
+@QuarkusTest
+class SearchTest {
+
+    @Test
+    void filtersCombineAndFullTextFindsChineseWordsInTitleOrBody() {
+        long session = session("PEOPLES_CONGRESS");
+        long wang = member("DEPUTY");
+        long li = member("DEPUTY");
+        long lift = file(session, wang, "关于老旧小区加装电梯的建议", "建议设立专项补贴。", "URBAN_CONSTRUCTION_TRANSPORT", true);
+        long school = file(session, li, "关于课后服务的建议", "建议扩大覆盖面，老旧小区周边学校优先。", "SOCIAL_LIVELIHOOD", false);
+        long bus = file(session, wang, "关于公交线网的建议", "建议加密站点。", "URBAN_CONSTRUCTION_TRANSPORT", false);
+
+        assertThat(ids(office(session).queryParam("q", "老旧小区"))).containsExactly(lift, school);
+        assertThat(ids(office(session).queryParam("q", "老旧小区 补贴"))).containsExactly(lift);
+        assertThat(ids(office(session).queryParam("q", "100%"))).isEmpty();
+        assertThat(ids(office(session).queryParam("field", "URBAN_CONSTRUCTION_TRANSPORT"))).containsExactly(lift, bus);
+        assertThat(ids(office(session).queryParam("keyItem", true))).containsExactly(lift);
+        assertThat(ids(office(session).queryParam("proposerId", wang).queryParam("sort", "-id")))
+                .containsExactly(bus, lift);
+        assertThat(ids(office(session).queryParam("state", "REGISTERED").queryParam("kind", "SUGGESTION")
+                .queryParam("sort", "title"))).containsExactly(bus, lift, school);
+        assertThat(ids(office(session).queryParam("state", "RECEIVED"))).isEmpty();
+        assertThat(ids(office(session).queryParam("sort", "-number"))).containsExactly(bus, school, lift);
+    }
+
+    @Test
+    void pagesAreStableAndCoverEveryItemOnce() {
+        long session = session("PEOPLES_CONGRESS");
+        long deputy = member("DEPUTY");
+        List<Long> filed = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            filed.add(file(session, deputy, "同名建议", "同样的内容。", "OTHER", false));
+        }
+        List<Long> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            seen.addAll(ids(office(session).queryParam("sort", "title").queryParam("size", 3).queryParam("page", page)));
+        }
+        assertThat(seen).containsExactlyElementsOf(filed);
+        office(session).queryParam("size", 3).get("/api/v1/submissions").then().body("total", equalTo(7));
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        given().auth().oauth2(Tokens.office()).queryParam("sort", "body; drop table submission")
+                .get("/api/v1/submissions").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.office()).queryParam("size", 201).get("/api/v1/submissions").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).queryParam("page", -1).get("/api/v1/submissions").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).queryParam("state", "LOST").get("/api/v1/submissions").then().statusCode(400);
+        given().auth().oauth2(Tokens.office()).queryParam("sessionId", "abc").get("/api/v1/submissions")
+                .then().statusCode(400);
+    }
+
+    private static RequestSpecification office(long session) {
+        return given().auth().oauth2(Tokens.office()).queryParam("sessionId", session);
+    }
+
+    private static List<Long> ids(RequestSpecification request) {
+        return request.get("/api/v1/submissions").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class);
+    }
+
+    private static long file(long session, long deputy, String title, String body, String field, boolean key) {
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
+        request.put("title", title);
+        request.put("body", body);
+        request.put("field", field);
+        if (key) {
+            request.put("keyItem", true);
+            request.put("leadingOfficial", "李副市长");
+        }
+        return ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+}

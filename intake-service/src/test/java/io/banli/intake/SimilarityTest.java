@@ -1,0 +1,63 @@
+package io.banli.intake;
+
+import static io.banli.intake.IntakeFixtures.as;
+import static io.banli.intake.IntakeFixtures.member;
+import static io.banli.intake.IntakeFixtures.session;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Duplicates and precedents: Chinese titles and bodies compared by character bigrams, across sessions. */
+@QuarkusTest
+class SimilarityTest {
+
+    @Test
+    void theMostSimilarItemsOfThisAndEarlierSessionsComeFirstWithAScore() {
+        long deputy = member("DEPUTY");
+        long earlier = session("PEOPLES_CONGRESS", Map.of("year", 2024));
+        long current = session("PEOPLES_CONGRESS", Map.of("year", 2025));
+        long later = session("PEOPLES_CONGRESS", Map.of("year", 2026));
+        long precedent = file(earlier, deputy, "关于推进翡翠河沿岸老旧小区加装电梯的建议",
+                "翡翠河沿岸老旧小区多为六层住宅，老年居民上下楼困难，建议简化加装电梯审批，设立专项补贴。");
+        long sameSession = file(current, deputy, "关于翡翠河沿岸小区加装电梯的建议",
+                "建议对翡翠河沿岸老旧小区加装电梯给予补贴，简化审批流程。");
+        long unrelated = file(current, deputy, "关于发展翡翠镇特色农业的建议", "建议扶持翡翠镇茶叶种植合作社，打造区域品牌。");
+        long future = file(later, deputy, "关于推进翡翠河沿岸老旧小区加装电梯的建议",
+                "翡翠河沿岸老旧小区多为六层住宅，建议简化加装电梯审批。");
+        long item = file(current, deputy, "关于加快翡翠河沿岸老旧小区加装电梯的建议",
+                "翡翠河沿岸老旧小区老年居民上下楼困难，建议简化加装电梯审批，设立专项补贴。");
+
+        JsonPath similar = given().auth().oauth2(Tokens.office()).queryParam("minScore", 0.3)
+                .get("/api/v1/submissions/" + item + "/similar").then().statusCode(200).extract().jsonPath();
+        List<Integer> ids = similar.getList("id", Integer.class);
+        assertThat(ids).as("the earlier session's precedent and this session's duplicate, not a later session's")
+                .startsWith((int) precedent, (int) sameSession).doesNotContain((int) item, (int) future, (int) unrelated);
+        List<Float> scores = similar.getList("score", Float.class);
+        assertThat(scores.get(0)).isGreaterThan(0.5f).isLessThanOrEqualTo(1f);
+        assertThat(scores).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(similar.getString("[0].sessionName")).isNotBlank();
+
+        // A member does not browse other members' items through this.
+        given().auth().oauth2(Tokens.member(deputy)).get("/api/v1/submissions/" + item + "/similar").then().statusCode(403);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/987654/similar").then().statusCode(404);
+        given().auth().oauth2(Tokens.office()).queryParam("minScore", 2).get("/api/v1/submissions/" + item + "/similar")
+                .then().statusCode(400);
+    }
+
+    private static long file(long session, long deputy, String title, String body) {
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
+        request.put("title", title);
+        request.put("body", body);
+        return ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+}
