@@ -276,6 +276,39 @@ class HandlingStagesTest {
     }
 
     @Test
+    void everyUnsatisfiedRoundStartsAnotherRehandlingAndEveryReplyAnotherEvaluation() {
+        Workflow item = Workflow.newItem();
+        long assignment = newId();
+        assigned(item, assignment, 54);
+        replied(item, assignment, 54, "2025-03-20T02:00:00Z", List.of());
+        item.send("rehandling-started", with(unit(assignment, 54, "SOLE", "SUGGESTION", "CITY"),
+                "startedAt", "2025-04-01T02:00:00Z"));
+        item.awaitDeadline("REHANDLING", "OPEN").body("[0].dueAt", equalTo("2025-05-06T15:59:59.999999Z"));
+        item.send("replied", "assignmentId", assignment, "unitId", 54, "replyId", newId(), "version", 1, "round", 2,
+                "resultClass", "A", "commitments", List.of(), "repliedAt", "2025-04-20T02:00:00Z");
+        item.awaitDeadline("REHANDLING", "MET");
+        item.send("rehandling-started", with(unit(assignment, 54, "SOLE", "SUGGESTION", "CITY"),
+                "startedAt", "2025-05-10T02:00:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("REHANDLING")
+                .body("cycle", contains(1, 2)).body("state", contains("MET", "OPEN"))
+                .body("[1].dueAt", equalTo("2025-06-10T15:59:59.999999Z")));
+        item.deadlines("EVALUATION").body("cycle", contains(1, 2));
+
+        // An extension asked for, refused, and asked for again: the office owes a second decision.
+        item.send("extension-requested", "assignmentId", assignment, "unitId", 54, "requestedUntil", "2025-08-31",
+                "requestedAt", "2025-05-12T02:00:00Z");
+        item.awaitDeadline("EXTENSION", "OPEN");
+        item.send("extension-decided", "assignmentId", assignment, "unitId", 54, "approved", false,
+                "decidedAt", "2025-05-13T02:00:00Z");
+        item.send("extension-requested", "assignmentId", assignment, "unitId", 54, "requestedUntil", "2025-08-31",
+                "requestedAt", "2025-05-14T02:00:00Z");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("EXTENSION")
+                .body("cycle", contains(1, 2)).body("state", contains("MET", "OPEN")));
+        item.deadlines("REPLY").body("[0].extended", equalTo(false));
+    }
+
+    @Test
     void closingKeepsPromisesAndABClassItemReportsProgressYearlyUntilSolved() {
         Workflow item = Workflow.newItem();
         long assignment = newId();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,6 +86,19 @@ public class Deadlines {
         change.audit("deadline.opened", "submission", deadline.submissionId,
                 describe(deadline) + " due " + deadline.dueAt);
         return deadline;
+    }
+
+    /**
+     * The cycle a stage that can come round again on one assignment (a second re-handling, another
+     * extension request) opens next; empty while one is still owed, so a repeat opens nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OptionalInt nextCycle(long assignmentId, Stage stage) {
+        List<Deadline> earlier = Deadline.list("assignmentId = ?1 and stage = ?2", assignmentId, stage);
+        if (earlier.stream().anyMatch(d -> d.state == DeadlineState.OPEN || d.state == DeadlineState.OVERDUE)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(earlier.stream().mapToInt(d -> d.cycle).max().orElse(0) + 1);
     }
 
     /** The item as an earlier deadline of the unit recorded it, for events that do not carry it. */

@@ -93,10 +93,12 @@ public class WorkflowConsumer {
         }
     }
 
+    /** Each unsatisfied evaluation starts another round of re-handling on the same assignment. */
     private void rehandlingStarted(ReceivedEvent event) {
         Assigned r = assignment(event);
-        deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.REHANDLING, r.at(),
-                r.item()));
+        deadlines.nextCycle(r.assignmentId(), Stage.REHANDLING).ifPresent(cycle -> deadlines.open(
+                new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.REHANDLING, r.at(),
+                        r.item(), null, cycle, null)));
     }
 
     private Assigned assignment(ReceivedEvent event) {
@@ -160,14 +162,10 @@ public class WorkflowConsumer {
     private void extensionRequested(ReceivedEvent event) {
         UnitEvent requested = unitEvent(event);
         event.require("assignmentId", requested.assignmentId());
-        List<Deadline> earlier = Deadline.list("assignmentId = ?1 and stage = ?2", requested.assignmentId(),
-                Stage.EXTENSION);
-        if (earlier.stream().anyMatch(d -> d.state == DeadlineState.OPEN || d.state == DeadlineState.OVERDUE)) {
-            return;
-        }
-        deadlines.open(new Deadlines.Opening(requested.submissionId(), requested.assignmentId(), requested.unitId(),
-                Stage.EXTENSION, requested.at(), deadlines.itemOf(requested.submissionId(), requested.assignmentId(),
-                        requested.unitId()), null, earlier.size() + 1, null));
+        deadlines.nextCycle(requested.assignmentId(), Stage.EXTENSION).ifPresent(cycle -> deadlines.open(
+                new Deadlines.Opening(requested.submissionId(), requested.assignmentId(), requested.unitId(),
+                        Stage.EXTENSION, requested.at(), deadlines.itemOf(requested.submissionId(),
+                                requested.assignmentId(), requested.unitId()), null, cycle, null)));
     }
 
     private void extensionDecided(ReceivedEvent event) {
