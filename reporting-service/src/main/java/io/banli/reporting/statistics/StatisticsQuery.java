@@ -27,17 +27,17 @@ import io.banli.reporting.statistics.Statistics.UnitFigures;
 @ApplicationScoped
 public class StatisticsQuery {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
-    private static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
+    public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
     /** Calendar days past the deadline, in the deployment's zone: still open as of now, or replied late. */
-    private static final String OVERDUE_DAYS = "case when p.replied_at is null and " + DUE + " < :now then "
+    public static final String OVERDUE_DAYS = "case when p.replied_at is null and " + DUE + " < :now then "
             + localDate("cast(:now as timestamptz)") + " - " + localDate(DUE) + " when p.first_replied_at > " + DUE
             + " then " + localDate("p.first_replied_at") + " - " + localDate(DUE) + " end";
     /** The lowest rating of the latest round each part was rated in. */
-    private static final String RATINGS = """
+    public static final String RATINGS = """
             (select submission_id, unit_id,
                     case when bool_or(rating = 'UNSATISFIED') then 'UNSATISFIED'
                          when bool_or(rating = 'BASICALLY_SATISFIED') then 'BASICALLY_SATISFIED'
@@ -182,56 +182,5 @@ public class StatisticsQuery {
             v[i - from] = row[i] == null ? 0 : ((Number) row[i]).longValue();
         }
         return v;
-    }
-
-    /** The filter as SQL conditions with their parameters; values are always bound, never spliced. */
-    record Selection(String prefix, String items, String parts, Map<String, Object> parameters) {
-
-        static Selection of(Filter f, String prefix) {
-            List<String> items = new ArrayList<>(List.of("i.registered_at is not null", "i.refused_at is null",
-                    "i.withdrawn_at is null"));
-            Map<String, Object> p = new LinkedHashMap<>();
-            add(items, p, "i.session_id = :session", "session", f.sessionId);
-            add(items, p, "i.kind = :kind", "kind", f.kind == null ? null : f.kind.name());
-            add(items, p, "i.level = :level", "level", f.level == null ? null : f.level.name());
-            add(items, p, "i.field = :field", "field", f.field);
-            add(items, p, "i.key_item = :key", "key", f.keyItemFlag());
-            add(items, p, "i.year = :year", "year", f.year);
-            add(items, p, "i.registered_at >= :from", "from", f.from == null ? null : f.from.atStartOfDay(ZONE).toInstant());
-            add(items, p, "i.registered_at < :to", "to", f.to == null ? null : f.to.plusDays(1).atStartOfDay(ZONE).toInstant());
-            List<String> parts = new ArrayList<>();
-            add(parts, p, "p.unit_id = :unit", "unit", f.unitId);
-            add(parts, p, "p.role = :role", "role", f.role == null ? null : f.role.name());
-            if (!parts.isEmpty()) {
-                items.add("exists (select 1 from " + prefix + "unit_part p where p.submission_id = i.submission_id "
-                        + "and p.assigned_at is not null and not p.reassigned_away and " + String.join(" and ", parts) + ")");
-            }
-            return new Selection(prefix, String.join(" and ", items),
-                    parts.isEmpty() ? "" : " and " + String.join(" and ", parts), p);
-        }
-
-        private static void add(List<String> conditions, Map<String, Object> p, String sql, String name, Object value) {
-            if (value != null) {
-                conditions.add(sql);
-                p.put(name, value);
-            }
-        }
-
-        String table(String name) {
-            return prefix + name;
-        }
-
-        Query query(EntityManager em, String sql, Instant now) {
-            Query q = em.createNativeQuery(sql);
-            parameters.forEach((k, v) -> {
-                if (sql.contains(":" + k)) {
-                    q.setParameter(k, v);
-                }
-            });
-            if (sql.contains(":now")) {
-                q.setParameter("now", now);
-            }
-            return q;
-        }
     }
 }
