@@ -77,7 +77,7 @@ public class WorkflowConsumer {
     private void preAssigned(ReceivedEvent event) {
         Assigned a = assignment(event);
         deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), Stage.ADJUSTMENT_REQUEST,
-                a.at(), a.item()));
+                a.at(event.type()), a.item()));
     }
 
     private void assigned(ReceivedEvent event) {
@@ -88,8 +88,8 @@ public class WorkflowConsumer {
                 "formally assigned");
         // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
         for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
-            deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), stage, a.at(),
-                    a.item()));
+            deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), stage,
+                    a.at(event.type()), a.item()));
         }
     }
 
@@ -97,14 +97,14 @@ public class WorkflowConsumer {
     private void rehandlingStarted(ReceivedEvent event) {
         Assigned r = assignment(event);
         deadlines.nextCycle(r.assignmentId(), Stage.REHANDLING).ifPresent(cycle -> deadlines.open(
-                new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.REHANDLING, r.at(),
+                new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.REHANDLING, r.at(event.type()),
                         r.item(), null, cycle, null)));
     }
 
     private Assigned assignment(ReceivedEvent event) {
         Assigned a = event.data(mapper, Assigned.class);
         event.require("submissionId, assignmentId, unitId and the instant", a.submissionId(), a.assignmentId(),
-                a.unitId(), a.at());
+                a.unitId(), a.at(event.type()));
         return a;
     }
 

@@ -39,8 +39,13 @@ public final class WorkflowEvents {
     public record Assigned(Long submissionId, String kind, String level, Long assignmentId, Long unitId,
             String unitName, String role, Instant assignedAt, Instant preAssignedAt, Instant startedAt,
             Boolean keyItem, String leadingOfficial) {
-        Instant at() {
-            return assignedAt != null ? assignedAt : preAssignedAt != null ? preAssignedAt : startedAt;
+        /** The instant the event's own type names: a re-handling starts when it starts, whatever else is given. */
+        Instant at(String type) {
+            return switch (type) {
+                case PRE_ASSIGNED -> preAssignedAt;
+                case REHANDLING_STARTED -> startedAt;
+                default -> assignedAt;
+            };
         }
 
         Deadlines.Item item() {
