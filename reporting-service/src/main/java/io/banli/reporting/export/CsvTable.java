@@ -12,11 +12,11 @@ import java.util.List;
  * RFC 4180 CSV in UTF-8 with a byte-order mark, which is what makes Excel on a Chinese desktop read
  * the headers as Chinese rather than mojibake.
  */
-final class CsvTable implements Table {
+public final class CsvTable implements Table {
 
     private final Writer out;
 
-    CsvTable(OutputStream stream) throws IOException {
+    public CsvTable(OutputStream stream) throws IOException {
         out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         out.write('\uFEFF');
     }

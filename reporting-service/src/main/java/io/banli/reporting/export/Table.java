@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** A table written row by row to the response as it is produced, so a large export never sits in memory. */
-interface Table extends AutoCloseable {
+public interface Table extends AutoCloseable {
 
     void row(List<?> cells) throws IOException;
 

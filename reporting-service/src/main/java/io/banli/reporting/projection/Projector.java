@@ -23,10 +23,14 @@ public class Projector {
     @Inject
     ProjectionWriter writer;
 
+    @Inject
+    LiveGate gate;
+
     @Incoming("events")
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, writer.handlers(Target.LIVE));
+        // A rebuild swapping the tables holds the gate; events wait instead of hitting renamed tables.
+        gate.whileOpen(() -> inbox.dispatch(record, writer.handlers(Target.LIVE)));
     }
 }

@@ -1,0 +1,94 @@
+package io.banli.reporting.opendata;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import io.banli.reporting.statistics.Labels;
+import io.banli.reporting.statistics.StatisticsQuery;
+
+/** Reads the public view of the projection; the exclusions live in the one query. */
+@ApplicationScoped
+public class OpenData {
+
+    private static final String SQL = """
+            select i.session_name, i.year, i.number, i.kind, i.title, i.field, coalesce(i.group_name, i.proposer_name),
+                   i.delegation, i.registered_at,
+                   string_agg(p.unit_name, '、' order by p.role, p.unit_id),
+                   case when bool_and(p.disclosure = 'PUBLIC') filter (where p.replied_at is not null) then
+                        min(p.first_replied_at) end,
+                   case when bool_and(p.disclosure = 'PUBLIC') filter (where p.replied_at is not null) then
+                        string_agg(distinct cast(p.result_class as text), '、') end
+            from item i
+            left join unit_part p on p.submission_id = i.submission_id and p.assigned_at is not null
+                 and not p.reassigned_away and p.role in ('SOLE', 'LEAD', 'SPLIT')
+            where i.registered_at is not null and i.refused_at is null and i.withdrawn_at is null
+              and not i.confidential %s
+            group by i.submission_id
+            order by i.session_id, i.number, i.submission_id""";
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<OpenSubmission> page(Long sessionId, Integer year, String kind, int page, int size) {
+        return ((List<Object[]>) query(sessionId, year, kind).setFirstResult(page * size).setMaxResults(size)
+                .getResultList()).stream().map(OpenData::row).toList();
+    }
+
+    /** Every row, streamed from the database cursor (the downloadable dataset). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public void each(Long sessionId, Integer year, String kind, Consumer<OpenSubmission> sink) {
+        try (Stream<Object[]> rows = query(sessionId, year, kind).setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream()) {
+            rows.map(OpenData::row).forEach(sink);
+        }
+    }
+
+    private Query query(Long sessionId, Integer year, String kind) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder();
+        if (sessionId != null) {
+            where.append(" and i.session_id = :session");
+            p.put("session", sessionId);
+        }
+        if (year != null) {
+            where.append(" and i.year = :year");
+            p.put("year", year);
+        }
+        if (kind != null) {
+            where.append(" and i.kind = :kind");
+            p.put("kind", kind);
+        }
+        Query q = em.createNativeQuery(SQL.formatted(where));
+        p.forEach(q::setParameter);
+        return q;
+    }
+
+    private static OpenSubmission row(Object[] r) {
+        return new OpenSubmission((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(),
+                r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
+                r[5] == null ? null : Labels.field((String) r[5]), (String) r[6], (String) r[7], date(r[8]),
+                (String) r[9], date(r[10]), (String) r[11]);
+    }
+
+    private static LocalDate date(Object value) {
+        Instant at = value instanceof Instant i ? i : value instanceof OffsetDateTime o ? o.toInstant()
+                : value instanceof Timestamp t ? t.toInstant() : null;
+        return at == null ? null : at.atZone(StatisticsQuery.ZONE).toLocalDate();
+    }
+}

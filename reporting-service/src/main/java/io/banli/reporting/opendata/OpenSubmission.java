@@ -1,0 +1,13 @@
+package io.banli.reporting.opendata;
+
+import java.time.LocalDate;
+
+/**
+ * One registered, non-confidential submission as the public may see it: no contact data and no
+ * person beyond the proposer's public name and delegation (or the group of a collective proposal).
+ * The reply's date and result class appear only when every reply to it is published.
+ */
+public record OpenSubmission(String session, Integer year, Integer number, String kind, String title, String field,
+        String proposer, String delegation, LocalDate registeredOn, String units, LocalDate repliedOn,
+        String resultClass) {
+}

@@ -1,0 +1,184 @@
+package io.banli.reporting.rebuild;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.kit.inbox.UnprocessableEventException;
+import io.banli.kit.problem.Problems;
+import io.banli.reporting.projection.LiveGate;
+import io.banli.reporting.projection.ProjectionWriter;
+import io.banli.reporting.projection.Target;
+import io.banli.reporting.statistics.Filter;
+import io.banli.reporting.statistics.Statistics;
+import io.banli.reporting.statistics.StatisticsQuery;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Rebuilds the projection from the topics: fresh tables are filled from the first record of every
+ * topic with the same writer as the live consumer, then, with the live consumer held at the gate,
+ * the last records are caught up, the rebuilt statistics are compared with the live ones and the
+ * fresh tables take the live ones' place (inbox included, so nothing is applied twice afterwards).
+ * Needs topics that keep every record (no time-based deletion), which is how Banli's are configured.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    static final List<String> TOPICS = List.of("banli.intake.submissions", "banli.assignment.workflow",
+            "banli.supervision.alerts");
+    static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "inbox_event");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    ProjectionWriter writer;
+
+    @Inject
+    StatisticsQuery statistics;
+
+    @Inject
+    LiveGate gate;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** Starts a rebuild unless one is running (409). */
+    public RebuildRun start() {
+        Number running = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from rebuild_run where state = 'RUNNING'").getSingleResult());
+        if (running.longValue() > 0) {
+            throw Problems.illegalTransition("A rebuild is already RUNNING; wait for it to finish.");
+        }
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            long run = ((Number) em.createNativeQuery("insert into rebuild_run (started_at, state) values (:at, "
+                    + "'RUNNING') returning id").setParameter("at", clock.instant()).getSingleResult()).longValue();
+            audit.record("projection.rebuild-started", "rebuild", run, "replay of " + String.join(", ", TOPICS));
+            return run;
+        });
+        executor.runAsync(() -> run(id));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RebuildRun> find(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, state, started_at, finished_at, total, applied, "
+                + "matches_live, detail from rebuild_run where id = :id").setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(r -> new RebuildRun(((Number) r[0]).longValue(), (String) r[1],
+                instant(r[2]), instant(r[3]), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                (Boolean) r[6], (String) r[7]));
+    }
+
+    private void run(long id) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String t : TABLES) {
+                    em.createNativeQuery("drop table if exists rebuild_" + t).executeUpdate();
+                    em.createNativeQuery("create table rebuild_" + t + " (like " + t + " including all)").executeUpdate();
+                }
+            });
+            try (Replay replay = new Replay(bootstrapServers, TOPICS)) {
+                var ends = replay.ends();
+                long total = replay.remaining(ends);
+                update(id, "total = :n", total);
+                replay.readTo(ends, batch -> QuarkusTransaction.requiringNew().run(() -> applyAll(batch)),
+                        n -> update(id, "applied = :n", n));
+                gate.closed(() -> QuarkusTransaction.requiringNew().run(() -> swap(id, replay, total)));
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Rebuild %d failed", id);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update rebuild_run set state = 'FAILED', "
+                    + "finished_at = :at, detail = :d where id = :id").setParameter("at", clock.instant())
+                    .setParameter("d", String.valueOf(e.getMessage())).setParameter("id", id).executeUpdate());
+        }
+    }
+
+    /** With the live consumer held: catch up, compare, and put the fresh tables in place, in one transaction. */
+    private void swap(long id, Replay replay, long total) {
+        em.createNativeQuery("lock table " + String.join(", ", TABLES) + " in access exclusive mode").executeUpdate();
+        var ends = replay.ends();
+        long[] more = {0};
+        replay.readTo(ends, batch -> {
+            applyAll(batch);
+            more[0] += batch.size();
+        }, n -> { });
+        Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
+        Statistics rebuilt = comparable(statistics.compute(new Filter(), 2, Target.REBUILD.table("")));
+        boolean same = live.equals(rebuilt);
+        for (String t : TABLES) {
+            em.createNativeQuery("alter table " + t + " rename to replaced_" + t).executeUpdate();
+            em.createNativeQuery("alter table rebuild_" + t + " rename to " + t).executeUpdate();
+            em.createNativeQuery("drop table replaced_" + t).executeUpdate();
+        }
+        em.createNativeQuery("update rebuild_run set state = 'DONE', finished_at = :at, total = :total, "
+                + "applied = :total, matches_live = :same, detail = :d where id = :id")
+                .setParameter("at", clock.instant()).setParameter("total", total + more[0]).setParameter("same", same)
+                .setParameter("d", same ? "rebuilt statistics equal the live ones" : "rebuilt statistics differ from "
+                        + "the live ones (live " + live.total() + " items, rebuilt " + rebuilt.total() + "); the rebuilt "
+                        + "projection, read from the topics, is now live")
+                .setParameter("id", id).executeUpdate();
+        Log.infof("Rebuild %d done: %d records, matches live: %s", id, total + more[0], same);
+    }
+
+    /** Applies a batch to the fresh tables, each event id once (the rebuild's own inbox). */
+    private void applyAll(List<ConsumerRecord<String, String>> batch) {
+        for (ConsumerRecord<String, String> record : batch) {
+            ReceivedEvent event;
+            try {
+                event = ReceivedEvent.of(record);
+            } catch (IllegalArgumentException notACloudEvent) {
+                continue; // the live consumer sent it to the dead-letter topic; so does the replay, by skipping it
+            }
+            boolean first = em.createNativeQuery("insert into rebuild_inbox_event (event_id, event_type, received_at) "
+                    + "values (:id, :type, :at) on conflict (event_id) do nothing").setParameter("id", event.id())
+                    .setParameter("type", event.type()).setParameter("at", clock.instant()).executeUpdate() == 1;
+            if (first) {
+                try {
+                    writer.apply(Target.REBUILD, event);
+                } catch (UnprocessableEventException refused) {
+                    Log.debugf("Rebuild skips %s: %s", event.id(), refused.getMessage());
+                }
+            }
+        }
+    }
+
+    private static Statistics comparable(Statistics s) {
+        return new Statistics(s.filter(), null, s.roundingRule(), s.total(), s.byKind(), s.byField(), s.byMode(),
+                s.byState(), s.keyItems(), s.unitsPerItem(), s.maxUnitsPerItem(), s.replies(), s.units());
+    }
+
+    private void update(long id, String set, long n) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update rebuild_run set " + set
+                + " where id = :id").setParameter("n", n).setParameter("id", id).executeUpdate());
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof Instant i ? i : value instanceof OffsetDateTime o
+                ? o.toInstant() : ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,207 @@
+package io.banli.reporting.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.reporting.ranking.Ranking;
+import io.banli.reporting.ranking.Ranking.Entry;
+import io.banli.reporting.ranking.Rankings;
+import io.banli.reporting.statistics.Filter;
+import io.banli.reporting.statistics.Labels;
+import io.banli.reporting.statistics.Selection;
+import io.banli.reporting.statistics.Statistics;
+import io.banli.reporting.statistics.Statistics.Replies;
+import io.banli.reporting.statistics.Statistics.Share;
+import io.banli.reporting.statistics.StatisticsQuery;
+
+/**
+ * The statistical part of the annual work report (办理工作情况报告) in the structure of the seeds:
+ * totals (主办/会办), shares by field and by result class, the rates, key items and their outcome, the
+ * units named for lateness and the on-time ranking, with charts. Every number comes from the
+ * projection, and nothing is printed unless its parts add up.
+ */
+@ApplicationScoped
+public class AnnualReport {
+
+    /** The three charts of the report. */
+    public enum Chart { CLASSES, FIELDS, RANKING }
+
+    @Inject
+    StatisticsQuery statistics;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public String markdown(Filter f, int decimals, BigDecimal standard) {
+        Statistics s = statistics.compute(f, decimals);
+        Consistency.check(s);
+        Ranking ranking = Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard);
+        audit.record("report.annual", "report", f.describe(), "annual report generated: " + s.total() + " items");
+        return markdown(title(f), f, s, ranking, decimals);
+    }
+
+    public String title(Filter f) {
+        String kind = kindWord(f);
+        String scope = scope(f);
+        return "关于" + scope + kind + "办理工作情况的报告";
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] chart(Filter f, Chart chart, BigDecimal standard) {
+        Statistics s = statistics.compute(f, 2);
+        return chart(s, chart, Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard));
+    }
+
+    private static byte[] chart(Statistics s, Chart chart, Ranking ranking) {
+        return switch (chart) {
+            case CLASSES -> Charts.bars(s.replies().byClass().stream().map(Share::code).toList(),
+                    s.replies().byClass().stream().map(c -> c.share().doubleValue()).toList(), null);
+            case FIELDS -> Charts.bars(numbered(s.byField().size()),
+                    s.byField().stream().map(c -> c.share().doubleValue()).toList(), null);
+            case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " unit " + u.unitId()).toList(),
+                    ranking.units().stream().map(u -> u.onTimeRate() == null ? null : u.onTimeRate().doubleValue())
+                            .toList(), ranking.standard().doubleValue());
+        };
+    }
+
+    private String markdown(String title, Filter f, Statistics s, Ranking ranking, int d) {
+        String kw = kindWord(f);
+        Replies r = s.replies();
+        long lead = s.units().stream().mapToLong(u -> u.lead()).sum();
+        long co = s.units().stream().mapToLong(u -> u.co()).sum();
+        long split = s.units().stream().mapToLong(u -> u.split()).sum();
+        long multi = s.unitsPerItem().entrySet().stream().filter(e -> Integer.parseInt(e.getKey()) >= 2)
+                .mapToLong(e -> e.getValue()).sum();
+        StringBuilder m = new StringBuilder();
+        m.append("# ").append(title).append("\n\n");
+        m.append("> 本报告的数字由办理系统根据各环节事件自动统计，截至").append(s.asOf().atZone(StatisticsQuery.ZONE)
+                .toLocalDate()).append("。").append(s.roundingRule()).append("。\n\n");
+        m.append("## 一、基本情况\n\n");
+        m.append(scope(f)).append("共承办").append(kw).append(s.total()).append("件，其中单办、主办").append(lead)
+                .append("件次，会办").append(co).append("件次，分办").append(split).append("件次；重点").append(kw)
+                .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，涉及单位最多的一件有")
+                .append(s.maxUnitsPerItem()).append("个单位。\n\n");
+        m.append("从类别看，").append(s.byField().stream().map(c -> c.label() + "方面" + c.count() + "件，占"
+                + pct(c.share())).collect(Collectors.joining("；"))).append("。\n\n");
+        m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))
+                .append(")\n\n");
+        m.append("## 二、办理结果\n\n");
+        m.append("已答复").append(r.replied()).append("件，办复率").append(pct(r.replyRate())).append("；按期办复率")
+                .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue()).append("件计入分母）。\n\n");
+        List<Share> c = r.byClass();
+        m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件，占")
+                .append(pct(c.get(0).share())).append("；正在解决或列入计划逐步解决的（B类）").append(c.get(1).count())
+                .append("件，占").append(pct(c.get(1).share())).append("；因条件限制暂不能解决、已作说明的（C类）")
+                .append(c.get(2).count()).append("件，占").append(pct(c.get(2).share())).append("；留作参考的（D类）")
+                .append(c.get(3).count()).append("件，占").append(pct(c.get(3).share())).append("。\n\n");
+        m.append("答复前联系率").append(pct(r.contactRate())).append("，见面率").append(pct(r.meetingRate()))
+                .append("。已评价").append(r.evaluated()).append("件，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
+                .append("，其中满意").append(pct(r.satisfiedOnlyRate())).append("。不满意后重办").append(r.rehandled())
+                .append("件，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
+                .append("件，批准").append(r.extensionsApproved()).append("件。\n\n");
+        m.append("![图2 办理结果构成（A、B、C、D类）](").append(png(chart(s, Chart.CLASSES, ranking))).append(")\n\n");
+        m.append("## 三、重点").append(kw).append("办理情况\n\n");
+        List<Object[]> keys = keyItems(f);
+        if (keys.isEmpty()) {
+            m.append("本期无重点").append(kw).append("。\n\n");
+        } else {
+            m.append("| 编号 | 标题 | 领衔领导 | 承办单位 | 办理结果 | 状态 |\n|---|---|---|---|---|---|\n");
+            for (Object[] k : keys) {
+                m.append("| ").append(k[0] == null ? "" : k[0]).append(" | ").append(k[1]).append(" | ")
+                        .append(k[2] == null ? "" : k[2]).append(" | ").append(k[3] == null ? "" : k[3]).append(" | ")
+                        .append(k[4] == null ? "—" : k[4]).append(" | ").append(Boolean.TRUE.equals(k[5]) ? "已答复" : "办理中")
+                        .append(" |\n");
+            }
+            m.append('\n');
+        }
+        m.append("## 四、逾期情况\n\n");
+        List<Statistics.UnitFigures> late = s.units().stream().filter(u -> u.replies().overdue().parts() > 0)
+                .sorted((a, b) -> Long.compare(b.replies().overdue().days(), a.replies().overdue().days())).toList();
+        if (late.isEmpty()) {
+            m.append("全部").append(kw).append("均在规定期限内答复，无逾期。\n\n");
+        } else {
+            m.append("共").append(r.overdue().parts()).append("件次逾期（其中逾期未答复").append(r.overdue().open())
+                    .append("件，逾期答复").append(r.overdue().repliedLate()).append("件），累计逾期").append(r.overdue().days())
+                    .append("天。").append(late.size()).append("个单位存在逾期：").append(late.stream()
+                            .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件、累计" + u.replies().overdue().days()
+                                    + "天").collect(Collectors.joining("；"))).append("。\n\n");
+        }
+        m.append("## 五、承办单位按期办复率排名\n\n");
+        m.append(ranking.rule()).append("。\n\n");
+        m.append("| 名次 | 单位 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|\n");
+        for (Entry e : ranking.units()) {
+            m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId() : e.unitName())
+                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.onTimeRate())).append(" | ")
+                    .append(pct(e.satisfactionRate())).append(" | ").append(e.overdueDays()).append(" | ")
+                    .append(e.meetsStandard() == null ? "—" : e.meetsStandard() ? "达标" : "未达标").append(" |\n");
+        }
+        m.append("\n![图3 按期办复率排名（虚线为标准").append(ranking.standard().stripTrailingZeros().toPlainString())
+                .append("%）](").append(png(chart(s, Chart.RANKING, ranking))).append(")\n");
+        return m.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> keyItems(Filter f) {
+        Selection sel = Selection.of(f, "");
+        return sel.query(em, "select i.number, i.title, i.leading_official, string_agg(p.unit_name, '、' order by "
+                + "p.role, p.unit_id), string_agg(distinct cast(p.result_class as text), '、'), "
+                + "bool_and(p.replied_at is not null) filter (where " + StatisticsQuery.REPLYING + ") "
+                + "from item i left join unit_part p on p.submission_id = i.submission_id and p.assigned_at is not null "
+                + "and not p.reassigned_away where " + sel.items() + " and i.key_item group by i.submission_id, i.number, "
+                + "i.title, i.leading_official order by i.number limit 200", null).getResultList();
+    }
+
+    private static String name(Statistics.UnitFigures u) {
+        return u.unitName() == null ? "单位" + u.unitId() : u.unitName();
+    }
+
+    private String scope(Filter f) {
+        if (f.sessionId != null) {
+            Object name = em.createNativeQuery("select max(session_name) from item where session_id = :s")
+                    .setParameter("s", f.sessionId).getSingleResult();
+            return name == null ? "第" + f.sessionId + "次会议" : name.toString();
+        }
+        return f.year == null ? "" : f.year + "年";
+    }
+
+    private static String kindWord(Filter f) {
+        return f.kind == null ? "建议提案" : f.kind == Filter.Kind.PROPOSAL ? "提案" : "建议";
+    }
+
+    private static String pct(BigDecimal value) {
+        return value == null ? "—（无可计算的件）" : value.toPlainString() + "%";
+    }
+
+    private static String legend(List<Share> fields) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            parts.add((i + 1) + " " + Labels.field(fields.get(i).code()));
+        }
+        return String.join("，", parts);
+    }
+
+    private static List<String> numbered(int n) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            labels.add(String.valueOf(i));
+        }
+        return labels;
+    }
+
+    private static String png(byte[] image) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(image);
+    }
+}

@@ -1,0 +1,32 @@
+package io.banli.reporting.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.reporting.statistics.Statistics;
+import io.banli.reporting.statistics.Statistics.Overdue;
+import io.banli.reporting.statistics.Statistics.Replies;
+import io.banli.reporting.statistics.Statistics.Share;
+
+/** Seed 002's own arithmetic (115 + 54 + 6 of 170) is what the check must refuse to print. */
+class ConsistencyTest {
+
+    @Test
+    void partsThatMissTheirWholeAreNamed() {
+        List<Share> classes = List.of(new Share("A", "A", 115, new BigDecimal("67.65")),
+                new Share("B", "B", 54, new BigDecimal("31.76")), new Share("C", "C", 0, BigDecimal.ZERO),
+                new Share("D", "D", 6, new BigDecimal("3.53")));
+        Replies replies = new Replies(170, 170, new BigDecimal("100.00"), 170, 0, new BigDecimal("100.00"), classes, 0,
+                null, 0, null, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, new Overdue(0, 0, 0, 0, 0));
+        Statistics s = new Statistics("all", Instant.EPOCH, "rule", 170, Map.of("SUGGESTION", 170L, "PROPOSAL", 0L),
+                List.of(new Share("OTHER", "其他", 170, new BigDecimal("100.00"))), Map.of("SOLE", 170L),
+                Map.of("REPLIED", 170L), 0, Map.of("1", 170L), 1, replies, List.of());
+        assertThat(Consistency.problems(s)).containsExactly("办理结果分类之和175不等于170", "办理结果占比之和为102.94%");
+    }
+}

@@ -1,0 +1,105 @@
+package io.banli.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The annual report prints the projection's figures in the seeds' structure and rounding, with charts. */
+@QuarkusTest
+class ReportTest {
+
+    @Test
+    void theReportOfASeed004SessionPrintsTheSeedsFigures() throws Exception {
+        try (EventStream s = SeedSessionTest.seed004()) {
+            StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
+                    .body("total", equalTo(436)).body("replies.evaluated", equalTo(250)));
+            String markdown = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
+                    .queryParam("kind", "PROPOSAL").queryParam("decimals", 1).get("/api/v1/reports/annual")
+                    .then().statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
+            assertThat(markdown)
+                    .contains("# 关于测试会议" + s.session + "提案办理工作情况的报告")
+                    .contains("共承办提案436件")
+                    .contains("经济科技方面149件，占34.2%")
+                    .contains("社会民生方面129件，占29.6%")
+                    .contains("城建交通方面147件，占33.7%")
+                    .contains("其他方面11件，占2.5%")
+                    .contains("（A类）230件，占52.8%").contains("（B类）198件，占45.4%").contains("（D类）8件，占1.8%")
+                    .contains("办复率100.0%").contains("按期办复率100.0%")
+                    .contains("满意率（满意和基本满意）99.6%")
+                    .contains("## 三、重点提案办理情况").contains("张副市长")
+                    .contains("无逾期");
+
+            String html = given().auth().oauth2(Tokens.leader()).queryParam("sessionId", s.session)
+                    .queryParam("decimals", 1).queryParam("format", "HTML").get("/api/v1/reports/annual")
+                    .then().statusCode(200).contentType(startsWith("text/html")).extract().asString();
+            assertThat(html).contains("<h2>二、办理结果</h2>").contains("满意率（满意和基本满意）99.6%");
+            // the class chart, opened as an image: the A bar (52.8 %) is drawn longer than the B bar (45.4 %)
+            Matcher png = Pattern.compile("alt=\"图2[^\"]*\" src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
+            assertThat(png.find()).isTrue();
+            BufferedImage chart = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
+            assertThat(chart.getWidth()).isEqualTo(640);
+            assertThat(barLength(chart, 0)).isGreaterThan(barLength(chart, 1)).isGreaterThan(5 * barLength(chart, 3));
+
+            given().auth().oauth2(Tokens.auditor()).queryParam("action", "report.annual").get("/api/v1/audit-log")
+                    .then().statusCode(200).body("[0].subjectId", containsString("sessionId=" + s.session));
+        }
+    }
+
+    @Test
+    void aChartIsAPngOfItsOwn() throws Exception {
+        try (EventStream s = StatisticsTest.session()) {
+            StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
+                    .body("total", equalTo(8)).body("replies.replied", equalTo(6)));
+            byte[] bytes = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
+                    .get("/api/v1/reports/charts/RANKING").then().statusCode(200).contentType("image/png")
+                    .extract().asByteArray();
+            BufferedImage chart = ImageIO.read(new ByteArrayInputStream(bytes));
+            // three units ranked: 100 %, 66.67 %, 50 % — each bar shorter than the one before
+            assertThat(barLength(chart, 0)).isGreaterThan(barLength(chart, 1));
+            assertThat(barLength(chart, 1)).isGreaterThan(barLength(chart, 2));
+            String markdown = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
+                    .get("/api/v1/reports/annual").then().statusCode(200).extract().asString();
+            assertThat(markdown).contains("按期办复率71.43%（逾期未答复的1件计入分母）")
+                    .contains("单位2逾期1件、累计110天；单位1逾期1件、累计10天")
+                    .contains("| 1 | 单位3（unit 3） | 100.00% |");
+        }
+    }
+
+    @Test
+    void aReportNeedsASessionOrAYearAndTheRightRole() {
+        given().auth().oauth2(Tokens.office()).get("/api/v1/reports/annual").then().statusCode(400)
+                .body("violations[0].field", equalTo("sessionId"));
+        given().auth().oauth2(Tokens.unitHead(1)).queryParam("year", 2025).get("/api/v1/reports/annual")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.office()).queryParam("year", 2025).get("/api/v1/reports/charts/PIE")
+                .then().statusCode(400).body("violations[0].field", equalTo("chart"));
+    }
+
+    /** Pixels of bar {@code row} from the axis, by its colour (the chart's palette, one colour per bar). */
+    static int barLength(BufferedImage chart, int row) {
+        int y = 20 + row * 34 + 12;
+        int x = 151;
+        int colour = chart.getRGB(x, y);
+        int n = 0;
+        while (x + n < chart.getWidth() && chart.getRGB(x + n, y) == colour && colour != 0xFFFFFFFF) {
+            n++;
+        }
+        return n;
+    }
+}
