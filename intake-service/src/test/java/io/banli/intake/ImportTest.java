@@ -144,6 +144,32 @@ class ImportTest {
                 .queryParam("sessionId", session).post("/api/v1/imports").then().statusCode(400);
     }
 
+    @Test
+    void aRowTheDatabaseRefusesIsRejectedAloneAndLeavesNothingBehind() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long coSigner = member("DEPUTY");
+        // A NUL character passes the row checks but no PostgreSQL text column takes it: the chunk fails and its
+        // rows are stored one by one.
+        String json = "[" + row("D-1", "关于第一件事的建议", lead, coSigner) + "," + row("D-2", "坏\\u0000标题", lead, coSigner)
+                + "," + row("D-3", "关于第三件事的建议", lead, coSigner) + "]";
+        JsonPath report = importFile(session, "application/json", json);
+        assertThat(report.getInt("accepted")).isEqualTo(2);
+        assertThat(report.getList("rejections.row", Integer.class)).containsExactly(2);
+        assertThat(report.getString("rejections[0].reason")).startsWith("could not be stored");
+        JsonPath items = given().auth().oauth2(Tokens.office()).queryParam("sessionId", session)
+                .get("/api/v1/submissions").then().extract().jsonPath();
+        assertThat(items.getList("items.title")).containsExactly("关于第一件事的建议", "关于第三件事的建议");
+        assertThat(items.getInt("items[0].coSigners.size()")).isEqualTo(1);
+        assertThat(items.getInt("items[1].coSigners.size()")).isEqualTo(1);
+    }
+
+    private static String row(String ref, String title, long lead, long coSigner) {
+        return "{\"externalRef\": \"" + ref + "\", \"kind\": \"SUGGESTION\", \"title\": \"" + title
+                + "\", \"body\": \"内容。\", \"field\": \"OTHER\", \"leadProposerId\": " + lead
+                + ", \"coSignerIds\": [" + coSigner + "]}";
+    }
+
     /** Posts the file, follows the job to its end and returns the report. */
     static JsonPath importFile(long session, String contentType, String content) {
         String location = given().auth().oauth2(Tokens.office()).contentType(contentType + "; charset=UTF-8")

@@ -45,6 +45,29 @@ class MemberRosterTest {
                 .post("/api/v1/members/roster").then().statusCode(403);
     }
 
+    @Test
+    void aRosterMayComeAsAnXlsxSheetWithPhoneNumbersTypedAsNumbers() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "banli-test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("名册");
+            String[] header = {"kind", "name", "delegation", "phone"};
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            sheet.value(1, 0, "CPPCC_MEMBER");
+            sheet.value(1, 1, "周表格");
+            sheet.value(1, 2, "科技界");
+            sheet.value(1, 3, 13600002222L);
+        }
+        int id = given().auth().oauth2(Tokens.office())
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(out.toByteArray())
+                .post("/api/v1/members/roster").then().statusCode(200).body("accepted", equalTo(1))
+                .extract().path("total");
+        assertThat(id).isEqualTo(1);
+        given().auth().oauth2(Tokens.office()).get("/api/v1/members").then()
+                .body("find { it.name == '周表格' }.phone", equalTo("13600002222"));
+    }
+
     private static JsonPath post(String roster) {
         return given().auth().oauth2(Tokens.office()).contentType("text/csv; charset=UTF-8")
                 .body(roster.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/members/roster")

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Loads the demo session through the public APIs, exactly as the office and a unit would. The ids
- * it creates (sessions 1–2, members 1–4, units 1–4, submissions 1–3) are the ones the OpenAPI
+ * it creates (sessions 1–2, members 1–4, units 1–4, submissions 1–5) are the ones the OpenAPI
  * examples use, so every example works as-is against the local run.
  */
 final class DemoData {
@@ -64,6 +64,7 @@ final class DemoData {
                 {"kind": "PROPOSAL", "sessionId": 2, "title": "关于支持中小企业数字化转型的提案",
                  "body": "建议设立数字化转型专项资金，搭建公共服务平台，培育一批转型示范企业。",
                  "field": "ECONOMY_SCIENCE", "leadProposerId": 3}""");
+        portalFiling();
         // Submission 1: assigned to one unit and already replied; 2: a joint assignment being
         // handled; 3: registered and waiting for the office.
         awaitInAssignment(1);
@@ -75,6 +76,28 @@ final class DemoData {
         call("POST", assignment + "/api/v1/submissions/1/replies", """
                 {"text": "您提出的关于增加中小学课后服务供给的建议收悉。我局已推动全市义务教育学校课后服务全覆盖，并引入科技、体育、艺术等社会资源……",
                  "resultClass": "A"}""", DevTokens.sign("staff-demo", "unit-staff", Map.of("unit_id", "1")), 201);
+    }
+
+    /**
+     * Through a portal: 王建华 (member 1) drafts submission 4 and invites 李秀英 (member 2); 李秀英 drafts
+     * submission 5, 王建华 co-signs it and she files it, so it waits for the office's review (version 1).
+     */
+    private void portalFiling() throws IOException, InterruptedException {
+        String wang = DevTokens.sign("member-1", "member", Map.of("member_id", "1"));
+        String li = DevTokens.sign("member-2", "member", Map.of("member_id", "2"));
+        call("POST", intake + "/api/v1/drafts", """
+                {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
+                 "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT"}""", wang, 201);
+        call("POST", intake + "/api/v1/drafts/4/co-signers", """
+                {"version": 0, "memberIds": [2]}""", wang, 200);
+        call("POST", intake + "/api/v1/drafts", """
+                {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
+                 "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT"}""", li, 201);
+        call("POST", intake + "/api/v1/drafts/5/co-signers", """
+                {"version": 0, "memberIds": [1]}""", li, 200);
+        call("POST", intake + "/api/v1/drafts/5/signature", null, wang, 200);
+        call("POST", intake + "/api/v1/drafts/5/filing", """
+                {"version": 0}""", li, 200);
     }
 
     /** assignment-service learns of a submission from intake's event, a moment after it is registered. */

@@ -85,14 +85,14 @@ public class AttachmentResource {
             value = "附件：老旧小区加装电梯调研报告")))
     @APIResponse(responseCode = "201", description = "Attached", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "attached", value = """
-            {"id": 1, "submissionId": 7, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
+            {"id": 1, "submissionId": 5, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
              "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
              "addedAt": "2025-01-19T02:00:00Z"}""")))
     @APIResponse(responseCode = "400", description = "No file name, or an empty file")
     @APIResponse(responseCode = "409", description = "The item is refused, merged or withdrawn (the state is named)")
     @APIResponse(responseCode = "413", description = "Over 5 MB, or the submission has 10 attachments")
     @APIResponse(responseCode = "415", description = "A type that is not accepted")
-    public Response attach(@Parameter(example = "7") @PathParam("id") long id,
+    public Response attach(@Parameter(example = "5") @PathParam("id") long id,
             @Parameter(description = "The file's name", example = "调研报告.pdf") @QueryParam("name") @NotBlank @Size(max = 200)
             @Pattern(regexp = "[^/\\\\\\x00-\\x1f]+", message = "must be a file name without path") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content) {
@@ -141,10 +141,10 @@ public class AttachmentResource {
     @Operation(summary = "List a submission's attachments", description = "Whoever may read the submission.")
     @APIResponse(responseCode = "200", description = "Attachments", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "one", value = """
-            [{"id": 1, "submissionId": 7, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
+            [{"id": 1, "submissionId": 5, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
               "addedAt": "2025-01-19T02:00:00Z"}]""")))
-    public List<AttachmentView> list(@Parameter(example = "7") @PathParam("id") long id) {
+    public List<AttachmentView> list(@Parameter(example = "5") @PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             access.readable(id);
             return Attachment.<Attachment>list("submissionId = ?1 order by id", id).stream().map(AttachmentView::of)
@@ -160,7 +160,7 @@ public class AttachmentResource {
     @Operation(summary = "Download an attachment", description = "The file as it was attached, with its type.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "text/plain",
             examples = @ExampleObject(name = "text", value = "附件：老旧小区加装电梯调研报告")))
-    public Response download(@Parameter(example = "7") @PathParam("id") long id,
+    public Response download(@Parameter(example = "5") @PathParam("id") long id,
             @Parameter(example = "1") @PathParam("attachmentId") long attachmentId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             access.readable(id);

@@ -38,7 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class DraftResource {
 
     static final String DRAFT_EXAMPLE = """
-            {"id": 7, "sessionId": 1, "number": null, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
+            {"id": 4, "sessionId": 1, "number": null, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
              "coSigners": [{"memberId": 2, "state": "INVITED", "signedAt": null}], "groupName": null,
              "keyItem": false, "leadingOfficial": null, "confidential": false, "confidentiality": null,
@@ -111,7 +111,7 @@ public class DraftResource {
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "Unknown field, or a cut-off in the past")
-    public SubmissionView edit(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull DraftChange request) {
+    public SubmissionView edit(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull DraftChange request) {
         QuarkusTransaction.requiringNew().run(() -> filing.edit(id, request));
         return view(id);
     }
@@ -128,7 +128,7 @@ public class DraftResource {
     @APIResponse(responseCode = "400", description = "No members listed")
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "Unknown member, the lead proposer, or a member of the other kind")
-    public SubmissionView invite(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Invitation request) {
+    public SubmissionView invite(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull Invitation request) {
         QuarkusTransaction.requiringNew().run(() -> filing.invite(id, request));
         return view(id);
     }
@@ -141,7 +141,7 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The cut-off has passed, or the item is no longer a draft")
-    public SubmissionView sign(@Parameter(example = "7") @PathParam("id") long id) {
+    public SubmissionView sign(@Parameter(example = "4") @PathParam("id") long id) {
         QuarkusTransaction.requiringNew().run(() -> filing.sign(id));
         return view(id);
     }
@@ -160,7 +160,7 @@ public class DraftResource {
     @APIResponse(responseCode = "400", description = "No version")
     @APIResponse(responseCode = "409", description = "Not a draft (the state is named), a stale version, or outside "
             + "the intake window")
-    public SubmissionView file(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Filing request) {
+    public SubmissionView file(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull Filing request) {
         QuarkusTransaction.requiringNew().run(() -> filing.file(id, request.version()));
         return view(id);
     }

@@ -80,11 +80,14 @@ public class Importer {
                 }
             }
             progress(jobId, rows.size() - accepted.size(), 0, 0, rejections.size());
+            long checked = System.nanoTime();
             for (int from = 0; from < accepted.size(); from += CHUNK) {
                 List<RowValidator.Checked> chunk = accepted.subList(from, Math.min(from + CHUNK, accepted.size()));
                 storeChunkOrRowByRow(jobId, context, chunk, actor, roles, rejections);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
+            Log.infof("Import job %d: %d rows checked in %d ms, %d stored in %d ms", jobId, rows.size(),
+                    (checked - started) / 1_000_000, accepted.size(), (System.nanoTime() - checked) / 1_000_000);
             QuarkusTransaction.requiringNew().run(() -> finish(jobId, rejections, millis, actor, roles));
         } catch (RuntimeException e) {
             Log.errorf(e, "Import job %d failed", jobId);

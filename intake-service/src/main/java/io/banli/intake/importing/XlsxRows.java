@@ -14,13 +14,18 @@ import org.dhatim.fastexcel.reader.Row;
 import io.banli.kit.problem.Problems;
 
 /** XLSX workbooks: the first sheet, header row first, read as a stream of rows. */
-final class XlsxRows {
+public final class XlsxRows {
 
     private XlsxRows() {
     }
 
     static List<ImportRow> read(byte[] file) {
-        if (!ReadableWorkbook.isOOXMLZipHeader(file)) {
+        return RowReaders.table(records(file));
+    }
+
+    /** The cells of the first sheet, row by row, as text. */
+    public static List<List<String>> records(byte[] file) {
+        if (file.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(file)) {
             throw Problems.badInput("invalid-import-file", "", "body", "The file is not an XLSX workbook.");
         }
         List<List<String>> records = new ArrayList<>();
@@ -36,7 +41,7 @@ final class XlsxRows {
         } catch (IOException | RuntimeException e) {
             throw Problems.badInput("invalid-import-file", "", "body", "The XLSX workbook cannot be read.");
         }
-        return RowReaders.table(records);
+        return records;
     }
 
     /** Numbers without a decimal tail (ids typed into a sheet are numbers), booleans as true/false. */

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.intake.importing.CsvParser;
+import io.banli.intake.importing.XlsxRows;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
@@ -42,11 +45,13 @@ public class RosterResource {
     public record RosterReport(int total, int accepted, int skipped, int rejected, List<RejectedRow> rejections) {
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @POST
-    @Consumes("text/csv")
+    @Consumes({"text/csv", XLSX})
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Import a member roster", description = """
-            CSV (UTF-8) with the header `kind,name,delegation,phone,email,address`. Each row is checked like a
+            CSV (UTF-8) or XLSX (first sheet) with the header `kind,name,delegation,phone,email,address`. Each row is checked like a
             registration; a member already on the roster (same kind, name and delegation) is skipped, so the same
             roster can be imported again. Rejected rows are reported with their row number (data rows count from 1)
             and reason, without their contact data.""")
@@ -58,9 +63,10 @@ public class RosterResource {
             {"total": 2, "accepted": 1, "skipped": 0, "rejected": 1,
              "rejections": [{"row": 2, "reason": "phone: must be a phone number"}]}""")))
     @APIResponse(responseCode = "400", description = "No header row naming kind, name and delegation")
-    public RosterReport importRoster(byte[] file) {
+    public RosterReport importRoster(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] file) {
         String text = new String(file, StandardCharsets.UTF_8);
-        List<List<String>> records = CsvParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        List<List<String>> records = contentType != null && contentType.startsWith(XLSX) ? XlsxRows.records(file)
+                : CsvParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<String> header = records.isEmpty() ? List.of() : records.get(0).stream().map(String::trim).toList();
         if (!header.containsAll(List.of("kind", "name", "delegation"))) {
             throw Problems.badInput("invalid-import-file", "", "body",

@@ -35,9 +35,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ReviewResource {
 
     static final String EXAMPLE = """
-            {"id": 7, "sessionId": 1, "number": 4, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
-             "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
-             "coSigners": [{"memberId": 2, "state": "SIGNED", "signedAt": "2025-01-19T02:00:00Z"}], "groupName": null,
+            {"id": 5, "sessionId": 1, "number": 3, "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
+             "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 2,
+             "coSigners": [{"memberId": 1, "state": "SIGNED", "signedAt": "2025-01-19T02:00:00Z"}], "groupName": null,
              "keyItem": true, "leadingOfficial": "李副市长", "confidential": false, "confidentiality": null,
              "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-19T03:00:00Z",
              "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
@@ -82,7 +82,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "400", description = "No version")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "A key item without its leading official, or the reverse")
-    public SubmissionView register(@Parameter(example = "7") @PathParam("id") long id,
+    public SubmissionView register(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Registration request) {
         QuarkusTransaction.requiringNew().run(() -> review.register(id, request));
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -102,7 +102,7 @@ public class ReviewResource {
             examples = @ExampleObject(name = "refused", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, reason or disposition, or a reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
-    public SubmissionView refuse(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Refusal request) {
+    public SubmissionView refuse(@Parameter(example = "5") @PathParam("id") long id, @Valid @NotNull Refusal request) {
         QuarkusTransaction.requiringNew().run(() -> review.refuse(id, request));
         return view(id);
     }
@@ -119,7 +119,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "400", description = "No version or target")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "The target is itself, unknown, of another session or kind, or closed")
-    public SubmissionView merge(@Parameter(example = "7") @PathParam("id") long id, @Valid @NotNull Merger request) {
+    public SubmissionView merge(@Parameter(example = "5") @PathParam("id") long id, @Valid @NotNull Merger request) {
         QuarkusTransaction.requiringNew().run(() -> review.merge(id, request));
         return view(id);
     }
@@ -131,13 +131,13 @@ public class ReviewResource {
             + "withdrawal) withdraws the item before it is replied to; handling stops. Publishes "
             + "`banli.intake.submission.withdrawn.v1` (not for a draft, which nobody else knew).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "withdraw", value = """
-            {"version": 2, "reason": "问题已在会前解决，申请撤回。"}""")))
+            {"version": 1, "reason": "问题已在会前解决，申请撤回。"}""")))
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "withdrawn", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version or reason")
     @APIResponse(responseCode = "409", description = "Already refused, withdrawn or replied to (the state is named), "
             + "or a stale version")
-    public SubmissionView withdraw(@Parameter(example = "7") @PathParam("id") long id,
+    public SubmissionView withdraw(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Withdrawal request) {
         QuarkusTransaction.requiringNew().run(() -> review.withdraw(id, request));
         return view(id);
@@ -148,14 +148,14 @@ public class ReviewResource {
     @Operation(summary = "Correct field, key item or confidentiality", description = "Fields left out stay as they are. "
             + "For a registered item publishes `banli.intake.submission.updated.v1` with the whole registered picture.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
-            {"version": 2, "keyItem": true, "leadingOfficial": "李副市长"}""")))
+            {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "corrected", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, or malformed values")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "Unknown field, key item without leading official, "
             + "confidential without reason")
-    public SubmissionView correct(@Parameter(example = "7") @PathParam("id") long id,
+    public SubmissionView correct(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Correction request) {
         QuarkusTransaction.requiringNew().run(() -> review.update(id, request));
         return view(id);
