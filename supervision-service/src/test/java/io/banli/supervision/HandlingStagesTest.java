@@ -199,6 +199,14 @@ class HandlingStagesTest {
                     .body("find { it.commitmentId == " + soon + " }.dueAt", equalTo("2025-06-30T15:59:59.999999Z"))
                     .body("find { it.commitmentId == " + later + " }.dueAt", equalTo("2025-12-31T15:59:59.999999Z"));
 
+            // The office corrects the reply: version 2 promises the first commitment a month later.
+            item.send("replied", "assignmentId", assignment, "unitId", 47, "replyId", newId(), "version", 2, "round", 1,
+                    "resultClass", "B", "commitments", List.of(Map.of("commitmentId", soon, "promisedOn", "2025-07-31"),
+                            Map.of("commitmentId", later, "promisedOn", "2025-12-31")), "repliedAt", "2025-04-02T02:00:00Z");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("COMMITMENT").body("", hasSize(2))
+                    .body("find { it.commitmentId == " + soon + " }.dueAt", equalTo("2025-07-31T15:59:59.999999Z")));
+            item.deadlines("EVALUATION").body("", hasSize(1));
+
             item.send("evaluated", "assignmentId", assignment, "unitId", 47, "replyId", 1, "round", 1, "memberId", 1,
                     "rating", "SATISFIED", "evaluatedAt", "2025-04-10T02:00:00Z");
             item.awaitDeadline("EVALUATION", "MET").body("[0].metOnTime", equalTo(true));

@@ -153,8 +153,14 @@ public class WorkflowConsumer {
         for (WorkflowEvents.Commitment c : r.commitments() == null ? List.<WorkflowEvents.Commitment>of()
                 : r.commitments()) {
             event.require("commitmentId, promisedOn", c.commitmentId(), c.promisedOn());
-            deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(), Stage.COMMITMENT,
-                    r.repliedAt(), item, c.commitmentId(), 1, c.promisedOn()));
+            Deadline promise = deadlines.open(new Deadlines.Opening(r.submissionId(), r.assignmentId(), r.unitId(),
+                    Stage.COMMITMENT, r.repliedAt(), item, c.commitmentId(), 1, c.promisedOn()));
+            // A corrected reply (a new version) may promise another date: the promise runs to the new one.
+            if (!c.promisedOn().equals(promise.fixedLastDay) && promise.state == DeadlineState.OPEN) {
+                promise.fixedLastDay = c.promisedOn();
+                deadlines.reschedule(promise, "reply version " + (r.version() == null ? "?" : r.version())
+                        + " promises " + c.promisedOn());
+            }
         }
     }
 

@@ -74,7 +74,7 @@ public final class WorkflowEvents {
 
     /** The reply went to the proposer, with the commitments it makes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Replied(Long submissionId, Long assignmentId, Long unitId, Integer round,
+    public record Replied(Long submissionId, Long assignmentId, Long unitId, Integer version, Integer round,
             List<Commitment> commitments, Instant repliedAt) {
     }
 
