@@ -31,13 +31,27 @@ public final class AssignmentFixtures {
                 .post("/api/v1/units").then().statusCode(201).extract().path("id")).longValue();
     }
 
-    /** The registered event exactly as intake-service publishes it. */
+    /**
+     * The registered event exactly as intake-service publishes it. Each submission has its own members:
+     * the proposer {@link #proposer} and two signed co-signers {@link #coSigner}.
+     */
     public static String registeredEvent(long submissionId) {
         return """
-                {"submissionId": %d, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": %d,
+                {"submissionId": %d, "sessionId": 1, "sessionName": "市六届人大三次会议",
+                 "sessionKind": "PEOPLES_CONGRESS", "level": "CITY", "year": 2025, "number": %d,
                  "kind": "SUGGESTION", "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD",
-                 "leadProposer": {"memberId": 1, "name": "王建华", "delegation": "东城区代表团"},
-                 "registeredAt": "2025-01-20T02:00:00Z"}""".formatted(submissionId, submissionId % 1000);
+                 "leadProposer": {"memberId": %d, "name": "王建华", "delegation": "东城区代表团"},
+                 "coSignerIds": [%d, %d], "groupName": null, "keyItem": true, "leadingOfficial": "李副市长",
+                 "confidential": false, "registeredAt": "2025-01-20T02:00:00Z"}""".formatted(submissionId,
+                submissionId % 1000, proposer(submissionId), coSigner(submissionId, 1), coSigner(submissionId, 2));
+    }
+
+    public static long proposer(long submissionId) {
+        return submissionId * 10 + 1;
+    }
+
+    public static long coSigner(long submissionId, int which) {
+        return submissionId * 10 + 1 + which;
     }
 
     /** Intake registers a submission; returns its id once this service has taken it in. */
@@ -65,6 +79,45 @@ public final class AssignmentFixtures {
     }
 
     public static Map<String, Object> reply(String resultClass) {
+        if ("B".equals(resultClass)) {
+            return Map.of("text", "您提出的建议收悉，现答复如下……", "resultClass", resultClass, "commitments",
+                    List.of(Map.of("action", "2025年秋季学期实现课后服务全覆盖", "promisedOn", "2025-09-30")));
+        }
         return Map.of("text", "您提出的建议收悉，现答复如下……", "resultClass", resultClass);
+    }
+
+    public static String path(long submissionId, String rest) {
+        return "/api/v1/submissions/" + submissionId + rest;
+    }
+
+    public static void signFor(long submissionId, long unit) {
+        given().auth().oauth2(Tokens.unitStaff(unit)).post(path(submissionId, "/sign-for")).then().statusCode(200);
+    }
+
+    public static long draft(long submissionId, long unit, String resultClass) {
+        return ((Number) given().auth().oauth2(Tokens.unitStaff(unit)).contentType(ContentType.JSON)
+                .body(reply(resultClass)).post(path(submissionId, "/replies")).then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    /** Drafted by the staff, signed by the head, submitted to the office; returns the reply id. */
+    public static long submittedReply(long submissionId, long unit, String resultClass) {
+        long reply = draft(submissionId, unit, resultClass);
+        given().auth().oauth2(Tokens.unitHead(unit)).post(path(submissionId, "/replies/" + reply + "/approval"))
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.unitStaff(unit)).post(path(submissionId, "/replies/" + reply + "/submission"))
+                .then().statusCode(200);
+        return reply;
+    }
+
+    public static void accept(long submissionId, long reply) {
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body("{}")
+                .post(path(submissionId, "/replies/" + reply + "/acceptance"))
+                .then().statusCode(200);
+    }
+
+    public static void evaluate(long submissionId, long reply, long member, String rating) {
+        given().auth().oauth2(Tokens.member(member)).contentType(ContentType.JSON).body(Map.of("rating", rating))
+                .post(path(submissionId, "/replies/" + reply + "/evaluations")).then().statusCode(201);
     }
 }

@@ -53,10 +53,15 @@ class HandlingWorkflowTest {
             assertThat(data.getString("role")).isEqualTo("SOLE");
             assertThat(data.getString("assignedAt")).isNotBlank();
 
-            given().auth().oauth2(Tokens.unitStaff(education)).contentType(ContentType.JSON).body(reply("A"))
-                    .post("/api/v1/submissions/" + submission + "/replies")
-                    .then().statusCode(201).body("resultClass", equalTo("A"))
+            AssignmentFixtures.signFor(submission, education);
+            long draft = AssignmentFixtures.draft(submission, education, "A");
+            given().auth().oauth2(Tokens.unitHead(education))
+                    .post("/api/v1/submissions/" + submission + "/replies/" + draft + "/approval")
+                    .then().statusCode(200).body("resultClass", equalTo("A")).body("state", equalTo("APPROVED"))
                     .body("fingerprint", matchesPattern("[0-9a-f]{64}"));
+            given().auth().oauth2(Tokens.unitStaff(education))
+                    .post("/api/v1/submissions/" + submission + "/replies/" + draft + "/submission")
+                    .then().statusCode(200).body("state", equalTo("SUBMITTED"));
 
             ConsumerRecord<String, String> submitted = workflow.await(
                     TopicProbe.ofType("banli.assignment.reply-submitted.v1", String.valueOf(submission)));
@@ -64,7 +69,7 @@ class HandlingWorkflowTest {
         }
         given().auth().oauth2(Tokens.unitHead(education)).get("/api/v1/submissions/" + submission)
                 .then().statusCode(200)
-                .body("assignments[0].state", equalTo("SUBMITTED"))
+                .body("assignments[0].state", equalTo("REPLY_SUBMITTED"))
                 .body("replies", hasSize(1));
     }
 
@@ -73,13 +78,16 @@ class HandlingWorkflowTest {
         long submission = registeredSubmission();
         long unit = unit("市交通运输局");
         assign(submission, "SOLE", unit);
-        given().auth().oauth2(Tokens.unitStaff(unit)).contentType(ContentType.JSON).body(reply("B"))
-                .post("/api/v1/submissions/" + submission + "/replies").then().statusCode(201);
+        AssignmentFixtures.signFor(submission, unit);
+        long reply = AssignmentFixtures.submittedReply(submission, unit, "B");
         given().auth().oauth2(Tokens.unitStaff(unit)).contentType(ContentType.JSON).body(reply("A"))
                 .post("/api/v1/submissions/" + submission + "/replies")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://banli.dev/problems/illegal-transition"))
                 .body("detail", org.hamcrest.Matchers.containsString("SUBMITTED"));
+        given().auth().oauth2(Tokens.unitStaff(unit))
+                .post("/api/v1/submissions/" + submission + "/replies/" + reply + "/submission")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("SUBMITTED"));
     }
 
     @Test
@@ -88,6 +96,7 @@ class HandlingWorkflowTest {
         long lead = unit("市住房和城乡建设局");
         long co = unit("市自然资源局");
         assign(submission, "JOINT", lead, co);
+        AssignmentFixtures.signFor(submission, co);
         given().auth().oauth2(Tokens.unitStaff(co)).contentType(ContentType.JSON).body(reply("A"))
                 .post("/api/v1/submissions/" + submission + "/replies")
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("co-unit"));

@@ -1,6 +1,7 @@
 package io.banli.assignment.assignment;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import io.banli.kit.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One unit's part in handling one submission. */
@@ -33,10 +35,43 @@ public class Assignment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AssignmentState state;
 
+    public Instant preAssignedAt;
+
+    /** The formal assignment: the legal clock's start. Empty while only pre-assigned. */
     public Instant assignedAt;
 
     public String assignedBy;
 
+    public String adjustmentReason;
+
+    /** Supervision said the adjustment window passed: "not ours" can no longer be claimed. */
+    public boolean adjustmentWindowClosed;
+
+    public Instant signedAt;
+
+    /** 1, or 2 once re-handling started. */
+    public int round = 1;
+
+    /** Supervision raised an overdue alert on one of this part's deadlines. */
+    public boolean overdue;
+
+    public LocalDate extendedUntil;
+
+    public Instant closedAt;
+
     @Version
     public long version;
+
+    /** Moves to {@code next}, or refuses with 409 naming the state it is in. */
+    public void moveTo(AssignmentState next, String action) {
+        if (!state.canMoveTo(next)) {
+            throw Problems.illegalTransition("The part of unit " + unitId + " in submission " + submissionId + " is "
+                    + state + ": cannot " + action + ".");
+        }
+        state = next;
+    }
+
+    public boolean replies() {
+        return role.replies();
+    }
 }

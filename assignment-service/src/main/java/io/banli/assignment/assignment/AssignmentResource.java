@@ -2,11 +2,13 @@ package io.banli.assignment.assignment;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -26,8 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/submissions/{submissionId}")
-@Tag(name = "Handling", description = "Assignment of registered submissions to units, and the handling file.")
+@Tag(name = "Handling", description = "Pre-assignment and formal assignment of registered submissions to units, "
+        + "and the handling file.")
 public class AssignmentResource {
+
+    private static final String PARTS_EXAMPLE = """
+            [{"id": 3, "unitId": 2, "mode": "JOINT", "role": "LEAD", "state": "ASSIGNED", "round": 1,
+              "preAssignedAt": "2025-02-05T01:30:00Z", "assignedAt": "2025-02-10T01:30:00Z", "overdue": false},
+             {"id": 4, "unitId": 3, "mode": "JOINT", "role": "CO", "state": "ASSIGNED", "round": 1,
+              "preAssignedAt": "2025-02-05T01:30:00Z", "assignedAt": "2025-02-10T01:30:00Z", "overdue": false}]""";
 
     @Inject
     AssignmentService assignments;
@@ -39,22 +48,57 @@ public class AssignmentResource {
      * @param leadUnitId the SOLE unit, the LEAD unit of a JOINT assignment, or the first unit of a SPLIT one
      * @param coUnitIds  co-units (JOINT) or the other units (SPLIT); empty for SOLE
      */
-    public record NewAssignment(@NotNull HandlingMode mode, @NotNull Long leadUnitId,
+    public record Plan(@NotNull HandlingMode mode, @NotNull Long leadUnitId,
             @Size(max = 50) List<@NotNull Long> coUnitIds) {
     }
 
-    public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
-            Instant assignedAt) {
-        public static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.assignedAt);
+    public record PlannedItem(@NotNull Long submissionId, @NotNull HandlingMode mode, @NotNull Long leadUnitId,
+            @Size(max = 50) List<@NotNull Long> coUnitIds) {
+        Plan plan() {
+            return new Plan(mode, leadUnitId, coUnitIds);
         }
+    }
+
+    public record BulkPreAssignment(@NotEmpty @Size(max = 5000) List<@Valid @NotNull PlannedItem> items) {
+    }
+
+    public record BulkResult(int preAssigned) {
+    }
+
+    public record SessionAssignment(long sessionId, List<Long> assigned, List<Long> waitingForAdjustment) {
+    }
+
+    public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
+            int round, Instant preAssignedAt, Instant assignedAt, Instant signedAt, String adjustmentReason,
+            LocalDate extendedUntil, boolean overdue) {
+        public static AssignmentView of(Assignment a) {
+            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.round, a.preAssignedAt, a.assignedAt,
+                    a.signedAt, a.adjustmentReason, a.extendedUntil, a.overdue);
+        }
+    }
+
+    @POST
+    @Path("/pre-assignment")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Pre-assign a submission", description = """
+            预交办: proposes the handling mode and units. No legal clock yet; each unit may ask for an adjustment
+            within the adjustment window. Publishes one `banli.assignment.pre-assigned.v1` per unit.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "joint", value = """
+            {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}""")))
+    @APIResponse(responseCode = "201", description = "Pre-assigned", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not in state REGISTERED (the detail names its state)")
+    @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
+    public Response preAssign(@Parameter(example = "3") @PathParam("submissionId") long submissionId,
+            @Valid @NotNull Plan plan) {
+        return created(submissionId, assignments.preAssign(submissionId, plan));
     }
 
     @POST
     @Path("/assignment")
     @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Assign a submission formally", description = """
-            The formal assignment (正式交办) to one unit (SOLE), a lead unit with co-units (JOINT), or several
+    @Operation(summary = "Assign a registered submission formally and directly", description = """
+            正式交办 without a pre-assignment, to one unit (SOLE), a lead unit with co-units (JOINT), or several
             units that each reply (SPLIT). Starts every unit's legal clock and publishes one
             `banli.assignment.assigned.v1` per unit.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = {
@@ -62,34 +106,50 @@ public class AssignmentResource {
                     {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}"""),
             @ExampleObject(name = "sole", value = """
                     {"mode": "SOLE", "leadUnitId": 1, "coUnitIds": []}""")}))
-    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "joint", value = """
-            [{"id": 3, "unitId": 2, "mode": "JOINT", "role": "LEAD", "state": "ASSIGNED",
-              "assignedAt": "2025-02-10T01:30:00Z"},
-             {"id": 4, "unitId": 3, "mode": "JOINT", "role": "CO", "state": "ASSIGNED",
-              "assignedAt": "2025-02-10T01:30:00Z"}]""")))
-    @APIResponse(responseCode = "409", description = "The submission is assigned already")
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not in state REGISTERED (pre-assigned: confirm it instead)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
     public Response assign(@Parameter(example = "3") @PathParam("submissionId") long submissionId,
-            @Valid @NotNull NewAssignment request) {
-        List<AssignmentView> created = assignments.assign(submissionId, request).stream()
-                .map(AssignmentView::of).toList();
-        return Response.created(URI.create("/api/v1/submissions/" + submissionId)).entity(created).build();
+            @Valid @NotNull Plan plan) {
+        return created(submissionId, assignments.assign(submissionId, plan));
+    }
+
+    @POST
+    @Path("/pre-assignment/confirmation")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Confirm the pre-assignment as the formal assignment", description = """
+            正式交办 of the pre-assigned units, once every adjustment request is decided. Starts every unit's
+            legal clock and publishes one `banli.assignment.assigned.v1` per unit.""")
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not pre-assigned, or an adjustment request is undecided")
+    public Response confirm(@Parameter(example = "3") @PathParam("submissionId") long submissionId) {
+        return created(submissionId, assignments.assign(submissionId, null));
     }
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Get the handling file of a submission", description = """
-            The submission with its units and replies. A unit sees only submissions assigned to it.""")
+            The submission with its units, contacts, opinions, replies and evaluations. A unit sees only
+            submissions assigned to it, and of the replies only its own; a leader only the key items they lead.""")
     @APIResponse(responseCode = "200", description = "The handling file", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
-            {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
+            {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "state": "ASSIGNED",
              "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",
-             "assignments": [{"id": 1, "unitId": 1, "mode": "SOLE", "role": "SOLE", "state": "SUBMITTED",
-               "assignedAt": "2025-02-10T01:30:00Z"}],
-             "replies": [{"id": 1, "unitId": 1, "resultClass": "A", "text": "…",
-               "fingerprint": "9f2c…", "submittedAt": "2025-04-01T02:00:00Z"}]}""")))
+             "keyItem": false, "leadingOfficial": null,
+             "assignments": [{"id": 1, "unitId": 1, "mode": "SOLE", "role": "SOLE", "state": "REPLIED", "round": 1,
+               "assignedAt": "2025-02-10T01:30:00Z", "signedAt": "2025-02-11T01:30:00Z", "overdue": false}],
+             "contacts": [], "opinions": [],
+             "replies": [{"id": 1, "unitId": 1, "version": 1, "round": 1, "state": "SENT", "resultClass": "A",
+               "text": "…", "fingerprint": "9f2c…", "submittedAt": "2025-04-01T02:00:00Z"}],
+             "evaluations": []}""")))
     public HandlingFileQuery.HandlingFile get(@Parameter(example = "1") @PathParam("submissionId") long submissionId) {
         return handlingFiles.find(submissionId);
+    }
+
+    private static Response created(long submissionId, List<Assignment> parts) {
+        return Response.created(URI.create("/api/v1/submissions/" + submissionId))
+                .entity(parts.stream().map(AssignmentView::of).toList()).build();
     }
 }

@@ -10,12 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.banli.assignment.assignment.WorkflowEvents.AssignedV1;
+import io.banli.assignment.assignment.AssignmentResource.Plan;
 import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 
+/**
+ * Pre-assignment (预交办) and the formal assignment (正式交办). A pre-assignment proposes units and
+ * opens the adjustment window; the formal assignment starts every unit's legal clock at one instant.
+ */
 @ApplicationScoped
 @Transactional
 public class AssignmentService {
@@ -23,34 +28,122 @@ public class AssignmentService {
     @Inject
     StateChange change;
 
-    /**
-     * The formal assignment (正式交办): one row and one {@code assigned} event per unit. It starts
-     * every unit's legal clock at the same instant.
-     */
-    public List<Assignment> assign(long submissionId, AssignmentResource.NewAssignment request) {
-        HandledSubmission submission = HandledSubmission.<HandledSubmission>findByIdOptional(submissionId)
-                .orElseThrow(() -> Problems.notFound("registered submission", submissionId));
-        if (Assignment.count("submissionId", submissionId) > 0) {
-            throw Problems.illegalTransition("Submission " + submissionId + " is assigned already.");
+    @Inject
+    Parts parts;
+
+    /** Proposes the handling mode and units; one {@code pre-assigned} event per unit. */
+    public List<Assignment> preAssign(long submissionId, Plan plan) {
+        HandledSubmission submission = lockedSubmission(submissionId);
+        requireState(submission, SubmissionState.REGISTERED, "pre-assign it");
+        List<Assignment> created = create(submission, plan, AssignmentState.PRE_ASSIGNED);
+        submission.state = SubmissionState.PRE_ASSIGNED;
+        for (Assignment a : created) {
+            parts.announcePart(WorkflowEvents.PRE_ASSIGNED, a, submission);
         }
+        change.audit("submission.pre-assigned", "submission", submissionId, "REGISTERED → PRE_ASSIGNED: " + plan);
+        return created;
+    }
+
+    /**
+     * The 交办会 proposes hundreds at once: all in one transaction, so a bad line changes nothing and
+     * the problem names the line.
+     */
+    public int preAssignAll(List<AssignmentResource.PlannedItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            AssignmentResource.PlannedItem item = items.get(i);
+            try {
+                preAssign(item.submissionId(), item.plan());
+            } catch (io.quarkiverse.resteasy.problem.HttpProblem problem) {
+                throw Problems.problem(problem.getStatusCode(), "bulk-item-refused", problem.getTitle(),
+                        "items[" + i + "] (submission " + item.submissionId() + "): " + problem.getDetail()
+                                + " Nothing was pre-assigned.");
+            }
+        }
+        return items.size();
+    }
+
+    /**
+     * The formal assignment. With a plan it assigns directly (no pre-assignment); without one it confirms
+     * the pre-assignment once every adjustment request is decided.
+     */
+    public List<Assignment> assign(long submissionId, Plan plan) {
+        HandledSubmission submission = lockedSubmission(submissionId);
+        List<Assignment> assigned;
+        Instant now = change.now();
+        if (plan != null) {
+            requireState(submission, SubmissionState.REGISTERED, "assign it directly (confirm the pre-assignment "
+                    + "with an empty body instead)");
+            assigned = create(submission, plan, AssignmentState.ASSIGNED);
+        } else {
+            requireState(submission, SubmissionState.PRE_ASSIGNED, "confirm a pre-assignment");
+            assigned = Parts.live(submissionId);
+            for (Assignment a : assigned) {
+                if (a.state == AssignmentState.ADJUSTMENT_REQUESTED) {
+                    throw Problems.illegalTransition("Unit " + a.unitId + " asked for an adjustment of submission "
+                            + submissionId + " (ADJUSTMENT_REQUESTED): decide it first.");
+                }
+                a.moveTo(AssignmentState.ASSIGNED, "assign it");
+            }
+        }
+        for (Assignment a : assigned) {
+            a.assignedAt = now;
+            a.assignedBy = change.actor();
+            a.adjustmentWindowClosed = true;
+            parts.announcePart(WorkflowEvents.ASSIGNED, a, submission);
+        }
+        String before = submission.state.name();
+        submission.state = SubmissionState.ASSIGNED;
+        change.audit("submission.assigned", "submission", submissionId, before + " → ASSIGNED: " + assigned.size()
+                + " unit(s)");
+        return assigned;
+    }
+
+    /** Confirms every pre-assigned item of a session that has no undecided adjustment request. */
+    public AssignmentResource.SessionAssignment assignSession(long sessionId) {
+        List<Long> assigned = new ArrayList<>();
+        List<Long> waiting = new ArrayList<>();
+        List<HandledSubmission> candidates = HandledSubmission.list("sessionId = ?1 and state = ?2 order by number",
+                sessionId, SubmissionState.PRE_ASSIGNED);
+        for (HandledSubmission s : candidates) {
+            if (Assignment.count("submissionId = ?1 and state = ?2", s.id, AssignmentState.ADJUSTMENT_REQUESTED) > 0) {
+                waiting.add(s.id);
+            } else {
+                assign(s.id, null);
+                assigned.add(s.id);
+            }
+        }
+        return new AssignmentResource.SessionAssignment(sessionId, assigned, waiting);
+    }
+
+    static HandledSubmission lockedSubmission(long submissionId) {
+        HandledSubmission submission = HandledSubmission.findById(submissionId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (submission == null) {
+            throw Problems.notFound("registered submission", submissionId);
+        }
+        return submission;
+    }
+
+    static void requireState(HandledSubmission submission, SubmissionState expected, String action) {
+        if (submission.state != expected) {
+            throw Problems.illegalTransition("Submission " + submission.id + " is " + submission.state
+                    + ": cannot " + action + ".");
+        }
+    }
+
+    private List<Assignment> create(HandledSubmission submission, Plan plan, AssignmentState state) {
         List<Assignment> created = new ArrayList<>();
         Instant now = change.now();
-        for (var part : parts(request)) {
-            Unit unit = Unit.<Unit>findByIdOptional(part.unitId()).filter(u -> u.active).orElseThrow(
-                    () -> Problems.unprocessable("unknown-unit", "No active unit with id " + part.unitId() + "."));
+        for (Part part : parts(plan)) {
+            Unit unit = Unit.requireActive(part.unitId());
             Assignment assignment = new Assignment();
             assignment.submissionId = submission.id;
             assignment.unitId = unit.id;
-            assignment.mode = request.mode();
+            assignment.mode = plan.mode();
             assignment.role = part.role();
-            assignment.state = AssignmentState.ASSIGNED;
-            assignment.assignedAt = now;
-            assignment.assignedBy = change.actor();
+            assignment.state = state;
+            assignment.preAssignedAt = state == AssignmentState.PRE_ASSIGNED ? now : null;
             assignment.persist();
-            change.announce(WorkflowEvents.TOPIC, WorkflowEvents.ASSIGNED, submission.id.toString(),
-                    new AssignedV1(submission.id, submission.kind, assignment.id, unit.id, unit.name, assignment.mode,
-                            assignment.role, now));
-            change.audit("submission.assigned", "submission", submission.id, unit.name + " as " + part.role());
             created.add(assignment);
         }
         return created;
@@ -60,37 +153,37 @@ public class AssignmentService {
     }
 
     /** Checks the units against the mode and says which role each unit gets. */
-    private static List<Part> parts(AssignmentResource.NewAssignment request) {
-        List<Long> others = request.coUnitIds() == null ? List.of() : request.coUnitIds();
+    private static List<Part> parts(Plan plan) {
+        List<Long> others = plan.coUnitIds() == null ? List.of() : plan.coUnitIds();
         Set<Long> distinct = new LinkedHashSet<>(others);
-        distinct.add(request.leadUnitId());
+        distinct.add(plan.leadUnitId());
         if (distinct.size() != others.size() + 1) {
             throw Problems.unprocessable("duplicate-unit", "A unit appears twice in the assignment.");
         }
-        List<Part> parts = new ArrayList<>();
-        switch (request.mode()) {
+        List<Part> result = new ArrayList<>();
+        switch (plan.mode()) {
             case SOLE -> {
                 if (!others.isEmpty()) {
                     throw Problems.unprocessable("mode-mismatch", "A SOLE assignment has one unit and no co-units.");
                 }
-                parts.add(new Part(request.leadUnitId(), UnitRole.SOLE));
+                result.add(new Part(plan.leadUnitId(), UnitRole.SOLE));
             }
             case JOINT -> {
                 if (others.isEmpty()) {
                     throw Problems.unprocessable("mode-mismatch", "A JOINT assignment needs at least one co-unit.");
                 }
-                parts.add(new Part(request.leadUnitId(), UnitRole.LEAD));
-                others.forEach(id -> parts.add(new Part(id, UnitRole.CO)));
+                result.add(new Part(plan.leadUnitId(), UnitRole.LEAD));
+                others.forEach(id -> result.add(new Part(id, UnitRole.CO)));
             }
             case SPLIT -> {
                 if (others.isEmpty()) {
                     throw Problems.unprocessable("mode-mismatch", "A SPLIT assignment needs at least two units.");
                 }
-                parts.add(new Part(request.leadUnitId(), UnitRole.SPLIT));
-                others.forEach(id -> parts.add(new Part(id, UnitRole.SPLIT)));
+                result.add(new Part(plan.leadUnitId(), UnitRole.SPLIT));
+                others.forEach(id -> result.add(new Part(id, UnitRole.SPLIT)));
             }
-            default -> throw new IllegalArgumentException(request.mode().name());
+            default -> throw new IllegalArgumentException(plan.mode().name());
         }
-        return parts;
+        return result;
     }
 }

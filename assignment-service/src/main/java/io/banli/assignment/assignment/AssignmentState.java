@@ -5,17 +5,51 @@ import java.util.Set;
 
 /**
  * A unit's handling state, and the one place that says which transition is allowed from which
- * state. Everything else asks here and refuses with 409 otherwise.
+ * state. Everything else asks here and refuses with 409 naming the current state otherwise.
  */
 public enum AssignmentState {
+    /** 预交办: proposed to the unit; it may object within the adjustment window. */
+    PRE_ASSIGNED,
+    /** 申请调整: the unit says "not ours"; the office decides. */
+    ADJUSTMENT_REQUESTED,
+    /** The office moved the part to another unit: this row is history. */
+    REASSIGNED,
+    /** 正式交办: the legal clock runs; the unit must sign for it. */
     ASSIGNED,
-    SUBMITTED;
+    /** 签收 done: the unit handles it (also after a returned reply). */
+    HANDLING,
+    /** A co-unit sent its opinion to the lead unit: its part is done. */
+    OPINION_SENT,
+    /** The signed reply waits for the office. */
+    REPLY_SUBMITTED,
+    /** The office sent the reply to the proposer; the evaluation is awaited. */
+    REPLIED,
+    /** 重办 after an unsatisfied evaluation. */
+    REHANDLING,
+    /** 办结. */
+    CLOSED,
+    /** The proposer withdrew the item. */
+    WITHDRAWN;
 
-    private static final Map<AssignmentState, Set<AssignmentState>> NEXT = Map.of(
-            ASSIGNED, Set.of(SUBMITTED),
-            SUBMITTED, Set.of());
+    private static final Map<AssignmentState, Set<AssignmentState>> NEXT = Map.ofEntries(
+            Map.entry(PRE_ASSIGNED, Set.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN)),
+            Map.entry(ADJUSTMENT_REQUESTED, Set.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN)),
+            Map.entry(REASSIGNED, Set.of()),
+            Map.entry(ASSIGNED, Set.of(HANDLING, WITHDRAWN)),
+            Map.entry(HANDLING, Set.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN)),
+            Map.entry(OPINION_SENT, Set.of(CLOSED, WITHDRAWN)),
+            Map.entry(REPLY_SUBMITTED, Set.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN)),
+            Map.entry(REPLIED, Set.of(REHANDLING, CLOSED, WITHDRAWN)),
+            Map.entry(REHANDLING, Set.of(REPLY_SUBMITTED, WITHDRAWN)),
+            Map.entry(CLOSED, Set.of()),
+            Map.entry(WITHDRAWN, Set.of()));
 
     public boolean canMoveTo(AssignmentState next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /** Still part of handling: not moved away, not over. */
+    public boolean isLive() {
+        return this != REASSIGNED && this != WITHDRAWN && this != CLOSED;
     }
 }

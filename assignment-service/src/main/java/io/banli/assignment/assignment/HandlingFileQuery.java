@@ -1,20 +1,32 @@
 package io.banli.assignment.assignment;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.banli.assignment.assignment.AssignmentResource.AssignmentView;
+import io.banli.assignment.evaluation.Evaluation;
+import io.banli.assignment.evaluation.EvaluationResource.EvaluationView;
+import io.banli.assignment.handling.Contact;
+import io.banli.assignment.handling.HandlingResource.ContactView;
+import io.banli.assignment.handling.HandlingResource.OpinionView;
+import io.banli.assignment.handling.Opinion;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyResource.ReplyView;
 import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.SubmissionState;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 
-/** Reads a submission's handling file, showing a unit only what is assigned to it. */
+/**
+ * Reads a submission's handling file. The office, leaders and auditors see everything; a unit sees only
+ * items assigned to it, and of them its own contacts, replies and evaluations, plus the opinions sent
+ * to it as lead unit.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class HandlingFileQuery {
@@ -22,22 +34,34 @@ public class HandlingFileQuery {
     @Inject
     Caller caller;
 
-    public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, String title, String field,
-            String leadProposer, List<AssignmentView> assignments, List<ReplyView> replies) {
+    public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, SubmissionState state,
+            String title, String field, String leadProposer, boolean keyItem, String leadingOfficial,
+            List<AssignmentView> assignments, List<ContactView> contacts, List<OpinionView> opinions,
+            List<ReplyView> replies, List<EvaluationView> evaluations) {
     }
 
     public HandlingFile find(long submissionId) {
-        HandledSubmission submission = HandledSubmission.<HandledSubmission>findByIdOptional(submissionId)
-                .orElseThrow(() -> Problems.notFound("submission", submissionId));
+        HandledSubmission submission = HandledSubmission.require(submissionId);
         List<Assignment> assignments = Assignment.list("submissionId = ?1 order by id", submissionId);
-        if (isUnit() && assignments.stream().noneMatch(a -> a.unitId.equals(caller.unitId().orElse(null)))) {
+        Optional<Long> unit = isUnit() ? caller.unitId() : Optional.empty();
+        if (isUnit() && assignments.stream().noneMatch(a -> a.unitId.equals(unit.orElse(null))
+                && a.state != AssignmentState.REASSIGNED)) {
             throw Problems.notFound("submission", submissionId);
         }
-        List<ReplyView> replies = Reply.<Reply>list("submissionId = ?1 order by id", submissionId).stream()
-                .map(ReplyView::of).toList();
+        String mine = unit.map(id -> " and unitId = " + id).orElse("");
+        List<ContactView> contacts = Contact.<Contact>list("submissionId = ?1" + mine + " order by id", submissionId)
+                .stream().map(ContactView::of).toList();
+        String opinionsMine = unit.map(id -> " and (unitId = " + id + " or leadUnitId = " + id + ")").orElse("");
+        List<OpinionView> opinions = Opinion.<Opinion>list("submissionId = ?1" + opinionsMine + " order by id",
+                submissionId).stream().map(OpinionView::of).toList();
+        List<ReplyView> replies = Reply.<Reply>list("submissionId = ?1" + mine + " order by id", submissionId)
+                .stream().map(ReplyView::of).toList();
+        List<EvaluationView> evaluations = Evaluation.<Evaluation>list("submissionId = ?1" + mine + " order by id",
+                submissionId).stream().map(EvaluationView::of).toList();
         return new HandlingFile(submission.id, submission.sessionId, submission.number, submission.kind,
-                submission.title, submission.field, submission.leadProposer,
-                assignments.stream().map(AssignmentView::of).toList(), replies);
+                submission.state, submission.title, submission.field, submission.leadProposer, submission.keyItem,
+                submission.leadingOfficial, assignments.stream().map(AssignmentView::of).toList(), contacts, opinions,
+                replies, evaluations);
     }
 
     private boolean isUnit() {

@@ -14,8 +14,10 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(long submissionId, long unitId, ResultClass resultClass, String text) {
-        String canonical = "submission:" + submissionId + "\nunit:" + unitId + "\nclass:" + resultClass + "\n\n" + text;
+    static String of(Reply reply) {
+        String canonical = "submission:" + reply.submissionId + "\nunit:" + reply.unitId + "\nversion:"
+                + reply.replyVersion + "\nclass:" + reply.resultClass + "\ndisclosure:" + reply.disclosure + "\n\n"
+                + reply.text;
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

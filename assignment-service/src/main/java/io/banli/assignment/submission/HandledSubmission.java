@@ -1,9 +1,13 @@
 package io.banli.assignment.submission;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -20,6 +24,13 @@ public class HandledSubmission extends PanacheEntityBase {
 
     public Long sessionId;
 
+    public String sessionKind;
+
+    /** NATIONAL … TOWNSHIP: supervision's deadline rules may differ by level. */
+    public String level;
+
+    public Integer year;
+
     public int number;
 
     public String kind;
@@ -31,5 +42,36 @@ public class HandledSubmission extends PanacheEntityBase {
     /** The lead proposer's public name, as printed on the reply. */
     public String leadProposer;
 
+    public Long proposerId;
+
+    /** Co-signers who signed before the cut-off: they get the reply and evaluate too. */
+    public Long[] coSignerIds = new Long[0];
+
+    public String groupName;
+
+    public boolean keyItem;
+
+    public String leadingOfficial;
+
+    public boolean confidential;
+
+    @Enumerated(EnumType.STRING)
+    public SubmissionState state = SubmissionState.REGISTERED;
+
     public Instant registeredAt;
+
+    public Instant closedAt;
+
+    @Version
+    public long version;
+
+    /** The proposer and the signed co-signers: who receives the reply and may evaluate it. */
+    public boolean isProposerOrCoSigner(long memberId) {
+        return Long.valueOf(memberId).equals(proposerId) || Arrays.asList(coSignerIds).contains(memberId);
+    }
+
+    public static HandledSubmission require(long id) {
+        return HandledSubmission.<HandledSubmission>findByIdOptional(id)
+                .orElseThrow(() -> io.banli.kit.problem.Problems.notFound("submission", id));
+    }
 }

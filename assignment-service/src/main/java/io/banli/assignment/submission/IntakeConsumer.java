@@ -11,13 +11,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.banli.assignment.assignment.Assignment;
+import io.banli.assignment.assignment.AssignmentState;
+import io.banli.assignment.assignment.Parts;
+import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
+import io.banli.kit.change.StateChange;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
-/** Takes registered submissions into this service, so the office can assign them. */
+/** Takes registered submissions into this service, so the office can assign them; stops withdrawn ones. */
 @ApplicationScoped
 public class IntakeConsumer {
 
@@ -27,11 +31,17 @@ public class IntakeConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    StateChange change;
+
     @Incoming("submissions")
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(IntakeEvents.REGISTERED, this::registered));
+        inbox.dispatch(record, Map.of(
+                IntakeEvents.REGISTERED, this::registered,
+                IntakeEvents.WITHDRAWN, this::withdrawn,
+                IntakeEvents.MERGED, this::merged));
     }
 
     private void registered(ReceivedEvent event) {
@@ -41,13 +51,55 @@ public class IntakeConsumer {
         HandledSubmission submission = new HandledSubmission();
         submission.id = registered.submissionId();
         submission.sessionId = registered.sessionId();
+        submission.sessionKind = registered.sessionKind();
+        submission.level = registered.level();
+        submission.year = registered.year();
         submission.number = registered.number();
         submission.kind = registered.kind();
         submission.title = registered.title();
         submission.field = registered.field();
         submission.leadProposer = registered.leadProposer().name();
+        submission.proposerId = registered.leadProposer().memberId();
+        submission.coSignerIds = registered.coSignerIds() == null ? new Long[0]
+                : registered.coSignerIds().toArray(Long[]::new);
+        submission.groupName = registered.groupName();
+        submission.keyItem = Boolean.TRUE.equals(registered.keyItem());
+        submission.leadingOfficial = registered.leadingOfficial();
+        submission.confidential = Boolean.TRUE.equals(registered.confidential());
         submission.registeredAt = registered.registeredAt();
         submission.persist();
-        Log.debugf("Submission %d is ready for assignment", submission.id);
+    }
+
+    /** 撤回: handling stops for every unit; supervision closes the deadlines from the closed event. */
+    private void withdrawn(ReceivedEvent event) {
+        IntakeEvents.Withdrawn withdrawn = event.data(mapper, IntakeEvents.Withdrawn.class);
+        event.require("submissionId", withdrawn.submissionId());
+        HandledSubmission submission = HandledSubmission.findById(withdrawn.submissionId());
+        if (submission == null || submission.state.isOver()) {
+            return;
+        }
+        for (Assignment part : Parts.live(submission.id)) {
+            if (part.state.isLive()) {
+                part.moveTo(AssignmentState.WITHDRAWN, "withdraw it");
+            }
+        }
+        String before = submission.state.name();
+        submission.state = SubmissionState.WITHDRAWN;
+        submission.closedAt = change.now();
+        change.announce(WorkflowEvents.TOPIC, WorkflowEvents.CLOSED, submission.id.toString(),
+                new WorkflowEvents.ClosedV1(submission.id, "WITHDRAWN", false, submission.closedAt));
+        change.audit("submission.withdrawn", "submission", submission.id, before + " → WITHDRAWN");
+    }
+
+    /** 并案: the item is handled with another one; it is not assigned on its own. */
+    private void merged(ReceivedEvent event) {
+        IntakeEvents.Merged merged = event.data(mapper, IntakeEvents.Merged.class);
+        event.require("submissionId, intoSubmissionId", merged.submissionId(), merged.intoSubmissionId());
+        HandledSubmission submission = HandledSubmission.findById(merged.submissionId());
+        if (submission != null && submission.state == SubmissionState.REGISTERED) {
+            submission.state = SubmissionState.MERGED;
+            change.audit("submission.merged", "submission", submission.id, "REGISTERED → MERGED into "
+                    + merged.intoSubmissionId());
+        }
     }
 }

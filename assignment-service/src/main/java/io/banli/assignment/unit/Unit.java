@@ -23,4 +23,20 @@ public class Unit extends PanacheEntityBase {
     public UnitKind kind;
 
     public boolean active = true;
+
+    /** 联络员: receives reminders; name and phone are personal information. */
+    public String liaisonName;
+
+    public String liaisonPhone;
+
+    /** 负责人: signs the unit's replies. */
+    public String headName;
+
+    public String headPhone;
+
+    /** An active unit a part may be given to; anything else is a request that cannot be used (422). */
+    public static Unit requireActive(long id) {
+        return Unit.<Unit>findByIdOptional(id).filter(u -> u.active).orElseThrow(() -> io.banli.kit.problem.Problems
+                .unprocessable("unknown-unit", "No active unit with id " + id + "."));
+    }
 }

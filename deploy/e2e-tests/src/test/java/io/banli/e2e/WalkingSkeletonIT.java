@@ -91,10 +91,16 @@ class WalkingSkeletonIT {
                     .body("[0].state", equalTo("OVERDUE")).body("[0].light", equalTo("RED")));
             awaitStatistics(session, "OVERDUE");
 
-            // The unit replies.
-            as(Tokens.unitStaff(unit), "assignment-service")
+            // The unit signs for it, drafts its reply, its head signs it, the unit submits it.
+            String file = "/api/v1/submissions/" + submission;
+            as(Tokens.unitStaff(unit), "assignment-service").post(file + "/sign-for").then().statusCode(200);
+            int reply = as(Tokens.unitStaff(unit), "assignment-service")
                     .body(Map.of("text", "您提出的建议收悉，现答复如下……", "resultClass", "A"))
-                    .post("/api/v1/submissions/" + submission + "/replies").then().statusCode(201);
+                    .post(file + "/replies").then().statusCode(201).extract().path("id");
+            as(Tokens.unitHead(unit), "assignment-service").post(file + "/replies/" + reply + "/approval")
+                    .then().statusCode(200);
+            as(Tokens.unitStaff(unit), "assignment-service").post(file + "/replies/" + reply + "/submission")
+                    .then().statusCode(200);
             ConsumerRecord<String, String> replied = workflowTopic.await(
                     TopicProbe.ofType("banli.assignment.reply-submitted.v1", key));
             assertThat(JsonPath.from(replied.value()).getString("resultClass")).isEqualTo("A");

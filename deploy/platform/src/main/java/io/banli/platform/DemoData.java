@@ -73,9 +73,16 @@ final class DemoData {
                 {"mode": "SOLE", "leadUnitId": 1, "coUnitIds": []}""");
         post(assignment + "/api/v1/submissions/2/assignment", """
                 {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}""");
+        // Unit 1 signs for it, drafts, its head signs the reply, the office accepts and sends it.
+        String staff = DevTokens.sign("staff-demo", "unit-staff", Map.of("unit_id", "1"));
+        String head = DevTokens.sign("head-demo", "unit-head", Map.of("unit_id", "1"));
+        call("POST", assignment + "/api/v1/submissions/1/sign-for", null, staff, 200);
         call("POST", assignment + "/api/v1/submissions/1/replies", """
                 {"text": "您提出的关于增加中小学课后服务供给的建议收悉。我局已推动全市义务教育学校课后服务全覆盖，并引入科技、体育、艺术等社会资源……",
-                 "resultClass": "A"}""", DevTokens.sign("staff-demo", "unit-staff", Map.of("unit_id", "1")), 201);
+                 "resultClass": "A"}""", staff, 201);
+        call("POST", assignment + "/api/v1/submissions/1/replies/1/approval", null, head, 200);
+        call("POST", assignment + "/api/v1/submissions/1/replies/1/submission", null, staff, 200);
+        call("POST", assignment + "/api/v1/submissions/1/replies/1/acceptance", "{}", office, 200);
     }
 
     /**

@@ -1,0 +1,68 @@
+package io.banli.assignment.alert;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.banli.assignment.assignment.Assignment;
+import io.banli.kit.inbox.Inbox;
+import io.banli.kit.inbox.ReceivedEvent;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Supervision owns the deadlines; this service only learns their outcome: an overdue part is flagged on
+ * the office's board, and an adjustment window that passed refuses late "not ours" requests.
+ */
+@ApplicationScoped
+public class AlertConsumer {
+
+    static final String OVERDUE = "banli.supervision.overdue.v1";
+    static final String EXPIRED = "banli.supervision.deadline-expired.v1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Alert(Long submissionId, Long assignmentId, Long unitId, String stage) {
+    }
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming("alerts")
+    @Blocking
+    @Transactional
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.dispatch(record, Map.of(OVERDUE, this::overdue, EXPIRED, this::expired));
+    }
+
+    private void overdue(ReceivedEvent event) {
+        Alert alert = event.data(mapper, Alert.class);
+        event.require("submissionId, unitId", alert.submissionId(), alert.unitId());
+        part(alert).ifPresent(part -> part.overdue = true);
+    }
+
+    private void expired(ReceivedEvent event) {
+        Alert alert = event.data(mapper, Alert.class);
+        event.require("submissionId, unitId, stage", alert.submissionId(), alert.unitId(), alert.stage());
+        if ("ADJUSTMENT_REQUEST".equals(alert.stage())) {
+            part(alert).ifPresent(part -> part.adjustmentWindowClosed = true);
+        }
+    }
+
+    private static java.util.Optional<Assignment> part(Alert alert) {
+        if (alert.assignmentId() != null) {
+            return Assignment.<Assignment>findByIdOptional(alert.assignmentId());
+        }
+        return Assignment.<Assignment>find("submissionId = ?1 and unitId = ?2 order by id desc", alert.submissionId(),
+                alert.unitId()).firstResultOptional();
+    }
+}

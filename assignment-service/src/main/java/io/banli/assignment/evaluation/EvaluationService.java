@@ -1,0 +1,119 @@
+package io.banli.assignment.evaluation;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.banli.assignment.assignment.Assignment;
+import io.banli.assignment.assignment.AssignmentState;
+import io.banli.assignment.assignment.Parts;
+import io.banli.assignment.assignment.WorkflowEvents;
+import io.banli.assignment.assignment.WorkflowEvents.ClosedV1;
+import io.banli.assignment.assignment.WorkflowEvents.EvaluatedV1;
+import io.banli.assignment.reply.Reply;
+import io.banli.assignment.reply.ReplyState;
+import io.banli.assignment.reply.ResultClass;
+import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.SubmissionState;
+import io.banli.kit.change.StateChange;
+import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
+
+/**
+ * The proposer and each signed co-signer rate a sent reply. The lead proposer's rating decides: unsatisfied
+ * in the first round opens re-handling (重办); otherwise the unit's part is closed, and the item once every
+ * replying unit's part is (办结).
+ */
+@ApplicationScoped
+@Transactional
+public class EvaluationService {
+
+    @Inject
+    StateChange change;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Parts parts;
+
+    public Evaluation evaluate(long submissionId, long replyId, Evaluation.Rating rating, String comment) {
+        long memberId = caller.memberId().orElseThrow(() -> Problems.forbidden("The token names no member."));
+        HandledSubmission submission = HandledSubmission.<HandledSubmission>findByIdOptional(submissionId)
+                .filter(s -> s.isProposerOrCoSigner(memberId))
+                .orElseThrow(() -> Problems.notFound("submission", submissionId));
+        Reply reply = Reply.<Reply>find("id = ?1 and submissionId = ?2", replyId, submissionId).firstResultOptional()
+                .filter(r -> r.state == ReplyState.SENT || r.state == ReplyState.SUPERSEDED)
+                .orElseThrow(() -> Problems.notFound("sent reply of submission " + submissionId + ",", replyId));
+        Assignment part = Assignment.findById(reply.assignmentId);
+        if (part.state != AssignmentState.REPLIED || reply.round != part.round) {
+            throw Problems.illegalTransition("The part of unit " + part.unitId + " in submission " + submissionId
+                    + " is " + part.state + " (round " + part.round + "): reply " + replyId + " cannot be evaluated now.");
+        }
+        if (Evaluation.count("assignmentId = ?1 and round = ?2 and memberId = ?3", part.id, part.round, memberId) > 0) {
+            throw Problems.illegalTransition("Member " + memberId + " has evaluated round " + part.round
+                    + " of unit " + part.unitId + " already.");
+        }
+        Evaluation evaluation = new Evaluation();
+        evaluation.submissionId = submissionId;
+        evaluation.replyId = replyId;
+        evaluation.assignmentId = part.id;
+        evaluation.unitId = part.unitId;
+        evaluation.round = part.round;
+        evaluation.memberId = memberId;
+        evaluation.rating = rating;
+        evaluation.comment = comment;
+        evaluation.evaluatedAt = change.now();
+        evaluation.persist();
+        change.announce(WorkflowEvents.TOPIC, WorkflowEvents.EVALUATED, String.valueOf(submissionId),
+                new EvaluatedV1(submissionId, part.id, part.unitId, replyId, part.round, memberId, rating.name(),
+                        evaluation.evaluatedAt));
+        change.audit("reply.evaluated", "submission", submissionId, "member " + memberId + " rated unit "
+                + part.unitId + " round " + part.round + ": " + rating);
+        if (Long.valueOf(memberId).equals(submission.proposerId)) {
+            decide(submission, part, rating);
+        }
+        Assignment.flush();
+        return evaluation;
+    }
+
+    private void decide(HandledSubmission submission, Assignment part, Evaluation.Rating rating) {
+        if (rating == Evaluation.Rating.UNSATISFIED && part.round == 1) {
+            part.moveTo(AssignmentState.REHANDLING, "start re-handling");
+            part.round = 2;
+            parts.announcePart(WorkflowEvents.REHANDLING_STARTED, part, submission);
+            change.audit("part.rehandling", "submission", submission.id, "unit " + part.unitId
+                    + ": REPLIED → REHANDLING (round 2)");
+            return;
+        }
+        part.moveTo(AssignmentState.CLOSED, "close it");
+        part.closedAt = change.now();
+        List<Assignment> live = Parts.live(submission.id);
+        boolean everyReplyDone = live.stream().filter(Assignment::replies).allMatch(a -> a.state == AssignmentState.CLOSED);
+        if (everyReplyDone) {
+            close(submission, live);
+        }
+    }
+
+    /** 办结: B-class items stay followed yearly until solved (跨年度跟踪). */
+    private void close(HandledSubmission submission, List<Assignment> live) {
+        for (Assignment a : live) {
+            if (a.state == AssignmentState.OPINION_SENT) {
+                a.moveTo(AssignmentState.CLOSED, "close it");
+                a.closedAt = change.now();
+            }
+        }
+        submission.state = SubmissionState.CLOSED;
+        submission.closedAt = change.now();
+        boolean rehandled = live.stream().anyMatch(a -> a.round == 2);
+        boolean followUp = Reply.count("submissionId = ?1 and state = ?2 and resultClass = ?3", submission.id,
+                ReplyState.SENT, ResultClass.B) > 0;
+        change.announce(WorkflowEvents.TOPIC, WorkflowEvents.CLOSED, submission.id.toString(),
+                new ClosedV1(submission.id, rehandled ? "AFTER_REHANDLING" : "SATISFIED", followUp,
+                        submission.closedAt));
+        change.audit("submission.closed", "submission", submission.id, "ASSIGNED → CLOSED"
+                + (followUp ? ", B-class: followed yearly" : ""));
+    }
+}
