@@ -76,6 +76,15 @@ class ImportBenchmarkTest {
                 .get("/api/v1/submissions").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1));
         Log.infof("Full-text search over %d items: %d ms", ROWS, Duration.ofNanos(System.nanoTime() - searched).toMillis());
 
+        // Similar items when every title shares most of its bigrams with 9,999 others: the worst case.
+        long item = given().auth().oauth2(Tokens.office()).queryParam("sessionId", session).queryParam("q", "第5000项")
+                .get("/api/v1/submissions").then().extract().jsonPath().getLong("items[0].id");
+        long similar = System.nanoTime();
+        given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + item + "/similar").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(10));
+        Log.infof("Similar items of one among %d alike items: %d ms", ROWS,
+                Duration.ofNanos(System.nanoTime() - similar).toMillis());
+
         // Every imported item is announced: the relay publishes the 10,000 filed events (and the tests after
         // this one find the outbox empty again).
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))

@@ -9,12 +9,19 @@ import jakarta.persistence.EntityManager;
 /**
  * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
  * most character bigrams with a given one (Jaccard similarity, title weighted 0.6, body 0.4). The GIN
- * indexes on the bigram arrays keep the candidates to items sharing at least one bigram.
+ * indexes on the bigram arrays keep the candidates to items sharing at least one bigram; of those, the
+ * {@value #CANDIDATES} with the most similar titles are scored in full.
  */
 @ApplicationScoped
 public class SimilarItems {
 
     static final double TITLE_WEIGHT = 0.6;
+
+    /**
+     * Only the items with the most similar titles have their bodies compared: scoring bodies is what costs
+     * (tens of bigrams each), and an item whose title differs that much rarely ranks anyway.
+     */
+    static final int CANDIDATES = 500;
 
     @Inject
     EntityManager em;
@@ -22,17 +29,28 @@ public class SimilarItems {
     @SuppressWarnings("unchecked")
     public List<SubmissionView.SimilarItem> of(Submission s, int limit, double minScore) {
         List<Object[]> rows = em.createNativeQuery("""
-                select o.id, o.session_id, se.name, o.number, o.title, o.state, c.score
-                from submission me
-                join session mine on mine.id = me.session_id
-                join submission o on o.id <> me.id and o.state <> 'DRAFT'
-                     and (o.title_grams && me.title_grams or o.body_grams && me.body_grams)
-                join session se on se.id = o.session_id and se.year <= mine.year
-                cross join lateral (select round(cast(:tw * intake_jaccard(o.title_grams, me.title_grams)
-                        + (1 - :tw) * intake_jaccard(o.body_grams, me.body_grams) as numeric), 3) as score) c
-                where me.id = :id and c.score >= :min
-                order by c.score desc, o.id
+                with me as (
+                    select s.id, s.title_grams, s.body_grams, se.year from submission s
+                    join session se on se.id = s.session_id where s.id = :id),
+                candidates as (
+                    select o.id, intake_jaccard(o.title_grams, me.title_grams) as title_score
+                    from me
+                    join submission o on o.id <> me.id and o.state <> 'DRAFT'
+                         and (o.title_grams && me.title_grams or o.body_grams && me.body_grams)
+                    join session se on se.id = o.session_id and se.year <= me.year
+                    order by title_score desc, o.id
+                    limit :candidates)
+                select o.id, o.session_id, se.name, o.number, o.title, o.state, sc.score
+                from candidates c
+                cross join me
+                join submission o on o.id = c.id
+                join session se on se.id = o.session_id
+                cross join lateral (select round(cast(:tw * c.title_score
+                        + (1 - :tw) * intake_jaccard(o.body_grams, me.body_grams) as numeric), 3) as score) sc
+                where sc.score >= :min
+                order by sc.score desc, o.id
                 limit :limit""")
+                .setParameter("candidates", CANDIDATES)
                 .setParameter("id", s.id).setParameter("tw", TITLE_WEIGHT).setParameter("min", minScore)
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new SubmissionView.SimilarItem(((Number) r[0]).longValue(),
