@@ -28,6 +28,8 @@ import io.banli.reporting.statistics.Statistics.UnitFigures;
 public class StatisticsQuery {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Position of the maximum overdue days among the reply aggregates (not a sum). */
+    private static final int MAX_DAYS = 6;
     public static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
@@ -137,18 +139,23 @@ public class StatisticsQuery {
                 + " left join " + RATINGS.formatted(sel.table("evaluation")) + " ev on ev.submission_id = p.submission_id"
                 + " and ev.unit_id = p.unit_id where " + sel.items() + " and p.assigned_at is not null"
                 + " and not p.reassigned_away" + sel.parts();
-        Object[] overall = (Object[]) sel.query(em, "select " + REPLY_AGGREGATES + parts, now).getSingleResult();
+        // Every part belongs to one unit, so the selection's figures are the units' added up (the maximum
+        // of overdue days excepted): one pass over the parts instead of two.
+        long[] overall = new long[24];
         List<UnitFigures> units = new ArrayList<>();
         for (Object[] row : (List<Object[]>) sel.query(em, "select p.unit_id, max(p.unit_name), " + REPLY_AGGREGATES
                 + parts + " group by p.unit_id order by p.unit_id", now).getResultList()) {
             long[] v = longs(row, 2);
+            for (int i = 0; i < v.length; i++) {
+                overall[i] = i == MAX_DAYS ? Math.max(overall[i], v[i]) : overall[i] + v[i];
+            }
             units.add(new UnitFigures(((Number) row[0]).longValue(), (String) row[1], v[21], v[22], v[23],
                     replies(v, decimals)));
         }
         List<String> fields = new ArrayList<>(fieldCounts.keySet());
         List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
-                byState, keyItems, unitsPerItem, maxUnits, replies(longs(overall, 0), decimals), units);
+                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units);
     }
 
     private static Replies replies(long[] v, int d) {
