@@ -69,11 +69,12 @@ public class AssignmentResource {
     }
 
     public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
-            int round, Instant preAssignedAt, Instant assignedAt, Instant signedAt, String adjustmentReason,
-            LocalDate extendedUntil, boolean overdue) {
+            int round, Instant preAssignedAt, boolean adjustmentWindowClosed, Instant assignedAt, Instant signedAt,
+            String adjustmentReason, LocalDate extendedUntil, boolean overdue) {
         public static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.round, a.preAssignedAt, a.assignedAt,
-                    a.signedAt, a.adjustmentReason, a.extendedUntil, a.overdue);
+            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.round, a.preAssignedAt,
+                    a.adjustmentWindowClosed, a.assignedAt, a.signedAt, a.adjustmentReason, a.extendedUntil,
+                    a.overdue);
         }
     }
 
