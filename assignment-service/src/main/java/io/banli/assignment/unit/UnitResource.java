@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -37,13 +39,33 @@ public class UnitResource {
     @Inject
     AuditLog audit;
 
-    public record NewUnit(@NotBlank @Size(max = 100) String name, @NotNull UnitKind kind) {
+    @Inject
+    Caller caller;
+
+    /** Liaison officer (联络员) and head (负责人): name and phone, personal information. */
+    public record Person(@Size(max = 50) String name, @Size(max = 30) @Pattern(regexp = "[0-9+\\- ]*") String phone) {
     }
 
-    public record UnitView(Long id, String name, UnitKind kind, boolean active) {
-        static UnitView of(Unit u) {
-            return new UnitView(u.id, u.name, u.kind, u.active);
+    public record NewUnit(@NotBlank @Size(max = 100) String name, @NotNull UnitKind kind, @Valid Person liaison,
+            @Valid Person head) {
+    }
+
+    public record UnitView(Long id, String name, UnitKind kind, boolean active, Person liaison, Person head) {
+    }
+
+    /** Phones are shown whole only to the office and to the unit's own people; masked for everyone else. */
+    UnitView view(Unit u) {
+        boolean whole = caller.hasRole(Roles.OFFICE) || caller.unitId().filter(u.id::equals).isPresent();
+        return new UnitView(u.id, u.name, u.kind, u.active, person(u.liaisonName, u.liaisonPhone, whole),
+                person(u.headName, u.headPhone, whole));
+    }
+
+    private static Person person(String name, String phone, boolean whole) {
+        if (name == null && phone == null) {
+            return null;
         }
+        return new Person(name, whole || phone == null || phone.length() < 7 ? phone
+                : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4));
     }
 
     @POST
@@ -51,10 +73,12 @@ public class UnitResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Add a handling unit")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bureau", value = """
-            {"name": "市卫生健康委员会", "kind": "COMMISSION"}""")))
+            {"name": "市卫生健康委员会", "kind": "COMMISSION",
+             "liaison": {"name": "陈晓", "phone": "13900001234"}, "head": {"name": "周海", "phone": "13900005678"}}""")))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "added", value = """
-            {"id": 5, "name": "市卫生健康委员会", "kind": "COMMISSION", "active": true}""")))
+            {"id": 5, "name": "市卫生健康委员会", "kind": "COMMISSION", "active": true,
+             "liaison": {"name": "陈晓", "phone": "13900001234"}, "head": {"name": "周海", "phone": "13900005678"}}""")))
     @APIResponse(responseCode = "409", description = "A unit with this name exists")
     public Response add(@Valid @NotNull NewUnit request) {
         if (Unit.count("name", request.name()) > 0) {
@@ -63,9 +87,17 @@ public class UnitResource {
         Unit unit = new Unit();
         unit.name = request.name();
         unit.kind = request.kind();
+        if (request.liaison() != null) {
+            unit.liaisonName = request.liaison().name();
+            unit.liaisonPhone = request.liaison().phone();
+        }
+        if (request.head() != null) {
+            unit.headName = request.head().name();
+            unit.headPhone = request.head().phone();
+        }
         unit.persist();
         audit.record("unit.added", "unit", unit.id, unit.name);
-        return Response.created(URI.create("/api/v1/units/" + unit.id)).entity(UnitView.of(unit)).build();
+        return Response.created(URI.create("/api/v1/units/" + unit.id)).entity(view(unit)).build();
     }
 
     @GET
@@ -73,9 +105,10 @@ public class UnitResource {
     @Operation(summary = "List handling units")
     @APIResponse(responseCode = "200", description = "All units", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
-            [{"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}]""")))
+            [{"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true,
+              "liaison": {"name": "陈晓", "phone": "139****1234"}, "head": null}]""")))
     public List<UnitView> list() {
-        return Unit.<Unit>listAll(Sort.by("id")).stream().map(UnitView::of).toList();
+        return Unit.<Unit>listAll(Sort.by("id")).stream().map(this::view).toList();
     }
 
     @GET
@@ -86,6 +119,6 @@ public class UnitResource {
             name = "demo", value = """
             {"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}""")))
     public UnitView get(@Parameter(example = "1") @PathParam("id") long id) {
-        return Unit.<Unit>findByIdOptional(id).map(UnitView::of).orElseThrow(() -> Problems.notFound("unit", id));
+        return Unit.<Unit>findByIdOptional(id).map(this::view).orElseThrow(() -> Problems.notFound("unit", id));
     }
 }
