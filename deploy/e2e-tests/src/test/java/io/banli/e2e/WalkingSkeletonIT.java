@@ -109,6 +109,11 @@ class WalkingSkeletonIT {
                     .queryParam("submissionId", submission).queryParam("stage", "REPLY").get("/api/v1/deadlines")
                     .then().body("[0].state", equalTo("MET")));
 
+            // The office accepts the reply and sends it to the proposer.
+            as(Tokens.office(), "assignment-service").body("{}").post(file + "/replies/" + reply + "/acceptance")
+                    .then().statusCode(200);
+            workflowTopic.await(TopicProbe.ofType("banli.assignment.replied.v1", key));
+
             // 4. reporting counted every step; the single submission is now replied.
             awaitStatistics(session, "REPLIED");
         }

@@ -1,0 +1,87 @@
+package io.banli.assignment;
+
+import static io.banli.assignment.AssignmentFixtures.accept;
+import static io.banli.assignment.AssignmentFixtures.assign;
+import static io.banli.assignment.AssignmentFixtures.path;
+import static io.banli.assignment.AssignmentFixtures.proposer;
+import static io.banli.assignment.AssignmentFixtures.registeredSubmission;
+import static io.banli.assignment.AssignmentFixtures.signFor;
+import static io.banli.assignment.AssignmentFixtures.submittedReply;
+import static io.banli.assignment.AssignmentFixtures.unit;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfContentParser;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The sent reply as the letter the proposer receives: readable, in the unified format, only for its readers. */
+@QuarkusTest
+class ReplyLetterTest {
+
+    @Test
+    void theProposerGetsTheLetterWithClassFingerprintAndEvaluationForm() throws Exception {
+        long item = registeredSubmission();
+        long unit = unit("市教育局");
+        assign(item, "SOLE", unit);
+        signFor(item, unit);
+        long reply = submittedReply(item, unit, "B");
+        String letter = path(item, "/replies/" + reply + "/letter");
+        given().auth().oauth2(Tokens.member(proposer(item))).get(letter).then().statusCode(404);
+        accept(item, reply);
+        String fingerprint = given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
+                .extract().path("replies[0].fingerprint");
+
+        byte[] pdf = given().auth().oauth2(Tokens.member(proposer(item))).get(letter).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        assertThat(reader.getNumberOfPages()).isEqualTo(2);
+        // Latin text is plain; Chinese text is written in the UCS-2 encoding of the standard Song font,
+        // so the page content carries each phrase as its UTF-16 code units.
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("B").contains(fingerprint);
+        for (String phrase : List.of("市教育局", "王建华代表：", "承诺事项：", "（印章）", "抄送：")) {
+            assertThat(shows(reader.getPageContent(1), phrase)).as(phrase).isTrue();
+        }
+        for (String phrase : List.of("建议办理情况征询意见表", "□满意　□基本满意　□不满意")) {
+            assertThat(shows(reader.getPageContent(2), phrase)).as(phrase).isTrue();
+        }
+
+        given().auth().oauth2(Tokens.unitStaff(unit)).get(letter).then().statusCode(200);
+        given().auth().oauth2(Tokens.unitStaff(unit + 1)).get(letter).then().statusCode(404);
+        given().auth().oauth2(Tokens.member(proposer(item) + 5)).get(letter).then().statusCode(404);
+        given().get(letter).then().statusCode(401);
+    }
+
+    /** Decodes every string the page shows in the UCS-2 Song font and looks for the phrase among them. */
+    private static boolean shows(byte[] content, String phrase) throws java.io.IOException {
+        PdfContentParser parser = new PdfContentParser(new PRTokeniser(content));
+        StringBuilder text = new StringBuilder();
+        java.util.ArrayList<PdfObject> operands = new java.util.ArrayList<>();
+        while (!parser.parse(operands).isEmpty()) {
+            for (PdfObject operand : operands) {
+                collect(operand, text);
+            }
+        }
+        return text.toString().contains(phrase);
+    }
+
+    private static void collect(PdfObject operand, StringBuilder text) {
+        if (operand instanceof PdfString string && string.getOriginalBytes().length % 2 == 0) {
+            text.append(new String(string.getOriginalBytes(), StandardCharsets.UTF_16BE));
+        } else if (operand instanceof PdfArray array) {
+            array.getElements().forEach(element -> collect(element, text));
+        }
+    }
+}
