@@ -71,7 +71,12 @@ public class OutboxRelay {
         executor.runAsync(this::relay);
     }
 
-    @Scheduled(every = "${banli.outbox.poll-interval:2s}", delayed = "${banli.outbox.initial-delay:3s}",
+    /**
+     * Waits 10 s after start: on a loaded machine Reactive Messaging connects the emitter several seconds
+     * after the scheduler starts, and an earlier poll only logs errors. Events of requests served
+     * meanwhile go out after their commit anyway.
+     */
+    @Scheduled(every = "${banli.outbox.poll-interval:2s}", delayed = "${banli.outbox.initial-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         relay();
