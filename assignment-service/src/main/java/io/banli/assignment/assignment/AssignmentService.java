@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.banli.assignment.assignment.AssignmentResource.Plan;
@@ -16,6 +17,7 @@ import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
  * Pre-assignment (预交办) and the formal assignment (正式交办). A pre-assignment proposes units and
@@ -53,7 +55,7 @@ public class AssignmentService {
             AssignmentResource.PlannedItem item = items.get(i);
             try {
                 preAssign(item.submissionId(), item.plan());
-            } catch (io.quarkiverse.resteasy.problem.HttpProblem problem) {
+            } catch (HttpProblem problem) {
                 throw Problems.problem(problem.getStatusCode(), "bulk-item-refused", problem.getTitle(),
                         "items[" + i + "] (submission " + item.submissionId() + "): " + problem.getDetail()
                                 + " Nothing was pre-assigned.");
@@ -117,7 +119,7 @@ public class AssignmentService {
 
     static HandledSubmission lockedSubmission(long submissionId) {
         HandledSubmission submission = HandledSubmission.findById(submissionId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                LockModeType.PESSIMISTIC_WRITE);
         if (submission == null) {
             throw Problems.notFound("registered submission", submissionId);
         }

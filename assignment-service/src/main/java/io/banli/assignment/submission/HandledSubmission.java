@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import io.banli.kit.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -72,6 +73,6 @@ public class HandledSubmission extends PanacheEntityBase {
 
     public static HandledSubmission require(long id) {
         return HandledSubmission.<HandledSubmission>findByIdOptional(id)
-                .orElseThrow(() -> io.banli.kit.problem.Problems.notFound("submission", id));
+                .orElseThrow(() -> Problems.notFound("submission", id));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import io.banli.kit.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A handling unit (承办单位). Its staff's tokens carry its id in the {@code unit_id} claim. */
@@ -36,7 +37,7 @@ public class Unit extends PanacheEntityBase {
 
     /** An active unit a part may be given to; anything else is a request that cannot be used (422). */
     public static Unit requireActive(long id) {
-        return Unit.<Unit>findByIdOptional(id).filter(u -> u.active).orElseThrow(() -> io.banli.kit.problem.Problems
+        return Unit.<Unit>findByIdOptional(id).filter(u -> u.active).orElseThrow(() -> Problems
                 .unprocessable("unknown-unit", "No active unit with id " + id + "."));
     }
 }
