@@ -19,6 +19,7 @@ import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.kit.inbox.UnprocessableEventException;
 import io.smallrye.common.annotation.Blocking;
 
 /** Takes registered submissions into this service, so the office can assign them; stops withdrawn ones. */
@@ -40,6 +41,7 @@ public class IntakeConsumer {
     public void onEvent(ConsumerRecord<String, String> record) {
         inbox.dispatch(record, Map.of(
                 IntakeEvents.REGISTERED, this::registered,
+                IntakeEvents.UPDATED, this::updated,
                 IntakeEvents.WITHDRAWN, this::withdrawn,
                 IntakeEvents.MERGED, this::merged));
     }
@@ -50,6 +52,26 @@ public class IntakeConsumer {
                 registered.sessionId(), registered.number(), registered.title(), registered.leadProposer());
         HandledSubmission submission = new HandledSubmission();
         submission.id = registered.submissionId();
+        copy(registered, submission);
+        submission.registeredAt = registered.registeredAt();
+        submission.persist();
+    }
+
+    /** The office corrected the registered item (title, field, key flag, co-signers …): keep the copy true. */
+    private void updated(ReceivedEvent event) {
+        SubmissionRegistered updated = event.data(mapper, SubmissionRegistered.class);
+        event.require("submissionId, sessionId, number, title, leadProposer", updated.submissionId(),
+                updated.sessionId(), updated.number(), updated.title(), updated.leadProposer());
+        HandledSubmission submission = HandledSubmission.findById(updated.submissionId());
+        if (submission == null) {
+            throw new UnprocessableEventException(event, "Submission " + updated.submissionId()
+                    + " was never registered here.");
+        }
+        copy(updated, submission);
+        change.audit("submission.updated", "submission", submission.id, "copy refreshed from intake");
+    }
+
+    private static void copy(SubmissionRegistered registered, HandledSubmission submission) {
         submission.sessionId = registered.sessionId();
         submission.sessionKind = registered.sessionKind();
         submission.level = registered.level();
@@ -66,8 +88,6 @@ public class IntakeConsumer {
         submission.keyItem = Boolean.TRUE.equals(registered.keyItem());
         submission.leadingOfficial = registered.leadingOfficial();
         submission.confidential = Boolean.TRUE.equals(registered.confidential());
-        submission.registeredAt = registered.registeredAt();
-        submission.persist();
     }
 
     /** 撤回: handling stops for every unit; supervision closes the deadlines from the closed event. */

@@ -12,6 +12,7 @@ public final class IntakeEvents {
     public static final String REGISTERED = "banli.intake.submission.registered.v1";
     public static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
     public static final String MERGED = "banli.intake.submission.merged.v1";
+    public static final String UPDATED = "banli.intake.submission.updated.v1";
 
     private IntakeEvents() {
     }
