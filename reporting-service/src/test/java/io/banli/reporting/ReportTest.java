@@ -8,7 +8,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +21,18 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+
+import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfContentParser;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfLiteral;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +79,68 @@ class ReportTest {
     }
 
     @Test
+    void theReportAsPdfCarriesTheChartsAndTheSeedsFigures() throws Exception {
+        try (EventStream s = SeedSessionTest.seed004()) {
+            StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
+                    .body("total", equalTo(436)).body("replies.evaluated", equalTo(250)));
+            byte[] pdf = given().auth().oauth2(Tokens.auditor()).queryParam("sessionId", s.session)
+                    .queryParam("kind", "PROPOSAL").queryParam("decimals", 1).queryParam("format", "PDF")
+                    .get("/api/v1/reports/annual").then().statusCode(200).contentType("application/pdf")
+                    .extract().asByteArray();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+            PdfReader reader = new PdfReader(pdf);
+            assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            // the three charts, each the report's 640-pixel-wide PNG, embedded as image XObjects
+            List<Integer> widths = new ArrayList<>();
+            StringBuilder shown = new StringBuilder();
+            StringBuilder extracted = new StringBuilder();
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                PdfDictionary resources = reader.getPageN(page).getAsDict(PdfName.RESOURCES);
+                PdfDictionary xobjects = resources.getAsDict(PdfName.XOBJECT);
+                if (xobjects != null) {
+                    for (PdfName name : xobjects.getKeys()) {
+                        PdfDictionary xobject = (PdfDictionary) PdfReader.getPdfObject(xobjects.get(name));
+                        if (PdfName.IMAGE.equals(xobject.getAsName(PdfName.SUBTYPE))) {
+                            widths.add(xobject.getAsNumber(PdfName.WIDTH).intValue());
+                        }
+                    }
+                }
+                // the page number is drawn last on each page: left out, so a sentence may run on across pages
+                shown.append(shows(reader.getPageContent(page), resources.getAsDict(PdfName.FONT))
+                        .replaceFirst("- \\d+ -$", ""));
+                extracted.append(extractor.getTextFromPage(page));
+            }
+            assertThat(widths).containsExactly(640, 640, 640);
+
+            // the Song font's text decoded from the page content, in the order it is shown
+            assertThat(shown.toString())
+                    .contains("关于测试会议" + s.session + "提案办理工作情况的报告")
+                    .contains("一、基本情况").contains("共承办提案436件")
+                    .contains("经济科技方面149件，占34.2%")
+                    .contains("社会民生方面129件，占29.6%")
+                    .contains("城建交通方面147件，占33.7%")
+                    .contains("其他方面11件，占2.5%")
+                    .contains("（A类）230件，占52.8%").contains("（B类）198件，占45.4%").contains("（D类）8件，占1.8%")
+                    .contains("办复率100.0%").contains("按期办复率100.0%")
+                    .contains("满意率（满意和基本满意）99.6%")
+                    .contains("图1 类别构成").contains("图2 办理结果构成").contains("图3 按期办复率排名")
+                    .contains("三、重点提案办理情况").contains("张副市长")
+                    .contains("无逾期");
+            // the figures are Helvetica, plain text for any reader
+            assertThat(extracted.toString()).contains("436").contains("149").contains("34.2%").contains("129")
+                    .contains("29.6%").contains("147").contains("33.7%").contains("52.8%").contains("45.4%")
+                    .contains("99.6%");
+
+            // generated like the other formats: audited
+            given().auth().oauth2(Tokens.auditor()).queryParam("action", "report.annual").get("/api/v1/audit-log")
+                    .then().statusCode(200).body("[0].subjectId", containsString("sessionId=" + s.session))
+                    .body("[0].subjectId", containsString("kind=PROPOSAL"));
+        }
+    }
+
+    @Test
     void aChartIsAPngOfItsOwn() throws Exception {
         try (EventStream s = StatisticsTest.session()) {
             StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
@@ -101,5 +180,37 @@ class ReportTest {
             n++;
         }
         return n;
+    }
+
+    /**
+     * The text a page shows, in order: strings in the UCS-2 Song font (a Type0 font) decoded as UTF-16BE,
+     * strings in a simple font (Helvetica) as WinAnsi.
+     */
+    static String shows(byte[] content, PdfDictionary fonts) throws IOException {
+        PdfContentParser parser = new PdfContentParser(new PRTokeniser(content));
+        StringBuilder text = new StringBuilder();
+        ArrayList<PdfObject> operands = new ArrayList<>();
+        Charset charset = StandardCharsets.ISO_8859_1;
+        while (!parser.parse(operands).isEmpty()) {
+            PdfObject operator = operands.get(operands.size() - 1);
+            if (operator instanceof PdfLiteral && "Tf".equals(operator.toString()) && operands.size() == 3
+                    && operands.get(0) instanceof PdfName font && operands.get(1) instanceof PdfNumber) {
+                PdfDictionary dictionary = (PdfDictionary) PdfReader.getPdfObject(fonts.get(font));
+                charset = PdfName.TYPE0.equals(dictionary.getAsName(PdfName.SUBTYPE)) ? StandardCharsets.UTF_16BE
+                        : Charset.forName("windows-1252");
+            }
+            for (PdfObject operand : operands) {
+                collect(operand, charset, text);
+            }
+        }
+        return text.toString();
+    }
+
+    private static void collect(PdfObject operand, Charset charset, StringBuilder text) {
+        if (operand instanceof PdfString string) {
+            text.append(new String(string.getOriginalBytes(), charset));
+        } else if (operand instanceof PdfArray array) {
+            array.getElements().forEach(element -> collect(element, charset, text));
+        }
     }
 }

@@ -29,8 +29,8 @@ import io.banli.reporting.statistics.Scope;
 @Tag(name = "Annual report", description = "The zh-CN work report for a session or a year, with charts.")
 public class ReportResource {
 
-    /** Markdown for the office to edit; HTML to read or print as it is. */
-    public enum Format { MARKDOWN, HTML }
+    /** Markdown for the office to edit; HTML to read in a browser; PDF to send or print as it is. */
+    public enum Format { MARKDOWN, HTML, PDF }
 
     @Inject
     AnnualReport report;
@@ -48,7 +48,9 @@ public class ReportResource {
             The statistical sections of the report the office gives the standing committee, in the seeds'
             structure: totals (主办/会办), shares by field and result class, reply, on-time, contact, meeting and
             satisfaction rates, key items and their outcome, units named for lateness, the on-time ranking, and
-            three charts (PNG, embedded). Refused with 409 if any set of parts does not add up to its whole.
+            three charts (PNG, embedded). format=PDF gives the same report as an A4 document with the charts
+            embedded; its Chinese text uses the standard Song font every PDF reader supplies (STSong-Light, not
+            embedded). Refused with 409 if any set of parts does not add up to its whole.
             Needs sessionId or year; other filters narrow it (e.g. kind). Every generation is audited.""")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "text/markdown", examples = @ExampleObject(name = "markdown", value = """
@@ -62,15 +64,21 @@ public class ReportResource {
             @Content(mediaType = "text/html", examples = @ExampleObject(name = "html", value = """
                     <!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>关于……的报告</title></head>
                     <body><h1>关于……的报告</h1><p>……</p><figure><img alt="图1 类别构成" src="data:image/png;base64,…">
-                    </figure></body></html>"""))})
+                    </figure></body></html>""")),
+            @Content(mediaType = "application/pdf", examples = @ExampleObject(name = "pdf", value = """
+                    (an A4 PDF document: the same headings, paragraphs and tables, the three charts as images)"""))})
     @APIResponse(responseCode = "400", description = "Neither sessionId nor year, or a filter that cannot be read")
     @APIResponse(responseCode = "409", description = "The figures do not add up; nothing is published")
     public Response annual(@BeanParam Filter filter,
-            @Parameter(description = "MARKDOWN (default) or HTML") @QueryParam("format") Format format,
+            @Parameter(description = "MARKDOWN (default), HTML or PDF") @QueryParam("format") Format format,
             @Parameter(description = "Decimals of percentages (0–3, default 2; the seeds print 1)", example = "1")
             @QueryParam("decimals") Integer decimals) {
         Filter f = scoped(filter);
         String markdown = report.markdown(f, Scope.decimals(decimals), standard);
+        if (format == Format.PDF) {
+            return Response.ok(Pdf.document(report.title(f), markdown), "application/pdf")
+                    .header("Content-Disposition", "inline; filename=\"annual-report.pdf\"").build();
+        }
         if (format == Format.HTML) {
             return Response.ok(Html.page(report.title(f), markdown), "text/html; charset=UTF-8").build();
         }
