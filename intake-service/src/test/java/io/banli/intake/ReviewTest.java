@@ -119,10 +119,14 @@ class ReviewTest {
         long id = registered(session("PEOPLES_CONGRESS"), lead);
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(id), UUID.randomUUID().toString(),
                 "banli.assignment.replied.v1", "{\"submissionId\": " + id + ", \"repliedAt\": \"2025-03-01T02:00:00Z\"}");
+        // The reply arrives by event; the member sees it on the item before trying to withdraw.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(Tokens.member(lead)).body(versioned(id, "reason", "撤回"))
-                        .post("/api/v1/submissions/" + id + "/withdrawal").then().statusCode(409)
-                        .body("detail", containsString("replied")));
+                as(Tokens.member(lead)).get("/api/v1/submissions/" + id).then().statusCode(200)
+                        .body("repliedAt", equalTo("2025-03-01T02:00:00Z")));
+        as(Tokens.member(lead)).body(versioned(id, "reason", "撤回"))
+                .post("/api/v1/submissions/" + id + "/withdrawal").then().statusCode(409)
+                .body("detail", containsString("replied"));
+        as(Tokens.member(lead)).get("/api/v1/submissions/" + id).then().body("state", equalTo("REGISTERED"));
     }
 
     @Test

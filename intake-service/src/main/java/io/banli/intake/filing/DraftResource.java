@@ -43,7 +43,7 @@ public class DraftResource {
              "coSigners": [{"memberId": 2, "state": "INVITED", "signedAt": null}], "groupName": null,
              "keyItem": false, "leadingOfficial": null, "confidential": false, "confidentiality": null,
              "state": "DRAFT", "coSignUntil": "2030-01-13T10:00:00Z", "filedAt": null, "registeredAt": null,
-             "refusalReason": null, "disposition": null, "mergedIntoId": null, "withdrawnAt": null,
+             "refusalReason": null, "disposition": null, "mergedIntoId": null, "withdrawnAt": null, "repliedAt": null,
              "version": 0, "similar": null}""";
 
     @Inject

@@ -41,7 +41,7 @@ public class ReviewResource {
              "keyItem": true, "leadingOfficial": "李副市长", "confidential": false, "confidentiality": null,
              "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-19T03:00:00Z",
              "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
-             "mergedIntoId": null, "withdrawnAt": null, "version": 2,
+             "mergedIntoId": null, "withdrawnAt": null, "repliedAt": null, "version": 2,
              "similar": [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
                           "title": "关于老旧小区加装电梯的建议", "state": "REGISTERED", "score": 0.62}]}""";
 

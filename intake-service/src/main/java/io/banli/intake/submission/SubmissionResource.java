@@ -45,7 +45,7 @@ public class SubmissionResource {
              "groupName": null, "keyItem": false, "leadingOfficial": null, "confidential": false,
              "confidentiality": null, "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-20T02:00:00Z",
              "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
-             "mergedIntoId": null, "withdrawnAt": null, "version": 1,
+             "mergedIntoId": null, "withdrawnAt": null, "repliedAt": null, "version": 1,
              "similar": [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
                           "title": "关于老旧小区加装电梯的建议", "state": "REGISTERED", "score": 0.62}]}""";
 
@@ -149,7 +149,7 @@ public class SubmissionResource {
              "coSigners": [], "groupName": null, "keyItem": false, "leadingOfficial": null, "confidential": false,
              "confidentiality": null, "state": "REGISTERED", "coSignUntil": null, "filedAt": "2025-01-20T02:00:00Z",
              "registeredAt": "2025-01-20T02:00:00Z", "refusalReason": null, "disposition": null,
-             "mergedIntoId": null, "withdrawnAt": null, "version": 1, "similar": null}],
+             "mergedIntoId": null, "withdrawnAt": null, "repliedAt": null, "version": 1, "similar": null}],
              "page": 0, "size": 20, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "A parameter of the wrong type or out of range")
     public SubmissionPage list(@Valid @BeanParam SubmissionSearch.Criteria criteria) {

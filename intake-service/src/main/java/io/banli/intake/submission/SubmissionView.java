@@ -3,12 +3,15 @@ package io.banli.intake.submission;
 import java.time.Instant;
 import java.util.List;
 
-/** A submission as the API shows it; {@code similar} is filled in only where the office reviews. */
+/**
+ * A submission as the API shows it; {@code similar} is filled in only where the office reviews. {@code repliedAt}
+ * comes from assignment's {@code replied} event: from then on the item can no longer be withdrawn.
+ */
 public record SubmissionView(Long id, Long sessionId, Integer number, SubmissionKind kind, String title, String body,
         String field, Long leadProposerId, List<CoSignerView> coSigners, String groupName, boolean keyItem,
         String leadingOfficial, boolean confidential, Confidentiality confidentiality, SubmissionState state,
         Instant coSignUntil, Instant filedAt, Instant registeredAt, String refusalReason, Disposition disposition,
-        Long mergedIntoId, Instant withdrawnAt, long version, List<SimilarItem> similar) {
+        Long mergedIntoId, Instant withdrawnAt, Instant repliedAt, long version, List<SimilarItem> similar) {
 
     public record CoSignerView(long memberId, CoSigner.State state, Instant signedAt) {
     }
@@ -28,6 +31,6 @@ public record SubmissionView(Long id, Long sessionId, Integer number, Submission
         return new SubmissionView(s.id, s.sessionId, s.number, s.kind, s.title, s.body, s.field, s.leadProposerId,
                 coSigners, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.confidentiality, s.state,
                 s.coSignUntil, s.filedAt, s.registeredAt, s.refusalReason, s.disposition, s.mergedIntoId,
-                s.withdrawnAt, s.version, similar);
+                s.withdrawnAt, s.repliedAt, s.version, similar);
     }
 }
