@@ -7,6 +7,7 @@ create table platform_client (
     contact_name                 text        not null,
     contact_email                text        not null,
     scopes                       text[]      not null,
+    all_members                  boolean     not null default false,
     member_ids                   bigint[]    not null default '{}',
     delegations                  text[]      not null default '{}',
     unit_ids                     bigint[]    not null default '{}',

@@ -42,6 +42,9 @@ public class PlatformClient extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> scopes = new ArrayList<>();
 
+    /** The delegate-duty portal of the whole congress (or CPPCC) acts for every member. */
+    public boolean allMembers;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<Long> memberIds = new ArrayList<>();
 

@@ -15,9 +15,9 @@ public class PlatformClients {
         return PlatformClient.<PlatformClient>findByIdOptional(clientId).filter(PlatformClient::active);
     }
 
-    /** A client acts for a member named in its registration or belonging to one of its delegations. */
+    /** A client acts for all members, a member named in its registration, or one of its delegations. */
     public boolean mayActForMember(PlatformClient client, long memberId) {
-        if (client.memberIds.contains(memberId)) {
+        if (client.allMembers || client.memberIds.contains(memberId)) {
             return true;
         }
         Member member = Member.findById(memberId);
