@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.banli.kit.change.StateChange;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineMetV1;
+import io.banli.supervision.deadline.SupervisionEvents.DeadlineOpenedV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineRecomputedV1;
 import io.banli.supervision.rule.DeadlineRule;
 import io.banli.supervision.rule.DeadlineRules;
@@ -83,6 +84,7 @@ public class Deadlines {
         DueDates.Due due = computeDue(deadline, rules.applicable(deadline.stage, deadline.kind, deadline.level));
         deadline.persist();
         scheduleAlerts(deadline, due, null);
+        announceOpened(deadline);
         change.audit("deadline.opened", "submission", deadline.submissionId,
                 describe(deadline) + " due " + deadline.dueAt);
         return deadline;
@@ -183,6 +185,8 @@ public class Deadlines {
                 scheduleAlerts(deadline, computeDue(deadline, rules.applicable(deadline.stage, deadline.kind,
                         deadline.level)), change.now());
             }
+            // Owed again, overdue or not: the portals show the due date once more.
+            announceOpened(deadline);
             change.audit("deadline.reopened", "submission", submissionId, describe(deadline) + ": reply returned");
         });
         return last;
@@ -239,6 +243,12 @@ public class Deadlines {
             change.audit("deadline.recomputed", "submission", deadline.submissionId,
                     describe(deadline) + " due " + previous + " -> " + deadline.dueAt + ": " + reason);
         }
+    }
+
+    private void announceOpened(Deadline deadline) {
+        change.announce(SupervisionEvents.TOPIC, SupervisionEvents.OPENED, String.valueOf(deadline.submissionId),
+                new DeadlineOpenedV1(deadline.submissionId, deadline.id, deadline.assignmentId, deadline.unitId,
+                        deadline.stage.name(), deadline.dueAt, change.now()));
     }
 
     private DueDates.Due computeDue(Deadline deadline, DeadlineRule rule) {

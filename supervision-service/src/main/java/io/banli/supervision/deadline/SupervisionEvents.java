@@ -6,6 +6,7 @@ import java.time.Instant;
 public final class SupervisionEvents {
 
     public static final String TOPIC = "banli.supervision.alerts";
+    public static final String OPENED = "banli.supervision.deadline-opened.v1";
     public static final String OVERDUE = "banli.supervision.overdue.v1";
     public static final String WARNING = "banli.supervision.deadline-warning.v1";
     public static final String MET = "banli.supervision.deadline-met.v1";
@@ -17,6 +18,16 @@ public final class SupervisionEvents {
     public static final String REMINDER_SENT = "banli.supervision.reminder-sent.v1";
 
     private SupervisionEvents() {
+    }
+
+    /**
+     * A deadline was opened, or opened again (a returned reply, another re-handling round, the next year's
+     * progress report): portals show the proposer and the unit what is due by when. {@code assignmentId}
+     * and {@code unitId} are null for a deadline that belongs to no unit's part (none yet: every stage
+     * today is a unit's).
+     */
+    public record DeadlineOpenedV1(long submissionId, long deadlineId, Long assignmentId, Long unitId, String stage,
+            Instant dueAt, Instant openedAt) {
     }
 
     /** Red: a unit's deadline passed with the work not done. Raised once per deadline. */
