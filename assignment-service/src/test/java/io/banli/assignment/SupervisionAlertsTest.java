@@ -1,6 +1,10 @@
 package io.banli.assignment;
 
+import static io.banli.assignment.AssignmentFixtures.accept;
 import static io.banli.assignment.AssignmentFixtures.assign;
+import static io.banli.assignment.AssignmentFixtures.proposer;
+import static io.banli.assignment.AssignmentFixtures.signFor;
+import static io.banli.assignment.AssignmentFixtures.submittedReply;
 import static io.banli.assignment.AssignmentFixtures.path;
 import static io.banli.assignment.AssignmentFixtures.registeredSubmission;
 import static io.banli.assignment.AssignmentFixtures.unit;
@@ -9,15 +13,19 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.path.json.JsonPath;
+
 import org.junit.jupiter.api.Test;
 
 import io.banli.testing.EventSender;
+import io.banli.testing.TopicProbe;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -69,5 +77,34 @@ class SupervisionAlertsTest {
                 .statusCode(409).body("detail", containsString("window"));
         given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
                 .body("assignments[0].state", equalTo("PRE_ASSIGNED"));
+    }
+
+    @Test
+    void anEvaluationWindowThatPassesWithoutARatingClosesTheItemUnrated() {
+        long item = registeredSubmission();
+        long unit = unit("市卫生健康委员会");
+        assign(item, "SOLE", unit);
+        signFor(item, unit);
+        long reply = submittedReply(item, unit, "A");
+        accept(item, reply);
+        long part = ((Number) given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
+                .extract().path("assignments[0].id")).longValue();
+        try (TopicProbe workflow = TopicProbe.open(AssignmentFixtures.WORKFLOW_TOPIC)) {
+            EventSender.cloudEvent(ALERTS, String.valueOf(item), UUID.randomUUID().toString(),
+                    "banli.supervision.deadline-expired.v1", """
+                            {"submissionId": %d, "deadlineId": 11, "assignmentId": %d, "unitId": %d,
+                             "stage": "EVALUATION", "dueAt": "2025-07-01T15:59:59Z",
+                             "expiredAt": "2025-07-02T01:00:00Z"}""".formatted(item, part, unit));
+            JsonPath closed = JsonPath.from(workflow.await(
+                    TopicProbe.ofType("banli.assignment.closed.v1", String.valueOf(item))).value());
+            // Silence is not satisfaction: the outcome says so, and the rates (ratings only) ignore it.
+            assertThat(closed.getString("outcome")).isEqualTo("NOT_EVALUATED");
+        }
+        given().auth().oauth2(Tokens.office()).get(path(item, "")).then().body("state", equalTo("CLOSED"))
+                .body("assignments[0].state", equalTo("CLOSED"));
+        // A rating after the window is refused, naming the state.
+        given().auth().oauth2(Tokens.member(proposer(item))).contentType(ContentType.JSON)
+                .body(Map.of("rating", "SATISFIED")).post(path(item, "/replies/" + reply + "/evaluations")).then()
+                .statusCode(409).body("detail", containsString("CLOSED"));
     }
 }

@@ -13,13 +13,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.assignment.assignment.Assignment;
+import io.banli.assignment.evaluation.EvaluationService;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Supervision owns the deadlines; this service only learns their outcome: an overdue part is flagged on
- * the office's board, and an adjustment window that passed refuses late "not ours" requests.
+ * the office's board, an adjustment window that passed refuses late "not ours" requests, and an evaluation
+ * window that passed without the proposer's rating closes the part unrated.
  */
 @ApplicationScoped
 public class AlertConsumer {
@@ -36,6 +38,9 @@ public class AlertConsumer {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    EvaluationService evaluations;
 
     @Incoming("alerts")
     @Blocking
@@ -55,6 +60,8 @@ public class AlertConsumer {
         event.require("submissionId, unitId, stage", alert.submissionId(), alert.unitId(), alert.stage());
         if ("ADJUSTMENT_REQUEST".equals(alert.stage())) {
             part(alert).ifPresent(part -> part.adjustmentWindowClosed = true);
+        } else if ("EVALUATION".equals(alert.stage())) {
+            evaluations.windowExpired(alert.submissionId(), alert.assignmentId(), alert.unitId());
         }
     }
 

@@ -79,6 +79,25 @@ public class EvaluationService {
         return evaluation;
     }
 
+    /**
+     * Supervision's evaluation window passed and the lead proposer has not rated the reply: handling does not
+     * stay open for ever. The part is closed unrated; silence is never counted as satisfaction (the rates
+     * count ratings only), and the item's outcome says NOT_EVALUATED.
+     */
+    public void windowExpired(long submissionId, Long assignmentId, Long unitId) {
+        HandledSubmission submission = HandledSubmission.findById(submissionId);
+        Assignment part = assignmentId != null ? Assignment.findById(assignmentId)
+                : Assignment.<Assignment>find("submissionId = ?1 and unitId = ?2 order by id desc", submissionId,
+                        unitId).firstResult();
+        if (submission == null || part == null || part.state != AssignmentState.REPLIED) {
+            return; // rated in time, re-handled or withdrawn meanwhile: nothing is waiting for the rating
+        }
+        change.audit("part.evaluation-window-expired", "submission", submissionId, "unit " + part.unitId
+                + " round " + part.round + ": no rating by the proposer, closed unrated");
+        closePart(submission, part);
+        Assignment.flush();
+    }
+
     private void decide(HandledSubmission submission, Assignment part, Evaluation.Rating rating) {
         if (rating == Evaluation.Rating.UNSATISFIED && part.round == 1) {
             part.moveTo(AssignmentState.REHANDLING, "start re-handling");
@@ -88,6 +107,10 @@ public class EvaluationService {
                     + ": REPLIED → REHANDLING (round 2)");
             return;
         }
+        closePart(submission, part);
+    }
+
+    private void closePart(HandledSubmission submission, Assignment part) {
         part.moveTo(AssignmentState.CLOSED, "close it");
         part.closedAt = change.now();
         List<Assignment> live = Parts.live(submission.id);
@@ -108,10 +131,12 @@ public class EvaluationService {
         submission.state = SubmissionState.CLOSED;
         submission.closedAt = change.now();
         boolean rehandled = live.stream().anyMatch(a -> a.round == 2);
+        boolean unrated = live.stream().filter(Assignment::replies).anyMatch(a -> Evaluation.count(
+                "assignmentId = ?1 and round = ?2 and memberId = ?3", a.id, a.round, submission.proposerId) == 0);
         boolean followUp = Reply.count("submissionId = ?1 and state = ?2 and resultClass = ?3", submission.id,
                 ReplyState.SENT, ResultClass.B) > 0;
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.CLOSED, submission.id.toString(),
-                new ClosedV1(submission.id, rehandled ? "AFTER_REHANDLING" : "SATISFIED", followUp,
+                new ClosedV1(submission.id, unrated ? "NOT_EVALUATED" : rehandled ? "AFTER_REHANDLING" : "SATISFIED", followUp,
                         submission.closedAt));
         change.audit("submission.closed", "submission", submission.id, "ASSIGNED → CLOSED"
                 + (followUp ? ", B-class: followed yearly" : ""));
