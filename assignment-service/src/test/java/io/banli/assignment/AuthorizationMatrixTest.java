@@ -19,7 +19,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.banli.platform.DevTokens;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -143,8 +142,7 @@ class AuthorizationMatrixTest {
         tokens.put(Actor.FOREIGN_HEAD, Tokens.unitHead(foreign));
         tokens.put(Actor.MEMBER, Tokens.member(proposer(item)));
         tokens.put(Actor.FOREIGN_MEMBER, Tokens.member(proposer(item) + 7));
-        tokens.put(Actor.PLATFORM, DevTokens.sign("portal-client", "platform",
-                Map.of("member_id", String.valueOf(proposer(item)))));
+        tokens.put(Actor.PLATFORM, Tokens.platformFor(proposer(item)));
         return tokens;
     }
 

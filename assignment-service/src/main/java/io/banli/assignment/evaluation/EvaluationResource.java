@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 
 @Path("/api/v1/submissions/{submissionId}/replies/{replyId}/evaluations")
 @Tag(name = "Evaluation", description = "征询意见: the proposer and co-signers rate a sent reply.")
@@ -43,6 +45,7 @@ public class EvaluationResource {
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @RequiresScope(Scopes.EVALUATIONS_WRITE)
     @Operation(summary = "Evaluate a sent reply", description = """
             The member named in the token (a portal acts for the member in its `member_id` claim) rates the reply:
             满意 SATISFIED, 基本满意 BASICALLY_SATISFIED or 不满意 UNSATISFIED. The lead proposer's rating decides:

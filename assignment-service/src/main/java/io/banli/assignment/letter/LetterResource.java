@@ -33,7 +33,9 @@ import io.banli.assignment.unit.Unit;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 
 @Path("/api/v1/submissions/{submissionId}/replies/{replyId}/letter")
 @Tag(name = "Replies")
@@ -60,6 +62,7 @@ public class LetterResource {
     @Transactional
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD, Roles.MEMBER,
             Roles.PLATFORM})
+    @RequiresScope(Scopes.PROGRESS_READ)
     @Operation(summary = "Get a sent reply as the official letter (PDF)", description = """
             The letter in the unified format as mailed and archived: unit, reply number, the result class at the top
             right, title, body, commitments, signature block with the seal's place, date, copy-to list and the

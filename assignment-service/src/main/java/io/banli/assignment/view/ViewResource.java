@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.assignment.submission.SubmissionState;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 
 @Path("/api/v1")
 @Tag(name = "Views", description = "The office's board, a unit's inbox, a member's items.")
@@ -67,6 +69,7 @@ public class ViewResource {
     @GET
     @Path("/my-items")
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
+    @RequiresScope(Scopes.PROGRESS_READ)
     @Operation(summary = "The member's items and their replies", description = """
             For the member named in the token (a portal acts for the member in its `member_id` claim): every item
             they proposed or co-signed, its units, and every sent reply with its fingerprint and whether the member

@@ -21,6 +21,7 @@ import io.banli.assignment.reply.ReplyState;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;
+import io.banli.kit.http.Paged;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.quarkus.panache.common.Page;
@@ -44,7 +45,7 @@ public class Views {
             boolean keyItem, boolean overdue, List<PartRow> units) {
     }
 
-    public record BoardPage(long total, int page, int size, List<BoardRow> items) {
+    public record BoardPage(long total, int page, int size, List<BoardRow> items) implements Paged {
     }
 
     public record InboxRow(long submissionId, int number, String title, UnitRole role, AssignmentState state,

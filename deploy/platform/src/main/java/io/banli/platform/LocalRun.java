@@ -89,7 +89,10 @@ public final class LocalRun {
         tokens.put("unit-head", DevTokens.sign("head-demo", "unit-head", Map.of("unit_id", "2"), days30));
         tokens.put("leader", DevTokens.sign("leader-demo", "leader", Map.of(), days30));
         tokens.put("member", DevTokens.sign("member-demo", "member", Map.of("member_id", "1"), days30));
-        tokens.put("platform", DevTokens.sign("portal-demo", "platform", Map.of(), days30));
+        // The demo portal holds every scope of the integration API, as intake's token endpoint would grant them.
+        tokens.put("platform", DevTokens.sign("portal-demo", "platform", Map.of("client_id", "portal-demo",
+                "scope", "submissions:write submissions:read progress:read evaluations:write webhooks:manage "
+                        + "statistics:read"), days30));
         tokens.put("auditor", DevTokens.sign("auditor-demo", "auditor", Map.of(), days30));
         return tokens;
     }
