@@ -21,8 +21,9 @@ record ServiceFacts(String name, String shortName, int port, Set<String> reads, 
         Set<String> writes, boolean sendsReminders) {
 
     static final List<String> SERVICES = List.of("intake", "assignment", "supervision", "reporting");
+    // Event types end in their version (".v1"): the digits belong in the type's pattern.
     private static final Pattern CATALOGUE_ROW = Pattern.compile(
-            "^\\| `banli\\.[a-z.-]+` \\| `(banli\\.[a-z-]+\\.[a-z-]+)` \\| ([a-z]+) \\|", Pattern.MULTILINE);
+            "^\\| `banli\\.[a-z0-9.-]+` \\| `(banli\\.[a-z-]+\\.[a-z-]+)` \\| ([a-z]+) \\|", Pattern.MULTILINE);
 
     static ServiceFacts of(String shortName) {
         String name = shortName + "-service";
@@ -59,11 +60,24 @@ record ServiceFacts(String name, String shortName, int port, Set<String> reads, 
 
     /** Every topic named in the README's event catalogue and dead-letter list. */
     static Set<String> catalogueTopics() {
+        Set<String> topics = eventTopics();
+        topics.addAll(deadLetterTopics());
+        return topics;
+    }
+
+    /** The topics of the README's event catalogue: the events themselves, which reporting replays. */
+    static Set<String> eventTopics() {
         Set<String> topics = new LinkedHashSet<>();
         Matcher row = CATALOGUE_ROW.matcher(readme());
         while (row.find()) {
             topics.add(row.group(1));
         }
+        return topics;
+    }
+
+    /** The README's dead-letter topics, one per consuming service. */
+    static Set<String> deadLetterTopics() {
+        Set<String> topics = new LinkedHashSet<>();
         Matcher dlq = Pattern.compile("`(banli\\.[a-z]+\\.dead-letter)`").matcher(readme());
         while (dlq.find()) {
             topics.add(dlq.group(1));
