@@ -46,6 +46,10 @@ public class Views {
     }
 
     public record BoardPage(long total, int page, int size, List<BoardRow> items) implements Paged {
+        @Override
+        public int pageSize() {
+            return size;
+        }
     }
 
     public record InboxRow(long submissionId, int number, String title, UnitRole role, AssignmentState state,

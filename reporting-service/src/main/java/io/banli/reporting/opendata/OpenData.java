@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.banli.kit.http.PageList;
 import io.banli.reporting.statistics.Labels;
 import io.banli.reporting.statistics.StatisticsQuery;
 
@@ -45,21 +46,24 @@ public class OpenData {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<OpenSubmission> page(Long sessionId, Integer year, String kind, int page, int size) {
-        return ((List<Object[]>) query(sessionId, year, kind).setFirstResult(page * size).setMaxResults(size)
-                .getResultList()).stream().map(OpenData::row).toList();
+        List<OpenSubmission> rows = ((List<Object[]>) query(sessionId, year, kind, false)
+                .setFirstResult(page * size).setMaxResults(size).getResultList()).stream().map(OpenData::row).toList();
+        // The total feeds the paging links (Link, X-Total-Count); the body stays a plain array.
+        long total = ((Number) query(sessionId, year, kind, true).getSingleResult()).longValue();
+        return new PageList<>(rows, page, size, total);
     }
 
     /** Every row, streamed from the database cursor (the downloadable dataset). */
     @Transactional
     @SuppressWarnings("unchecked")
     public void each(Long sessionId, Integer year, String kind, Consumer<OpenSubmission> sink) {
-        try (Stream<Object[]> rows = query(sessionId, year, kind).setHint("org.hibernate.fetchSize", 1000)
+        try (Stream<Object[]> rows = query(sessionId, year, kind, false).setHint("org.hibernate.fetchSize", 1000)
                 .getResultStream()) {
             rows.map(OpenData::row).forEach(sink);
         }
     }
 
-    private Query query(Long sessionId, Integer year, String kind) {
+    private Query query(Long sessionId, Integer year, String kind, boolean count) {
         Map<String, Object> p = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder();
         if (sessionId != null) {
@@ -74,7 +78,8 @@ public class OpenData {
             where.append(" and i.kind = :kind");
             p.put("kind", kind);
         }
-        Query q = em.createNativeQuery(SQL.formatted(where));
+        String sql = SQL.formatted(where);
+        Query q = em.createNativeQuery(count ? "select count(*) from (" + sql + ") counted" : sql);
         p.forEach(q::setParameter);
         return q;
     }

@@ -8,7 +8,8 @@ import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 
 /**
- * What a caller may see: the office, leaders and auditors every figure; a unit's staff and head only
+ * What a caller may see: the office, leaders, auditors and platform clients (aggregate figures only, with
+ * the scope {@code statistics:read}) every figure; a unit's staff and head only
  * their own unit's, whatever they ask for (another unit's figures answer 404, as rows they may not
  * see do everywhere).
  */
@@ -20,7 +21,8 @@ public class Scope {
 
     public Filter limit(Filter f) {
         f.validated();
-        if (caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.LEADER) || caller.hasRole(Roles.AUDITOR)) {
+        if (caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.LEADER) || caller.hasRole(Roles.AUDITOR)
+                || caller.hasRole(Roles.PLATFORM)) {
             return f;
         }
         long own = caller.unitId().orElseThrow(() -> Problems.forbidden("The token names no unit."));

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 
 @Path("/api/v1/statistics")
 @Tag(name = "Statistics", description = "Figures for the office's reports, built from every service's events.")
@@ -48,7 +50,8 @@ public class StatisticsResource {
     Scope scope;
 
     @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
+    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD, Roles.PLATFORM})
+    @RequiresScope(Scopes.STATISTICS_READ)
     @Operation(summary = "Every figure of the annual report for a selection of submissions", description = """
             Counts (by kind, field with shares, handling mode, state, units per item), reply figures (reply rate
             办复率, honest on-time rate 按期办复率 where items still open past their deadline count against it,
@@ -56,7 +59,7 @@ public class StatisticsResource {
             A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
             its lead (主办), co (会办) and split (分办) counts. Shares use the largest-remainder method, so they add
             up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
-            SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit.""")
+            SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "demo", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A filter that cannot be read, naming the parameter")

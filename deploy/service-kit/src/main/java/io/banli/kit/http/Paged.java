@@ -9,8 +9,8 @@ public interface Paged {
     /** This page's number, from 0. */
     int page();
 
-    /** The requested page size. */
-    int size();
+    /** The requested page size (not {@code size()}: a page that is a list has that already). */
+    int pageSize();
 
     /** How many items all pages hold together. */
     long total();

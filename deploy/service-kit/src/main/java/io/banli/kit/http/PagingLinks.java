@@ -23,9 +23,9 @@ public class PagingLinks {
         if (response.getStatus() != 200 || !(response.getEntity() instanceof Paged paged)) {
             return;
         }
-        int last = paged.total() == 0 ? 0 : (int) ((paged.total() - 1) / paged.size());
+        int last = paged.total() == 0 ? 0 : (int) ((paged.total() - 1) / paged.pageSize());
         List<String> links = new ArrayList<>();
-        UriBuilder uri = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("size", paged.size());
+        UriBuilder uri = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("size", paged.pageSize());
         links.add(link(uri, 0, "first"));
         if (paged.page() > 0) {
             links.add(link(uri, Math.min(paged.page() - 1, last), "prev"));
