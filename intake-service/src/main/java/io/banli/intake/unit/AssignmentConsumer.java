@@ -1,6 +1,7 @@
 package io.banli.intake.unit;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.banli.intake.progress.ProgressProjection;
+import io.banli.intake.webhook.WebhookFanOut;
 import io.banli.kit.inbox.Inbox;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -33,11 +36,22 @@ public class AssignmentConsumer {
     @Inject
     EntityManager em;
 
+    @Inject
+    ProgressProjection progress;
+
+    @Inject
+    WebhookFanOut webhooks;
+
     @Incoming("workflow")
     @Blocking
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(AssignmentEvents.ASSIGNED, this::assigned, AssignmentEvents.REPLIED, this::replied));
+        // Read access and withdrawal first, then the member's progress, then the webhook deliveries: all in
+        // this one transaction with the inbox record.
+        Map<String, Consumer<ReceivedEvent>> own = Map.of(AssignmentEvents.ASSIGNED, this::assigned,
+                AssignmentEvents.REPLIED, this::replied);
+        inbox.dispatch(record, WebhookFanOut.merged(WebhookFanOut.merged(own, progress.workflowHandlers()),
+                webhooks.handlers(record)));
     }
 
     private void assigned(ReceivedEvent event) {

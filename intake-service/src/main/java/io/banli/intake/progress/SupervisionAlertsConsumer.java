@@ -1,0 +1,36 @@
+package io.banli.intake.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.banli.intake.webhook.WebhookFanOut;
+import io.banli.kit.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Supervision's alerts: the deadlines a member's progress shows, and the overdue and warning webhooks.
+ * Idempotent through the inbox; records it cannot read go to {@code banli.intake.dead-letter}.
+ */
+@ApplicationScoped
+public class SupervisionAlertsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ProgressProjection progress;
+
+    @Inject
+    WebhookFanOut webhooks;
+
+    @Incoming("alerts")
+    @Blocking
+    @Transactional
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.dispatch(record, WebhookFanOut.merged(progress.alertHandlers(), webhooks.handlers(record)));
+    }
+}

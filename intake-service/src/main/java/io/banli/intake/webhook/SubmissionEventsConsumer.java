@@ -1,0 +1,32 @@
+package io.banli.intake.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.banli.kit.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Intake's own events (registered, refused, withdrawn) read back from its topic, so webhooks learn of them
+ * only once they are published, exactly as the other services do, and in the same order.
+ */
+@ApplicationScoped
+public class SubmissionEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    WebhookFanOut webhooks;
+
+    @Incoming("own-submissions")
+    @Blocking
+    @Transactional
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.dispatch(record, webhooks.handlers(record));
+    }
+}
