@@ -38,6 +38,7 @@ class DeadlineOpenedEventsTest {
     static final String ALERTS = "banli.supervision.alerts";
     static final String OPENED = "banli.supervision.deadline-opened.v1";
     static final String RECOMPUTED = "banli.supervision.deadline-recomputed.v1";
+    static final String OVERDUE = "banli.supervision.overdue.v1";
     static final String MONDAY = "2025-03-03T02:00:00Z";
     static final Instant NOW = Instant.parse("2025-03-03T03:00:00Z");
     /** The data of the event as the README's catalogue lists it, nothing more (no names, no contact data). */
@@ -162,6 +163,36 @@ class DeadlineOpenedEventsTest {
                     .and(r -> "2026-04-15T15:59:59.999999Z".equals(dueAt(r))));
             assertThat(JsonPath.from(yearly.value()).getLong("deadlineId"))
                     .isNotEqualTo(JsonPath.from(promised.value()).getLong("deadlineId"));
+        }
+    }
+
+    @Test
+    void aLateReplyReturnedIsOpenedAgainPastItsDueTimeWithoutASecondOverdue() {
+        Workflow item = Workflow.newItem();
+        long assignment = newId();
+        try (TopicProbe alerts = TopicProbe.open(ALERTS)) {
+            item.send("assigned", with(unit(assignment, 66, "SOLE", "SUGGESTION", "CITY"), "assignedAt", MONDAY));
+            item.send("signed", "assignmentId", assignment, "unitId", 66, "signedAt", MONDAY);
+            long replyId = JsonPath.from(alerts.await(opened(item, "REPLY", 66)).value()).getLong("deadlineId");
+            // Due Tuesday 3 June; the reply comes a day late and the office returns it.
+            clock.travelTo(Instant.parse("2025-06-04T02:00:00Z"));
+            alerts.await(TopicProbe.ofType(OVERDUE, key(item)));
+            item.send("reply-submitted", "assignmentId", assignment, "unitId", 66, "replyId", 1, "round", 1,
+                    "submittedAt", "2025-06-05T02:00:00Z");
+            item.awaitDeadline("REPLY", "MET");
+            item.send("reply-returned", "assignmentId", assignment, "unitId", 66, "replyId", 1,
+                    "reason", "仍未回应", "returnedAt", "2025-06-06T02:00:00Z");
+
+            Predicate<ConsumerRecord<String, String>> sameReply = opened(item, "REPLY", 66)
+                    .and(r -> JsonPath.from(r.value()).getLong("deadlineId") == replyId);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    alerts.all(sameReply, Duration.ofMillis(300))).hasSize(2));
+            JsonPath again = JsonPath.from(alerts.all(sameReply, Duration.ZERO).get(1).value());
+            assertThat(again.getString("dueAt")).isEqualTo("2025-06-03T15:59:59.999999Z");
+            assertThat(Instant.parse(again.getString("openedAt"))).isAfter(Instant.parse(again.getString("dueAt")));
+            item.awaitDeadline("REPLY", "OVERDUE");
+            assertThat(alerts.all(TopicProbe.ofType(OVERDUE, key(item)), Duration.ofSeconds(2))).as("red once")
+                    .hasSize(1);
         }
     }
 
