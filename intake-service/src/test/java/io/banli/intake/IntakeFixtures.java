@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.banli.platform.DevTokens;
 import io.banli.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -59,7 +58,7 @@ public final class IntakeFixtures {
 
     /** A portal's token acting for one member. */
     public static String portalFor(long memberId) {
-        return DevTokens.sign("portal-client", "platform", Map.of("member_id", String.valueOf(memberId)));
+        return Tokens.platformFor(memberId);
     }
 
     public static RequestSpecification as(String token) {

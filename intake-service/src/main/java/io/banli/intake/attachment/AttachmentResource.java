@@ -40,7 +40,9 @@ import io.banli.intake.submission.SubmissionState.Action;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions/{id}/attachments")
@@ -78,6 +80,7 @@ public class AttachmentResource {
     @POST
     @Consumes("*/*")
     @RolesAllowed({Roles.OFFICE, Roles.MEMBER, Roles.PLATFORM})
+    @RequiresScope(Scopes.SUBMISSIONS_WRITE)
     @Operation(summary = "Attach a file", description = "The body is the file, its `Content-Type` one of PDF, JPEG, "
             + "PNG, DOCX or plain text, at most 5 MB. The lead proposer attaches until the item is registered; the office "
             + "too.")
@@ -138,6 +141,7 @@ public class AttachmentResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
             Roles.UNIT_HEAD})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List a submission's attachments", description = "Whoever may read the submission.")
     @APIResponse(responseCode = "200", description = "Attachments", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "one", value = """
@@ -157,6 +161,7 @@ public class AttachmentResource {
     @Produces("*/*")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
             Roles.UNIT_HEAD})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Download an attachment", description = "The file as it was attached, with its type.")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "text/plain",
             examples = @ExampleObject(name = "text", value = "附件：老旧小区加装电梯调研报告")))

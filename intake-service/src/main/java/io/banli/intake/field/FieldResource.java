@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.audit.AuditLog;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
@@ -46,6 +48,7 @@ public class FieldResource {
 
     @GET
     @Authenticated
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List the subject fields")
     @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "defaults", value = """

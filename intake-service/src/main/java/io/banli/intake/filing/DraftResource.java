@@ -29,9 +29,12 @@ import io.banli.intake.submission.Confidentiality;
 import io.banli.intake.submission.Submission;
 import io.banli.intake.submission.SubmissionKind;
 import io.banli.intake.submission.SubmissionView;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+@RequiresScope(Scopes.SUBMISSIONS_WRITE)
 @Path("/api/v1/drafts")
 @Tag(name = "Filing", description = "Filing as a delegate-duty portal does it: a member (or the portal acting for the "
         + "member named in its token) drafts, invites co-signers, they sign before the cut-off, and the member files.")

@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 
 @Path("/api/v1/members")
 @Tag(name = "Members", description = "Deputies and CPPCC members. Phone numbers are personal information: "
@@ -82,6 +84,7 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List members", description = "Contact data (phone, e-mail, address) is masked unless the caller is the office.")
     @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
@@ -94,6 +97,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own record.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """

@@ -24,7 +24,9 @@ import io.banli.intake.submission.Disposition;
 import io.banli.intake.submission.SimilarItems;
 import io.banli.intake.submission.Submission;
 import io.banli.intake.submission.SubmissionView;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions/{id}")
@@ -127,6 +129,7 @@ public class ReviewResource {
     @POST
     @Path("/withdrawal")
     @RolesAllowed({Roles.OFFICE, Roles.MEMBER, Roles.PLATFORM})
+    @RequiresScope(Scopes.SUBMISSIONS_WRITE)
     @Operation(summary = "Withdraw in writing", description = "The lead proposer (or the office recording a written "
             + "withdrawal) withdraws the item before it is replied to; handling stops. Publishes "
             + "`banli.intake.submission.withdrawn.v1` (not for a draft, which nobody else knew).")

@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/sessions")
@@ -107,6 +109,7 @@ public class SessionResource {
 
     @GET
     @Authenticated
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List sessions", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "All sessions", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
@@ -118,6 +121,7 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @Authenticated
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Get a session")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """

@@ -31,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.http.Paged;
+import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
+import io.banli.kit.security.Scopes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions")
@@ -77,11 +80,16 @@ public class SubmissionResource {
             Confidentiality confidentiality) {
     }
 
-    public record SubmissionPage(List<SubmissionView> items, int page, int size, long total) {
+    public record SubmissionPage(List<SubmissionView> items, int page, int size, long total) implements Paged {
+        @Override
+        public int pageSize() {
+            return size;
+        }
     }
 
     @POST
     @RolesAllowed({Roles.OFFICE, Roles.PLATFORM})
+    @RequiresScope(Scopes.SUBMISSIONS_WRITE)
     @Operation(summary = "File and register a submission in one step", description = """
             The office enters a paper submission handed in at the session (or an integrating platform passes one
             on): it is filed and registered (立案) at once, given the session's next number, and
@@ -109,6 +117,7 @@ public class SubmissionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
             Roles.UNIT_HEAD})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Get a submission", description = "A member sees the submissions they lead or are invited "
             + "to co-sign, drafts included; a unit only those assigned to it; others every filed item.")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json",
@@ -138,6 +147,7 @@ public class SubmissionResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
             Roles.UNIT_HEAD})
+    @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Search and list submissions", description = """
             Filters combine (and); `q` finds every word of it in the title or body (Chinese needs no spaces:
             `q=加装电梯` matches the phrase). Pages are stable: ties in the sort order are broken by id. Each caller
