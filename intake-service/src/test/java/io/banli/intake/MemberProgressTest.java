@@ -107,6 +107,27 @@ class MemberProgressTest {
     }
 
     @Test
+    void noEvaluationIsOfferedOnceItsWindowExpired() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long item = registered(session, lead);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        publish(WORKFLOW, "banli.assignment.assigned.v1", newId(), item, assigned(item, 1, "市教育局"));
+        publish(WORKFLOW, "banli.assignment.replied.v1", newId(), item, replied(item, 1, 8000 + item, List.of(lead)));
+        publish(ALERTS, "banli.supervision.deadline-opened.v1", newId(), item,
+                deadline(item, 7003 + item * 10, "EVALUATION", now.plus(Duration.ofDays(30)), "openedAt", now));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(progress(Tokens.member(lead), lead)
+                .getList("items[0].nextActions.action")).containsExactly("EVALUATE"));
+        publish(ALERTS, "banli.supervision.deadline-expired.v1", newId(), item,
+                deadline(item, 7003 + item * 10, "EVALUATION", now.plus(Duration.ofDays(30)), "expiredAt", now));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath p = progress(Tokens.member(lead), lead);
+            assertThat(p.getList("items[0].deadlines.state")).containsExactly("EXPIRED");
+            assertThat(p.getList("items[0].nextActions")).isEmpty();
+        });
+    }
+
+    @Test
     void draftsShowWhoMustSignAndFileAndFiltersNarrowTheList() {
         long session = session("PEOPLES_CONGRESS");
         long lead = member("DEPUTY");

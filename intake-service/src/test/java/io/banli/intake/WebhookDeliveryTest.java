@@ -204,6 +204,10 @@ class WebhookDeliveryTest {
                 .body("items[0].units[0].unitName", equalTo("市教育局")));
         assertThat(deliveries(manager, subscription)).hasSize(2);
 
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("banli_webhook_deliveries_total{outcome=\"delivered\"")
+                .contains("banli_webhook_deliveries_total{outcome=\"retried\"");
+
         // A redelivery asked for by the client goes out again with the same ce-id.
         long repliedDelivery = all.stream().filter(d -> d.get("eventId").equals(repliedId))
                 .map(d -> ((Number) d.get("id")).longValue()).findFirst().orElseThrow();

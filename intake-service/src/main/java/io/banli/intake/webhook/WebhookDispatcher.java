@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import io.banli.intake.progress.Sql;
 import io.banli.kit.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -56,12 +57,17 @@ public class WebhookDispatcher {
     @Scheduled(every = "${banli.webhooks.dispatch-interval:1s}", delayed = "${banli.webhooks.initial-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
-        for (int i = 0; i < PER_RUN; i++) {
-            Optional<Optional<Long>> sent = QuarkusTransaction.requiringNew().call(this::sendNext);
-            if (sent.isEmpty()) {
-                return;
+        try {
+            for (int i = 0; i < PER_RUN; i++) {
+                Optional<Optional<Long>> sent = QuarkusTransaction.requiringNew().call(this::sendNext);
+                if (sent.isEmpty()) {
+                    return;
+                }
+                sent.get().ifPresent(notice::send);
             }
-            sent.get().ifPresent(notice::send);
+        } catch (RuntimeException e) {
+            // The row stays PENDING (the transaction rolled back): the next run tries again.
+            Log.warnf("Webhook dispatch stopped, will retry: %s", e.getMessage());
         }
     }
 

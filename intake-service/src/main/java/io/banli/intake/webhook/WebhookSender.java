@@ -43,7 +43,7 @@ class WebhookSender {
                 .header("ce-id", delivery.eventId)
                 .header("ce-type", delivery.eventType)
                 .header("ce-source", delivery.eventSource)
-                .header("ce-subject", String.valueOf(delivery.submissionId))
+                .header("ce-subject", delivery.submissionId == null ? "" : String.valueOf(delivery.submissionId))
                 .header("ce-time", delivery.eventTime.toString())
                 .header("content-type", "application/json")
                 .header("Banli-Webhook-Id", String.valueOf(subscription.id))
