@@ -10,6 +10,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -21,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.http.PageList;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
@@ -81,7 +86,11 @@ public class DeadlineResource {
             @Parameter(description = "Only this stage", example = "REPLY") @QueryParam("stage") Stage stage,
             @Parameter(description = "Only this unit", example = "2") @QueryParam("unitId") Long unitId,
             @Parameter(description = "Only missed deadlines (overdue, or met late) whose unit has not filed its "
-                    + "overdue explanation", example = "true") @QueryParam("explanationMissing") Boolean missing) {
+                    + "overdue explanation", example = "true") @QueryParam("explanationMissing") Boolean missing,
+            @Parameter(description = "Page, from 0", example = "0") @QueryParam("page") @DefaultValue("0") @Min(0)
+            int page,
+            @Parameter(description = "Page size, 1–500", example = "500") @QueryParam("size") @DefaultValue("500")
+            @Min(1) @Max(500) int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         filter(where, params, "submissionId", submissionId);
@@ -106,10 +115,12 @@ public class DeadlineResource {
             params.and("overdueState", DeadlineState.OVERDUE).and("metState", DeadlineState.MET)
                     .and("duties", Arrays.stream(Stage.values()).filter(Stage::unitDuty).toList());
         }
-        List<Deadline> found = Deadline.<Deadline>find(where.toString(), Sort.by("dueAt").and("id"), params)
-                .page(0, 500).list();
+        PanacheQuery<Deadline> query = Deadline.find(where.toString(), Sort.by("dueAt").and("id"), params);
+        List<Deadline> found = query.page(page, size).list();
         Set<Long> warned = warned(found.stream().map(d -> d.id).toList());
-        return found.stream().map(d -> DeadlineView.of(d, warned.contains(d.id))).toList();
+        // A page of a plain array: the body is unchanged, the kit adds Link and X-Total-Count.
+        return new PageList<>(found.stream().map(d -> DeadlineView.of(d, warned.contains(d.id))).toList(), page, size,
+                query.count());
     }
 
     private static void filter(StringBuilder where, Parameters params, String field, Object value) {
