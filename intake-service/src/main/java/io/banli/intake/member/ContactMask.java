@@ -4,7 +4,7 @@ package io.banli.intake.member;
  * Masks contact data the way Chinese public services print it, so a reader who does not need it can
  * still tell two records apart: 138****5678, w***@example.com, 北京市东城区****.
  */
-final class ContactMask {
+public final class ContactMask {
 
     private ContactMask() {
     }
@@ -16,7 +16,7 @@ final class ContactMask {
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 
-    static String email(String email) {
+    public static String email(String email) {
         if (email == null) {
             return null;
         }

@@ -1,0 +1,164 @@
+package io.banli.intake.platform;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.banli.intake.member.Member;
+import io.banli.kit.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+@Path("/api/v1/oauth2/token")
+@Tag(name = "Platform clients")
+public class TokenResource {
+
+    private static final String OAUTH_ERROR = """
+            {"error": "invalid_scope", "error_description": "statistics:read is not registered for this client."}""";
+
+    @Inject
+    ClientAuthentication authentication;
+
+    @Inject
+    PlatformClients clients;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    AuditLog audit;
+
+    @POST
+    @PermitAll
+    @SecurityRequirements
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a platform token (OAuth 2.0 client credentials)", description = """
+            RFC 6749 §4.4. The client authenticates with HTTP Basic (`client_id:client_secret`, each form-encoded)
+            or with the form fields `client_id` and `client_secret`, never both. `scope` (space separated) must be a
+            subset of the registered scopes (default: all of them); `member_id` and `unit_id` are granted only when
+            the registry lets the client act for that member or unit. The token (RS256, `iss`, `aud` banli, `sub` and
+            `client_id` the client, `groups` [platform], `scope`, `member_id`/`unit_id` when granted) lives 5 minutes
+            by default; intake checks the registry on every call, the other services trust it until it expires.
+
+            This endpoint follows OAuth, not problem+json: its own errors are RFC 6749 §5.2 JSON objects
+            (`invalid_client` 401 with `WWW-Authenticate`; `invalid_request`, `invalid_scope`,
+            `unsupported_grant_type` 400), because OAuth client libraries read `error`. After 10 wrong secrets for
+            one client within 10 minutes its requests are refused for 10 minutes. Where tokens come from an external
+            identity provider, intake has no signing key and answers 503.""")
+    // A form's example is an object of its fields, and the scanner only parses JSON media types' examples:
+    // so each field carries its own (a portal acting for member 1).
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
+    @APIResponse(responseCode = "200", description = "The token; `Cache-Control: no-store`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "token", value = """
+            {"access_token": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwYy03a3EybTl4YSJ9.c2lnbmF0dXJl", "token_type": "Bearer",
+             "expires_in": 300, "scope": "submissions:write submissions:read"}""")))
+    @APIResponse(responseCode = "400", description = "OAuth error (application/json): `invalid_request` (no grant "
+            + "type, a member or unit the registry does not allow, two ways of authentication), `invalid_scope`, "
+            + "`unsupported_grant_type`. problem+json only when the body is not a readable form.", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "scope", value = OAUTH_ERROR)),
+                    @Content(mediaType = "application/problem+json")})
+    @APIResponse(responseCode = "401", description = "OAuth `invalid_client` (application/json, with "
+            + "`WWW-Authenticate: Basic`): unknown or revoked client, wrong or rotated-out secret, or locked after "
+            + "repeated failures. problem+json only when an invalid bearer token was sent along (none is needed).",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "client", value = """
+                            {"error": "invalid_client", "error_description": "Client authentication failed."}""")),
+                    @Content(mediaType = "application/problem+json")})
+    @APIResponse(responseCode = "503", description = "No signing key: tokens are issued by the identity provider")
+    public Response token(@HeaderParam("Authorization") String authorization,
+            @FormParam("grant_type") @Schema(example = "client_credentials") String grantType,
+            @FormParam("client_id") @Schema(example = "pc-7kq2m9xa") String clientId,
+            @FormParam("client_secret") @Schema(example = "q0Vx1cJ3m8Zr5n7Tb2Wk9Yp4Hs6Lf1Ad3Ge8Ju0Mi5O") String clientSecret,
+            @FormParam("scope") @Schema(example = "submissions:write submissions:read") String scope,
+            @FormParam("member_id") @Schema(example = "1") String memberId, @FormParam("unit_id") String unitId) {
+        try {
+            PlatformClient client = authentication.authenticate(authorization, clientId, clientSecret);
+            if (grantType == null || grantType.isBlank()) {
+                throw OAuthError.invalidRequest("grant_type is missing.");
+            }
+            if (!grantType.equals("client_credentials")) {
+                throw OAuthError.unsupportedGrantType("Only client_credentials is supported.");
+            }
+            TokenIssuer.Grant grant = new TokenIssuer.Grant(client.clientId, scopes(client, scope),
+                    member(client, memberId), unit(client, unitId));
+            TokenIssuer.Issued issued = issuer.issue(grant);
+            QuarkusTransaction.requiringNew().run(() -> audit.record("platform-client.token-issued",
+                    PlatformClientService.SUBJECT, client.clientId, "scopes=" + grant.scopes() + ", memberId="
+                            + grant.memberId() + ", unitId=" + grant.unitId() + ", expiresIn=" + issued.expiresIn() + "s"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("access_token", issued.token());
+            body.put("token_type", "Bearer");
+            body.put("expires_in", issued.expiresIn());
+            body.put("scope", String.join(" ", grant.scopes()));
+            return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        } catch (OAuthError e) {
+            return e.toResponse();
+        }
+    }
+
+    /** A subset of the registered scopes; all of them when none is asked for. */
+    private static List<String> scopes(PlatformClient client, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return List.copyOf(client.scopes);
+        }
+        Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.trim().split("\\s+")));
+        List<String> refused = asked.stream().filter(s -> !client.hasScope(s)).toList();
+        if (!refused.isEmpty()) {
+            throw OAuthError.invalidScope(String.join(" ", refused) + " is not registered for this client.");
+        }
+        return List.copyOf(asked);
+    }
+
+    private Long member(PlatformClient client, String memberId) {
+        if (memberId == null || memberId.isBlank()) {
+            return null;
+        }
+        long id = number("member_id", memberId);
+        if (Member.findById(id) == null || !clients.mayActForMember(client, id)) {
+            throw OAuthError.invalidRequest("The registry does not allow this client to act for member " + id + ".");
+        }
+        return id;
+    }
+
+    private Long unit(PlatformClient client, String unitId) {
+        if (unitId == null || unitId.isBlank()) {
+            return null;
+        }
+        long id = number("unit_id", unitId);
+        if (!clients.mayActForUnit(client, id)) {
+            throw OAuthError.invalidRequest("The registry does not allow this client to act for unit " + id + ".");
+        }
+        return id;
+    }
+
+    private static long number(String field, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw OAuthError.invalidRequest(field + " must be a number.");
+        }
+    }
+}
