@@ -3,6 +3,7 @@ package io.banli.intake.importing;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,7 +90,9 @@ public class ImportResource {
             holds are skipped, so a second import of the same file changes nothing. Answers 202 at once: follow
             the progress and read the report at the `Location`.""")
     @RequestBody(content = {
-            @Content(mediaType = "application/json", examples = @ExampleObject(name = "json", value = """
+            @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class),
+                    examples = @ExampleObject(name = "json", value = """
                     [{"externalRef": "R-0001", "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
                       "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
                       "coSignerIds": [2]}]""")),
