@@ -120,9 +120,13 @@ class MemberProgressTest {
                 .getList("items[0].nextActions.action")).containsExactly("EVALUATE"));
         publish(ALERTS, "banli.supervision.deadline-expired.v1", newId(), item,
                 deadline(item, 7003 + item * 10, "EVALUATION", now.plus(Duration.ofDays(30)), "expiredAt", now));
+        // A reply returned after its due time reopens the deadline already late: overdue at once.
+        publish(ALERTS, "banli.supervision.deadline-opened.v1", newId(), item,
+                deadline(item, 7002 + item * 10, "REPLY", now.minus(Duration.ofDays(1)), "openedAt", now));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath p = progress(Tokens.member(lead), lead);
-            assertThat(p.getList("items[0].deadlines.state")).containsExactly("EXPIRED");
+            assertThat(p.getList("items[0].deadlines.stage")).containsExactly("REPLY", "EVALUATION");
+            assertThat(p.getList("items[0].deadlines.state")).containsExactly("OVERDUE", "EXPIRED");
             assertThat(p.getList("items[0].nextActions")).isEmpty();
         });
     }

@@ -159,12 +159,15 @@ public class ProgressProjection {
 
     private void deadlineOpened(ReceivedEvent event) {
         DeadlineAlert d = deadline(event);
-        // In order on the alerts topic, so an opening after a closing is a genuine reopening.
+        // In order on the alerts topic, so an opening after a closing is a genuine reopening. One reopened past
+        // its due time (a late reply returned) is overdue at once: supervision raises red only once per deadline.
         sql("""
                 insert into progress_deadline (deadline_id, submission_id, assignment_id, unit_id, stage, due_at, state,
                     opened_at, state_at)
-                values (:d, :s, :a, :u, :stage, :due, 'OPEN', :at, :at)
-                on conflict (deadline_id) do update set state = 'OPEN', due_at = excluded.due_at,
+                values (:d, :s, :a, :u, :stage, :due,
+                        case when cast(:due as timestamptz) < cast(:at as timestamptz) then 'OVERDUE' else 'OPEN' end,
+                        :at, :at)
+                on conflict (deadline_id) do update set state = excluded.state, due_at = excluded.due_at,
                     opened_at = excluded.opened_at, state_at = excluded.state_at,
                     stage = coalesce(excluded.stage, progress_deadline.stage),
                     assignment_id = coalesce(excluded.assignment_id, progress_deadline.assignment_id),
