@@ -263,6 +263,41 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void intakesOwnEventsAndAlertsOfACoveredUnitArriveToo() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long stranger = member("DEPUTY");
+        long unit = 6_000 + lead;
+        String clientId = client("ops@unit-system.example.com", List.of(lead), List.of(unit));
+        String manager = token(clientId, "webhooks:manage", null);
+        String path = "/units-" + clientId;
+        subscribe(manager, path, List.of("registered", "overdue"));
+
+        // Intake's own registered event is delivered once published; a stranger's item is not.
+        registered(session, stranger);
+        long item = registered(session, lead);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ACCEPTED.stream()
+                .anyMatch(r -> r.path().equals(path) && "banli.intake.submission.registered.v1".equals(r.ceType())));
+        Received registration = ACCEPTED.stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow();
+        assertThat(JsonPath.from(registration.body()).getLong("submissionId")).isEqualTo(item);
+
+        // An overdue alert about the covered unit arrives even for a stranger's item; another unit's does not.
+        long strangersItem = registered(session, stranger);
+        String otherUnitsAlert = newId();
+        String coveredUnitsAlert = newId();
+        publish(IntegrationFixtures.ALERTS, "banli.supervision.overdue.v1", otherUnitsAlert, strangersItem,
+                Map.of("submissionId", strangersItem, "deadlineId", 1, "unitId", unit + 1, "stage", "REPLY",
+                        "dueAt", "2030-01-01T00:00:00Z", "detectedAt", "2030-01-02T00:00:00Z"));
+        publish(IntegrationFixtures.ALERTS, "banli.supervision.overdue.v1", coveredUnitsAlert, strangersItem,
+                Map.of("submissionId", strangersItem, "deadlineId", 2, "unitId", unit, "stage", "REPLY",
+                        "dueAt", "2030-01-01T00:00:00Z", "detectedAt", "2030-01-02T00:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted(path).contains(coveredUnitsAlert));
+        assertThat(accepted(path)).doesNotContain(otherUnitsAlert);
+        assertThat(ACCEPTED.stream().filter(r -> r.path().equals(path)).map(Received::ceType))
+                .containsOnlyOnce("banli.intake.submission.registered.v1");
+    }
+
+    @Test
     void afterARotationBothSecretsSignForADay() {
         long session = session("PEOPLES_CONGRESS");
         long lead = member("DEPUTY");
