@@ -20,8 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.banli.intake.platform.PlatformCallLog;
+import io.banli.testing.TestClock;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +38,17 @@ import io.restassured.specification.RequestSpecification;
 class PlatformClientTest {
 
     static final List<String> PORTAL_SCOPES = List.of("submissions:write", "submissions:read", "progress:read");
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    PlatformCallLog callLog;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
 
     @Test
     void theSecretIsShownOnceAndNeitherItNorItsHashEverAgain() {
@@ -219,6 +235,22 @@ class PlatformClientTest {
                 .get("/api/v1/platform-clients/" + id + "/calls").then().statusCode(200).body("total", equalTo(0));
         office().queryParam("from", "yesterday").get("/api/v1/platform-clients/" + id + "/calls").then().statusCode(400);
         given().auth().oauth2(token).get("/api/v1/platform-clients/" + id + "/calls").then().statusCode(403);
+    }
+
+    @Test
+    void callsOlderThanNinetyDaysAreForgotten() {
+        JsonPath registered = register(PORTAL_SCOPES, List.of());
+        String id = registered.getString("clientId");
+        String token = accessToken(id, registered.getString("clientSecret"), Map.of());
+        given().auth().oauth2(token).get("/api/v1/sessions").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> office()
+                .get("/api/v1/platform-clients/" + id + "/calls").then().body("total", equalTo(1)));
+
+        callLog.purge();
+        office().get("/api/v1/platform-clients/" + id + "/calls").then().body("total", equalTo(1));
+        clock.travel(Duration.ofDays(91));
+        callLog.purge();
+        office().get("/api/v1/platform-clients/" + id + "/calls").then().body("total", equalTo(0));
     }
 
     private static RequestSpecification office() {

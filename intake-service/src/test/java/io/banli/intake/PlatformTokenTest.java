@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +115,20 @@ class PlatformTokenTest {
                 .body("error", equalTo("invalid_request")).body("error_description", containsString("member"));
         tokenByBasic(id, secret, Map.of("unit_id", "1")).then().statusCode(400).body("error", equalTo("invalid_request"));
         tokenByBasic(id, secret, Map.of("member_id", "eins")).then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void aUnitIsGrantedOnlyWhenTheRegistryNamesIt() {
+        Map<String, Object> body = new HashMap<>(PlatformClientFixtures.registration(
+                List.of("submissions:read"), List.of()));
+        body.put("unitIds", List.of(2));
+        JsonPath client = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/platform-clients").then().statusCode(201).extract().jsonPath();
+        String id = client.getString("clientId");
+        String secret = client.getString("clientSecret");
+
+        assertThat(claims(accessToken(id, secret, Map.of("unit_id", "2"))).getString("unit_id")).isEqualTo("2");
+        tokenByBasic(id, secret, Map.of("unit_id", "3")).then().statusCode(400).body("error", equalTo("invalid_request"));
     }
 
     @Test

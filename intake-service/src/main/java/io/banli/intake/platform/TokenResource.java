@@ -68,8 +68,8 @@ public class TokenResource {
             `unsupported_grant_type` 400), because OAuth client libraries read `error`. After 10 wrong secrets for
             one client within 10 minutes its requests are refused for 10 minutes. Where tokens come from an external
             identity provider, intake has no signing key and answers 503.""")
-    // A form's example is an object of its fields, and the scanner only parses JSON media types' examples:
-    // so each field carries its own (a portal acting for member 1).
+    // A form's example is an object of its fields, but the scanner keeps a non-JSON example as a string: the
+    // example of this body is in META-INF/openapi.yaml, which is merged with what the annotations say.
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
     @APIResponse(responseCode = "200", description = "The token; `Cache-Control: no-store`",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "token", value = """
