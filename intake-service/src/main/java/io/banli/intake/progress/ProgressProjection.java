@@ -20,7 +20,8 @@ import io.banli.kit.inbox.ReceivedEvent;
  * Fills the progress tables from assignment's workflow and supervision's alerts. The two topics are not
  * ordered against each other, so every handler is an upsert that fills what is missing and moves a state
  * only forwards: the handling stage by rank, a deadline from OPEN to MET, OVERDUE or EXPIRED (alerts of
- * one submission are ordered on their own topic, so a later deadline-opened may reopen one).
+ * one submission are ordered on their own topic, so a later deadline-opened may reopen one). An event missing
+ * what the progress needs is left out of it rather than refused: it is still good for the other handlers.
  */
 @ApplicationScoped
 public class ProgressProjection {
@@ -34,6 +35,9 @@ public class ProgressProjection {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    java.time.Clock clock;
 
     /** The handlers of assignment's workflow events, by type. */
     public Map<String, Consumer<ReceivedEvent>> workflowHandlers() {
@@ -61,7 +65,9 @@ public class ProgressProjection {
     private void unitPart(ReceivedEvent event, String stage) {
         UnitPart part = event.data(mapper, UnitPart.class);
         Instant at = part.assignedAt() != null ? part.assignedAt() : part.startedAt();
-        event.require("submissionId, unitId and assignedAt (startedAt)", part.submissionId(), part.unitId(), at);
+        if (part.submissionId() == null || part.unitId() == null) {
+            return;
+        }
         sql("""
                 insert into progress_unit (submission_id, unit_id, assignment_id, unit_name, role, assigned_at)
                 values (:s, :u, :a, :name, :role, :at)
@@ -78,8 +84,7 @@ public class ProgressProjection {
 
     private void adjustmentDecided(ReceivedEvent event) {
         AdjustmentDecided decided = event.data(mapper, AdjustmentDecided.class);
-        event.require("submissionId, unitId, decision", decided.submissionId(), decided.unitId(), decided.decision());
-        if (!"REASSIGNED".equals(decided.decision())) {
+        if (decided.submissionId() == null || decided.unitId() == null || !"REASSIGNED".equals(decided.decision())) {
             return;
         }
         // The unit leaves the item; the new unit's own assigned event adds it.
@@ -94,7 +99,9 @@ public class ProgressProjection {
 
     private void signed(ReceivedEvent event) {
         Signed signed = event.data(mapper, Signed.class);
-        event.require("submissionId, unitId, signedAt", signed.submissionId(), signed.unitId(), signed.signedAt());
+        if (signed.submissionId() == null || signed.unitId() == null) {
+            return;
+        }
         sql("""
                 insert into progress_unit (submission_id, unit_id, assignment_id, signed_at) values (:s, :u, :a, :at)
                 on conflict (submission_id, unit_id) do update set
@@ -107,7 +114,9 @@ public class ProgressProjection {
 
     private void replySubmitted(ReceivedEvent event) {
         ReplySubmitted r = event.data(mapper, ReplySubmitted.class);
-        event.require("submissionId, replyId", r.submissionId(), r.replyId());
+        if (r.submissionId() == null || r.replyId() == null) {
+            return;
+        }
         // Sent to the office only: recorded for its fingerprint, shown to the member once replied.
         sql("""
                 insert into progress_reply (reply_id, submission_id, assignment_id, unit_id, round, result_class,
@@ -122,7 +131,13 @@ public class ProgressProjection {
 
     private void replied(ReceivedEvent event) {
         Replied r = event.data(mapper, Replied.class);
-        event.require("submissionId, replyId, repliedAt", r.submissionId(), r.replyId(), r.repliedAt());
+        if (r.submissionId() == null) {
+            return;
+        }
+        advance(r.submissionId(), r.round() != null && r.round() > 1 ? "REPLIED_AGAIN" : "REPLIED", r.repliedAt());
+        if (r.replyId() == null) {
+            return;
+        }
         // The sent reply is authoritative: its class (the office may have changed it) and fingerprint win.
         sql("""
                 insert into progress_reply (reply_id, submission_id, assignment_id, unit_id, round, result_class,
@@ -136,13 +151,14 @@ public class ProgressProjection {
                 .bind("fp", r.fingerprint()).bind("disclosure", r.disclosure())
                 .bind("recipients", arrayLiteral(r.recipientIds())).bind("at", r.repliedAt())
                 .run();
-        advance(r.submissionId(), r.round() != null && r.round() > 1 ? "REPLIED_AGAIN" : "REPLIED", r.repliedAt());
     }
 
     private void evaluated(ReceivedEvent event) {
         Evaluated e = event.data(mapper, Evaluated.class);
-        event.require("submissionId, replyId, memberId, rating, evaluatedAt", e.submissionId(), e.replyId(),
-                e.memberId(), e.rating(), e.evaluatedAt());
+        if (e.submissionId() == null || e.replyId() == null || e.memberId() == null || e.rating() == null
+                || e.evaluatedAt() == null) {
+            return;
+        }
         sql("""
                 insert into progress_evaluation (reply_id, member_id, submission_id, unit_id, round, rating, evaluated_at)
                 values (:r, :m, :s, :u, :round, :rating, :at) on conflict do nothing""")
@@ -153,12 +169,17 @@ public class ProgressProjection {
 
     private void closed(ReceivedEvent event) {
         Closed c = event.data(mapper, Closed.class);
-        event.require("submissionId, closedAt", c.submissionId(), c.closedAt());
+        if (c.submissionId() == null) {
+            return;
+        }
         advance(c.submissionId(), "CLOSED", c.closedAt());
     }
 
     private void deadlineOpened(ReceivedEvent event) {
         DeadlineAlert d = deadline(event);
+        if (d == null) {
+            return;
+        }
         // In order on the alerts topic, so an opening after a closing is a genuine reopening. One reopened past
         // its due time (a late reply returned) is overdue at once: supervision raises red only once per deadline.
         sql("""
@@ -179,6 +200,9 @@ public class ProgressProjection {
 
     private void deadlineClosed(ReceivedEvent event, String state) {
         DeadlineAlert d = deadline(event);
+        if (d == null) {
+            return;
+        }
         Instant at = d.metAt() != null ? d.metAt() : d.detectedAt() != null ? d.detectedAt() : d.expiredAt();
         // OPEN moves to anything, OVERDUE only to MET (done late); MET and EXPIRED are final.
         sql("""
@@ -198,6 +222,9 @@ public class ProgressProjection {
 
     private void deadlineRecomputed(ReceivedEvent event) {
         DeadlineAlert d = deadline(event);
+        if (d == null) {
+            return;
+        }
         sql("""
                 insert into progress_deadline (deadline_id, submission_id, assignment_id, unit_id, stage, due_at, state)
                 values (:d, :s, :a, :u, :stage, :due, 'OPEN')
@@ -209,8 +236,7 @@ public class ProgressProjection {
 
     private DeadlineAlert deadline(ReceivedEvent event) {
         DeadlineAlert d = event.data(mapper, DeadlineAlert.class);
-        event.require("submissionId, deadlineId", d.submissionId(), d.deadlineId());
-        return d;
+        return d.submissionId() == null || d.deadlineId() == null ? null : d;
     }
 
     /** Moves the handling stage forwards only: a late-arriving assigned never undoes a reply. */
@@ -221,7 +247,7 @@ public class ProgressProjection {
                     changed_at = excluded.changed_at
                 where progress_handling.stage_rank < excluded.stage_rank""")
                 .bind("s", submissionId).bind("stage", stage.equals("REPLIED_AGAIN") ? "REPLIED" : stage)
-                .bind("rank", STAGE_RANK.get(stage)).bind("at", at).run();
+                .bind("rank", STAGE_RANK.get(stage)).bind("at", at != null ? at : clock.instant()).run();
     }
 
     private Sql sql(String statement) {
