@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -11,7 +13,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the error responses every operation shares, once, instead of on every method: 401 and
  * 403 for the secured API, 404 for anything addressed by id, and the body of each error as an
  * RFC 9457 problem (the schemas come from the problem extension). Operation-specific errors (409,
- * 422) are declared on the operation itself.
+ * 422) are declared on the operation itself. The kit's API conventions are documented here too: the
+ * {@code Idempotency-Key} header of every POST, 429 for platform clients over their rate limit, 304 for a GET
+ * whose {@code ETag} the client already has.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -25,9 +29,35 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
+                // First the conventions' own responses, so that document() gives their errors a problem body.
+                if (item.getPOST() != null) {
+                    idempotent(item.getPOST());
+                }
+                if (item.getGET() != null) {
+                    addIfMissing(item.getGET().getResponses(), "304", "Not modified: the `If-None-Match` header "
+                            + "named the current `ETag` (JSON answers only). No body.");
+                }
                 item.getOperations().forEach((method, operation) -> document(path, operation));
             }
         });
+    }
+
+    /** The kit's Idempotency-Key, documented on every POST (io.banli.kit.idempotency). */
+    private static void idempotent(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                .required(false).example("0b6e1e5c-6f0e-4a43-9d1e-3c2f4b8a7d21")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255))
+                .description("Optional, at most 255 characters, unique per request of this caller. A retry with the "
+                        + "same key and body gets the first answer again (header `Idempotent-Replayed: true`) and "
+                        + "changes nothing; the same key for another body or path is 422 "
+                        + "`idempotency-key-reused`, and 409 `idempotency-key-in-use` while the first is running. "
+                        + "Keys are kept at least 24 hours."));
+        APIResponses responses = operation.getResponses();
+        addIfMissing(responses, "409", "Conflict with the current state, or the Idempotency-Key's first request is "
+                + "still running.");
+        addIfMissing(responses, "422", "Not processable; among others, an Idempotency-Key reused for another "
+                + "request.");
+        addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
     }
 
     private static void document(String path, Operation operation) {
