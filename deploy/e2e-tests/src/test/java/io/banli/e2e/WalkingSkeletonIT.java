@@ -59,6 +59,12 @@ class WalkingSkeletonIT {
             long unit = created(as(Tokens.office(), "assignment-service").body(Map.of(
                     "name", "市教育局", "kind", "BUREAU")).post("/api/v1/units"));
 
+            // The office registers the portal: intake refuses platform clients it does not know.
+            as(Tokens.office(), "intake-service").body(Map.of("clientId", Tokens.PORTAL_CLIENT, "name", "代表履职平台",
+                    "owner", "市人大常委会", "contactName", "赵敏", "contactEmail", "portal@example.com",
+                    "scopes", List.of(Tokens.ALL_SCOPES), "allMembers", true))
+                    .post("/api/v1/platform-clients").then().statusCode(201);
+
             // 1. A portal files a suggestion: registered, numbered, announced.
             long submission = created(as(Tokens.platform(), "intake-service").body(Map.of(
                     "kind", "SUGGESTION", "sessionId", session, "title", "关于增加中小学课后服务供给的建议",

@@ -64,6 +64,12 @@ final class DemoData {
                 {"kind": "PROPOSAL", "sessionId": 2, "title": "关于支持中小企业数字化转型的提案",
                  "body": "建议设立数字化转型专项资金，搭建公共服务平台，培育一批转型示范企业。",
                  "field": "ECONOMY_SCIENCE", "leadProposerId": 3}""");
+        // The demo portal (the "platform" token of deploy/run) is registered: intake refuses unregistered clients.
+        post(intake + "/api/v1/platform-clients", """
+                {"clientId": "portal-demo", "name": "市人大代表履职服务平台（演示）", "owner": "市人大常委会代表工作室",
+                 "contactName": "赵敏", "contactEmail": "portal-demo@example.com", "allMembers": true,
+                 "scopes": ["submissions:write", "submissions:read", "progress:read", "evaluations:write",
+                            "webhooks:manage", "statistics:read"]}""");
         portalFiling();
         // Submission 1: assigned to one unit and already replied; 2: a joint assignment being
         // handled; 3: registered and waiting for the office.

@@ -34,6 +34,11 @@ public final class DevTokens {
         return resource("dev-only-jwt-public-key.pem");
     }
 
+    /** The private half, in PEM: intake signs platform clients' tokens with it in the local run and end to end. */
+    public static String privateKeyPem() {
+        return resource("dev-only-jwt-private-key.pem");
+    }
+
     /**
      * @param claims extra claims such as {@code unit_id} or {@code member_id}; values are strings
      */

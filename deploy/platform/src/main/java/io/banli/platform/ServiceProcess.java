@@ -58,6 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("BANLI_DB_HOST", "127.0.0.1");
             env.put("BANLI_DB_PORT", String.valueOf(platform.postgresPort()));
             env.put("MP_JWT_VERIFY_PUBLICKEY", DevTokens.publicKeyPem());
+            if (name.equals("intake-service")) {
+                // intake issues the platform clients' tokens (client credentials), signed like the dev tokens
+                env.put("BANLI_PLATFORM_TOKEN_SIGNING_KEY", DevTokens.privateKeyPem());
+            }
             env.putAll(extraEnv);
             return new ServiceProcess(name, port, builder.start());
         } catch (IOException e) {
