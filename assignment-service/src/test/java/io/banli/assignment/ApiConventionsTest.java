@@ -76,6 +76,17 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aRefusalIsReplayedAsTheProblemItWas() {
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/submissions/987654321/sign-for";
+        Response first = given().auth().oauth2(Tokens.unitStaff(1)).header("Idempotency-Key", key).post(path);
+        first.then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.unitStaff(1)).header("Idempotency-Key", key).post(path)
+                .then().statusCode(404).contentType("application/problem+json")
+                .header("Idempotent-Replayed", "true").body(equalTo(first.asString()));
+    }
+
+    @Test
     void keysBelongToTheirCaller() {
         String key = UUID.randomUUID().toString();
         String name = "市审计局-" + key;
