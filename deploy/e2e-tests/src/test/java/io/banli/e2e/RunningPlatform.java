@@ -20,13 +20,19 @@ final class RunningPlatform implements AutoCloseable {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     RunningPlatform() {
+        this(Map.of());
+    }
+
+    /** With extra environment for some services (by name), on top of the usual. */
+    RunningPlatform(Map<String, Map<String, String>> extraEnv) {
         platform = PlatformProcess.startEphemeral();
         Path repo = Path.of(System.getProperty("banli.repo-root", "../..")).toAbsolutePath().normalize();
         Path logs = repo.resolve("deploy/e2e-tests/target/service-logs");
         for (String name : ServiceProcess.NAMES) {
-            Map<String, String> env = name.equals("supervision-service")
+            Map<String, String> env = new LinkedHashMap<>(name.equals("supervision-service")
                     ? Map.of("BANLI_CLOCK_OFFSET", CLOCK_AHEAD, "BANLI_SWEEP_INTERVAL", "1s")
-                    : Map.of();
+                    : Map.of());
+            env.putAll(extraEnv.getOrDefault(name, Map.of()));
             services.put(name, ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform, env, logs));
         }
         services.values().forEach(ServiceProcess::awaitReady);

@@ -1,0 +1,236 @@
+package io.banli.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.banli.e2e.intake.ApiException;
+import io.banli.e2e.intake.ApiResponse;
+import io.banli.e2e.intake.model.NewSubmission;
+import io.banli.e2e.intake.model.NewSubscription;
+import io.banli.e2e.intake.model.SubmissionKind;
+import io.banli.testing.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Issue 8's story as a delegate-duty portal lives it, through the four packaged services: the office
+ * registers the portal, the portal gets its token, files for its member (and retries safely), subscribes to
+ * webhooks on a real HTTP receiver that is down for a while, follows the item to its reply, and reads the
+ * member's progress. The portal's own calls go through the client generated from intake's OpenAPI document;
+ * the office's and the unit's steps through REST Assured.
+ */
+class PortalStoryIT {
+
+    /** A second portal with a rate limit of two requests a minute, to meet the 429. */
+    static final String FLOOD = "flood";
+
+    static RunningPlatform banli;
+    static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        receiver = new WebhookReceiver();
+        banli = new RunningPlatform(Map.of("intake-service", Map.of(
+                // The receiver is a plain-http server on the loopback interface.
+                "BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
+                "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (banli != null) {
+            banli.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void aPortalFilesForItsMemberAndFollowsTheItemToItsReply() throws Exception {
+        // The office opens a session, registers two deputies (the portal acts for the first only) and a unit.
+        long session = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "市六届人大三次会议", "year", 2025))
+                .post("/api/v1/sessions"));
+        long member = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "DEPUTY", "name", "王建华", "delegation", "东城区代表团", "phone", "13900001001"))
+                .post("/api/v1/members"));
+        long stranger = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "DEPUTY", "name", "李秀英", "delegation", "西城区代表团", "phone", "13900001002"))
+                .post("/api/v1/members"));
+        long unit = created(as(Tokens.office(), "assignment-service").body(Map.of(
+                "name", "市教育局", "kind", "BUREAU")).post("/api/v1/units"));
+
+        // 1. The office registers the portal; the secret is shown this once.
+        io.restassured.path.json.JsonPath registered = as(Tokens.office(), "intake-service").body(Map.of(
+                "name", "市人大代表履职服务平台", "owner", "市人大常委会代表工作室", "contactName", "赵敏",
+                "contactEmail", "zhaomin@example.com", "allMembers", false, "memberIds", List.of(member),
+                "scopes", List.of("submissions:write", "submissions:read", "progress:read", "webhooks:manage")))
+                .post("/api/v1/platform-clients").then().statusCode(201).extract().jsonPath();
+        String clientId = registered.getString("clientId");
+        String secret = registered.getString("clientSecret");
+
+        // 2. The portal gets a token for its member with HTTP Basic (client credentials).
+        Portal portal = new Portal(banli.url("intake-service"));
+        String basic = basic(clientId, secret);
+        portal.auth.tokenResourceToken(null, "client_credentials", null, null,
+                "submissions:write submissions:read progress:read webhooks:manage", String.valueOf(member), null,
+                Map.of("Authorization", basic));
+        portal.useToken(portal.answer().path("access_token").asText());
+        assertThat(portal.answer().path("token_type").asText()).isEqualTo("Bearer");
+
+        // A member the registry does not let it act for: no token.
+        portal.anonymous();
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> portal.auth.tokenResourceToken(null,
+                "client_credentials", null, null, "progress:read", String.valueOf(stranger), null,
+                Map.of("Authorization", basic)));
+        assertThat(refused.getCode()).isEqualTo(400);
+        assertThat(portal.answer().path("error").asText()).isEqualTo("invalid_request");
+        portal.auth.tokenResourceToken(null, "client_credentials", null, null,
+                "submissions:write submissions:read progress:read webhooks:manage", String.valueOf(member), null,
+                Map.of("Authorization", basic));
+        portal.useToken(portal.answer().path("access_token").asText());
+
+        // 3. It subscribes its receiver to assigned and replied; the receiver keeps the signing secret.
+        portal.webhooks.webhookResourceSubscribe(new NewSubscription().callbackUrl(receiver.url())
+                .eventTypes(List.of("assigned", "replied")), UUID.randomUUID().toString());
+        receiver.trust(portal.answer().path("secret").asText());
+
+        // 4. It files for its member with an Idempotency-Key, loses the answer and retries: one submission.
+        NewSubmission filing = new NewSubmission().kind(SubmissionKind.SUGGESTION).sessionId(session)
+                .title("关于增开夜班公交线路的建议").body("建议在大型居住区与地铁站之间增开夜班公交。")
+                .field("URBAN_CONSTRUCTION_TRANSPORT").leadProposerId(member);
+        String idempotent = UUID.randomUUID().toString();
+        ApiResponse<Void> first = portal.submissions.submissionResourceRegisterWithHttpInfo(filing, idempotent);
+        long submission = portal.answer().path("id").asLong();
+        ApiResponse<Void> retry = portal.submissions.submissionResourceRegisterWithHttpInfo(filing, idempotent);
+        assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(201);
+        assertThat(portal.answer().path("id").asLong()).isEqualTo(submission);
+        assertThat(retry.getHeaders().get("idempotent-replayed")).containsExactly("true");
+        as(Tokens.office(), "intake-service").queryParam("sessionId", session).get("/api/v1/submissions")
+                .then().statusCode(200).header("X-Total-Count", "1");
+
+        // 5. The receiver is down for the first attempt; the office assigns the item to the unit.
+        receiver.failNext(1);
+        String file = "/api/v1/submissions/" + submission;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(Tokens.office(), "assignment-service")
+                .get(file).then().statusCode(200));
+        as(Tokens.office(), "assignment-service").body(Map.of("mode", "SOLE", "leadUnitId", unit, "coUnitIds", List.of()))
+                .post(file + "/assignment").then().statusCode(201);
+
+        // Banli retries with backoff: the assigned event arrives later, signed, once.
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !receiver.accepted("banli.assignment.assigned.v1").isEmpty());
+        assertThat(receiver.all()).filteredOn(d -> d.answered() == 503).isNotEmpty();
+        WebhookReceiver.Delivery assigned = receiver.accepted("banli.assignment.assigned.v1").get(0);
+        assertThat(assigned.signatureValid()).as("HMAC of the assigned delivery").isTrue();
+        assertThat(assigned.subject()).isEqualTo(String.valueOf(submission));
+
+        // 6. The unit signs for it and replies; the office accepts the reply and sends it.
+        as(Tokens.unitStaff(unit), "assignment-service").post(file + "/sign-for").then().statusCode(200);
+        int reply = as(Tokens.unitStaff(unit), "assignment-service")
+                .body(Map.of("text", "您提出的建议收悉，现答复如下……", "resultClass", "A"))
+                .post(file + "/replies").then().statusCode(201).extract().path("id");
+        as(Tokens.unitHead(unit), "assignment-service").post(file + "/replies/" + reply + "/approval")
+                .then().statusCode(200);
+        as(Tokens.unitStaff(unit), "assignment-service").post(file + "/replies/" + reply + "/submission")
+                .then().statusCode(200);
+        as(Tokens.office(), "assignment-service").body("{}").post(file + "/replies/" + reply + "/acceptance")
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !receiver.accepted("banli.assignment.replied.v1").isEmpty());
+        WebhookReceiver.Delivery replied = receiver.accepted("banli.assignment.replied.v1").get(0);
+        assertThat(replied.signatureValid()).as("HMAC of the replied delivery").isTrue();
+        String fingerprint = new com.fasterxml.jackson.databind.ObjectMapper().readTree(replied.body())
+                .path("fingerprint").asText();
+        assertThat(fingerprint).hasSize(64);
+
+        // No event was accepted twice, whatever the retries; nothing else was sent (only two types subscribed).
+        assertThat(receiver.accepted("banli.assignment.assigned.v1")).hasSize(1);
+        assertThat(receiver.accepted("banli.assignment.replied.v1")).hasSize(1);
+        assertThat(receiver.all()).extracting(WebhookReceiver.Delivery::type)
+                .containsOnly("banli.assignment.assigned.v1", "banli.assignment.replied.v1");
+
+        // 7. The member's progress shows the reply with the letter's fingerprint.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            portal.progress.progressResourceProgress(member, null, session, null, null);
+            JsonNode item = portal.answer().path("items").get(0);
+            assertThat(item.path("id").asLong()).isEqualTo(submission);
+            assertThat(item.path("replies").get(0).path("fingerprint").asText()).isEqualTo(fingerprint);
+        });
+
+        // 8. Another member's progress is not there for this portal.
+        ApiException foreign = catchThrowableOfType(ApiException.class,
+                () -> portal.progress.progressResourceProgress(stranger, null, null, null, null));
+        assertThat(foreign.getCode()).isEqualTo(404);
+
+        // 9. A token without progress:read may file but not read progress.
+        portal.anonymous();
+        portal.auth.tokenResourceToken(null, "client_credentials", null, null, "submissions:read",
+                String.valueOf(member), null, Map.of("Authorization", basic));
+        portal.useToken(portal.answer().path("access_token").asText());
+        ApiException unscoped = catchThrowableOfType(ApiException.class,
+                () -> portal.progress.progressResourceProgress(member, null, null, null, null));
+        assertThat(unscoped.getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPortalOverItsRateLimitIsToldWhenToComeBack() throws Exception {
+        long member = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "DEPUTY", "name", "张伟", "delegation", "东城区代表团", "phone", "13900001003"))
+                .post("/api/v1/members"));
+        String secret = as(Tokens.office(), "intake-service").body(Map.of("clientId", FLOOD,
+                "name", "压力测试平台", "owner", "市人大常委会代表工作室", "contactName", "赵敏",
+                "contactEmail", "zhaomin@example.com", "allMembers", false, "memberIds", List.of(member),
+                "scopes", List.of("progress:read")))
+                .post("/api/v1/platform-clients").then().statusCode(201).extract().path("clientSecret");
+        Portal portal = new Portal(banli.url("intake-service"));
+        portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read", String.valueOf(member),
+                null, Map.of("Authorization", basic(FLOOD, secret)));
+        portal.useToken(portal.answer().path("access_token").asText());
+
+        // Two requests a minute: a bounded burst meets the limit.
+        ApiException limited = null;
+        for (int i = 0; i < 10 && limited == null; i++) {
+            try {
+                portal.progress.progressResourceProgress(member, null, null, null, null);
+            } catch (ApiException e) {
+                limited = e;
+            }
+        }
+        assertThat(limited).as("429 within ten requests").isNotNull();
+        assertThat(limited.getCode()).isEqualTo(429);
+        assertThat(limited.getResponseHeaders().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    }
+
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RequestSpecification as(String token, String service) {
+        return given().baseUri(banli.url(service)).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static long created(io.restassured.response.Response response) {
+        return response.then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+}
