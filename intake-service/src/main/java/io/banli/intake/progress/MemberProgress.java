@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.banli.intake.member.Member;
+import io.banli.intake.platform.PlatformCaller;
 import io.banli.intake.platform.PlatformClients;
 import io.banli.intake.progress.ProgressView.Deadline;
 import io.banli.intake.progress.ProgressView.Evaluation;
@@ -26,7 +26,6 @@ import io.banli.intake.progress.ProgressView.Unit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import io.banli.kit.security.Scopes;
 
 /**
  * Every item a member leads or is invited to co-sign, drafts included, from intake's own tables and the
@@ -66,7 +65,7 @@ public class MemberProgress {
     Caller caller;
 
     @Inject
-    JsonWebToken token;
+    PlatformCaller platform;
 
     @Inject
     PlatformClients clients;
@@ -200,8 +199,7 @@ public class MemberProgress {
     }
 
     private String clientId() {
-        Object claim = token.getClaim(Scopes.CLIENT_CLAIM);
-        return claim != null ? claim.toString().replace("\"", "") : caller.name();
+        return platform.clientId().orElse(caller.name());
     }
 
     private static long id(Object value) {

@@ -13,15 +13,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.banli.intake.platform.PlatformClient;
+import io.banli.intake.platform.PlatformCaller;
 import io.banli.intake.platform.PlatformClients;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import io.banli.kit.security.Scopes;
 
 /**
  * The rules of subscriptions: a platform manages its own (its token's {@code client_id}), office and auditor
@@ -39,7 +38,7 @@ public class WebhookSubscriptions {
     Caller caller;
 
     @Inject
-    JsonWebToken token;
+    PlatformCaller platform;
 
     @Inject
     PlatformClients clients;
@@ -207,9 +206,7 @@ public class WebhookSubscriptions {
         return caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.AUDITOR);
     }
 
-    /** The OAuth client of a platform token; its subject when the token predates the claim. */
     private String clientId() {
-        Object claim = token.getClaim(Scopes.CLIENT_CLAIM);
-        return claim != null ? claim.toString().replace("\"", "") : caller.name();
+        return platform.clientId().orElse(caller.name());
     }
 }
