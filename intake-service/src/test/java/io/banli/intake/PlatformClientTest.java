@@ -137,7 +137,7 @@ class PlatformClientTest {
         String token = accessToken(id, registered.getString("clientSecret"), Map.of());
         given().auth().oauth2(token).get("/api/v1/platform-clients/me").then().statusCode(200)
                 .body("clientId", equalTo(id)).body("scopes", equalTo(PORTAL_SCOPES))
-                .body("contactEmail", equalTo("zhaomin@example.com"));
+                .body("contactEmail", equalTo("z***@example.com"));
         given().auth().oauth2(token).get("/api/v1/platform-clients/" + id).then().statusCode(403);
     }
 

@@ -99,14 +99,14 @@ public class PlatformClientResource {
     @RolesAllowed(Roles.PLATFORM)
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "The calling platform's own registration", description = "What the registry grants the "
-            + "client named in the token: its scopes, members and units. Needs the scope submissions:read.")
+            + "client named in the token: its scopes, members and units (the contact's e-mail masked, as for everyone but "
+            + "the office). Needs the scope submissions:read.")
     @APIResponse(responseCode = "200", description = "The caller's registration",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "own", value = VIEW)))
     public PlatformClientView me() {
         // The caller check has already refused a client that is not registered and active.
         return platform.clientId().flatMap(id -> PlatformClient.<PlatformClient>findByIdOptional(id))
-                .map(c -> PlatformClientView.of(c, true))
-                .orElseThrow(() -> Problems.notFound("platform client", "of this token"));
+                .map(this::view).orElseThrow(() -> Problems.notFound("platform client", "of this token"));
     }
 
     @GET
