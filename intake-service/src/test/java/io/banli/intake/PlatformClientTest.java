@@ -106,6 +106,10 @@ class PlatformClientTest {
         badId.put("clientId", "me");
         office().body(badId).post("/api/v1/platform-clients").then().statusCode(400);
 
+        office().header("Idempotency-Key", "registration-1").body(registration(PORTAL_SCOPES, List.of()))
+                .post("/api/v1/platform-clients").then().statusCode(400)
+                .body("type", containsString("idempotency-key-not-accepted"));
+
         office().get("/api/v1/platform-clients").then().body("size()", equalTo(before));
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,6 +51,8 @@ public class PlatformClientResource {
             {"clientId": "pc-7kq2m9xa", "clientSecret": "q0Vx1cJ3m8Zr5n7Tb2Wk9Yp4Hs6Lf1Ad3Ge8Ju0Mi5O",
              "previousSecretValidUntil": null, "client": """ + VIEW + "}";
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @Inject
     PlatformClientService service;
 
@@ -68,17 +71,21 @@ public class PlatformClientResource {
             The secret (32 random bytes, base64url) is in this answer and never again: only a salted hash is kept.
             `clientId` is taken as given when the identity provider already knows the client, else generated
             (`pc-` and 8 characters). Scopes: submissions:write, submissions:read, progress:read, evaluations:write,
-            webhooks:manage, statistics:read.""")
+            webhooks:manage, statistics:read. No `Idempotency-Key` (400): its stored answer would keep the secret;
+            a repeated registration naming its clientId is a 409 instead.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "portal", value = """
             {"name": "市人大代表履职服务平台", "owner": "市人大常委会代表工作室", "contactName": "赵敏",
              "contactEmail": "zhaomin@example.com", "scopes": ["submissions:write", "submissions:read", "progress:read"],
              "allMembers": false, "memberIds": [1, 2], "delegations": ["东城区代表团"], "unitIds": []}""")))
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "registered", value = WITH_SECRET)))
-    @APIResponse(responseCode = "400", description = "A missing name, owner, contact or scope list, or a malformed clientId")
+    @APIResponse(responseCode = "400", description = "A missing name, owner, contact or scope list, a malformed clientId, "
+            + "or an Idempotency-Key")
     @APIResponse(responseCode = "409", description = "The clientId is already registered")
     @APIResponse(responseCode = "422", description = "An unknown scope, a contact e-mail that is not one, or an unknown member")
-    public Response register(@Valid @NotNull Registration request) {
+    public Response register(@Parameter(hidden = true) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull Registration request) {
+        refuseStoredAnswers(idempotencyKey);
         PlatformClientView.WithSecret registered = service.register(request);
         return Response.created(URI.create("/api/v1/platform-clients/" + registered.clientId()))
                 .header("Cache-Control", "no-store").entity(registered).build();
@@ -143,15 +150,17 @@ public class PlatformClientResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Rotate the secret", description = """
             A new secret, shown this once. The previous one keeps working for `graceMinutes` (default 60, at most
-            10080; 0 ends it at once, e.g. after a leak) so the platform can switch without an outage.""")
+            10080; 0 ends it at once, e.g. after a leak) so the platform can switch without an outage. No
+            `Idempotency-Key` (400): its stored answer would keep the secret.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "an hour", value = """
             {"graceMinutes": 60}""")))
     @APIResponse(responseCode = "200", description = "Rotated; the new secret is shown this once",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "rotated", value = WITH_SECRET)))
-    @APIResponse(responseCode = "400", description = "graceMinutes below 0 or above 10080")
+    @APIResponse(responseCode = "400", description = "graceMinutes below 0 or above 10080, or an Idempotency-Key")
     @APIResponse(responseCode = "409", description = "The client is REVOKED")
     public Response rotate(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
-            @Valid Rotation request) {
+            @Parameter(hidden = true) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Valid Rotation request) {
+        refuseStoredAnswers(idempotencyKey);
         return Response.ok(service.rotateSecret(clientId, request == null ? null : request.graceMinutes()))
                 .header("Cache-Control", "no-store").build();
     }
@@ -194,6 +203,17 @@ public class PlatformClientResource {
             throw Problems.notFound("platform client", clientId);
         }
         return calls.find(clientId, criteria);
+    }
+
+    /**
+     * An answer kept for an Idempotency-Key replay would keep the secret, which is shown once and stored nowhere. A
+     * retry needs no key here: a registration repeated with its clientId is 409, a rotation simply rotates again.
+     */
+    private static void refuseStoredAnswers(String idempotencyKey) {
+        if (idempotencyKey != null) {
+            throw Problems.badInput("idempotency-key-not-accepted", IDEMPOTENCY_KEY, "header",
+                    "not accepted here: the answer carries a secret, which is never stored for a replay");
+        }
     }
 
     /** The e-mail is the office's working contact; others (the auditor) see it masked. */
