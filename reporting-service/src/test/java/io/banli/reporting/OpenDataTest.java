@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,15 +29,15 @@ class OpenDataTest {
             s.registered("PROPOSAL", "OTHER").sole(6, t0).replied(6, "C", t0, 1, "CONFIDENTIAL");
             s.registered("PROPOSAL", "OTHER").withdrawn();
             s.flush();
-            Awaitility.await().untilAsserted(() -> given().queryParam("sessionId", s.session)
-                    .get("/api/v1/open-data/submissions").then().statusCode(200)
-                    .body("size()", equalTo(2)).body("[1].units", equalTo("单位6")));
-            given().queryParam("sessionId", s.session).get("/api/v1/open-data/submissions").then()
+            // Each item's events land in their own time: wait until every row is complete, then assert.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .queryParam("sessionId", s.session).get("/api/v1/open-data/submissions").then().statusCode(200)
+                    .body("size()", equalTo(2)).body("[1].units", equalTo("单位6"))
                     .body("[0].proposer", equalTo("王建华")).body("[0].delegation", equalTo("东城区代表团"))
                     .body("[0].units", equalTo("单位5")) // the lead unit replies; the co-unit is internal
                     .body("[0].resultClass", equalTo("A")).body("[0].field", equalTo("社会民生"))
                     // a reply marked confidential shows neither its class nor its date
-                    .body("[1].resultClass", nullValue()).body("[1].repliedOn", nullValue());
+                    .body("[1].resultClass", nullValue()).body("[1].repliedOn", nullValue()));
             String csv = new String(given().queryParam("sessionId", s.session).get("/api/v1/open-data/submissions.csv")
                     .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
             List<String> lines = csv.lines().toList();
