@@ -197,6 +197,31 @@ class ManifestsTest {
         assertThat(dev.all("Deployment")).allSatisfy(d -> assertThat(d.at("/spec/replicas").asInt()).isEqualTo(1));
     }
 
+    /**
+     * Connections the reserve keeps free for the operator, the metrics exporter, migrations and an
+     * operator's psql; PostgreSQL keeps its own superuser slots on top.
+     */
+    private static final int CONNECTION_RESERVE = 15;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyReplicaTheAutoscalerMayStartGetsItsConnectionPool(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        JsonNode common = rendered.one("ConfigMap", m -> m.at("/metadata/name").asText().startsWith("banli-common"),
+                "banli-common");
+        int pool = common.at("/data/QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asInt();
+        assertThat(pool).as("pool size per pod").isPositive();
+        for (String name : ServiceFacts.SERVICES) {
+            int maxReplicas = rendered.find("HorizontalPodAutoscaler", name + "-service").orElseThrow()
+                    .at("/spec/maxReplicas").asInt();
+            int maxConnections = rendered.find("Cluster", "banli-" + name + "-db").orElseThrow()
+                    .at("/spec/postgresql/parameters/max_connections").asInt();
+            assertThat(maxReplicas * pool).as(overlay + " " + name + ": " + maxReplicas + " replicas x " + pool
+                    + " connections within max_connections " + maxConnections + " - reserve " + CONNECTION_RESERVE)
+                    .isLessThanOrEqualTo(maxConnections - CONNECTION_RESERVE);
+        }
+    }
+
     private static Rendered.Result validate(Path json) {
         Path validator = Rendered.MODULE.resolve("validation");
         assertThat(Files.isDirectory(validator.resolve("node_modules"))).as("npm ci ran in validation/").isTrue();
