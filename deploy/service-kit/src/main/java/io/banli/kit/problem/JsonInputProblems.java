@@ -28,7 +28,8 @@ public class JsonInputProblems {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String message = expected(e.getTargetType());
+        String message = e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && text.indexOf('\0') >= 0 ? "must not contain a NUL character" : expected(e.getTargetType());
         return Problems.badInput("invalid-json", field, "body",
                 field.isEmpty() ? "The body is not of the expected shape." : message).toResponse();
     }

@@ -35,10 +35,21 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<>(name, java.time.LocalDate::parse,
                     "must be a date like 2025-01-26");
         }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            // Boolean.valueOf reads anything but "true" as false: "yes" would silently mean the opposite.
+            return (ParamConverter<T>) new Converter<>(name, ParameterConverters::strictBoolean, "must be true or false");
+        }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, Integer::valueOf, "must be a whole number");
         }
         return null;
+    }
+
+    private static Boolean strictBoolean(String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.valueOf(value);
+        }
+        throw new IllegalArgumentException("not a boolean: " + value);
     }
 
     private record Parameter(String name, String in) {
