@@ -102,6 +102,11 @@ public class AssignmentService {
 
     /** Confirms every pre-assigned item of a session that has no undecided adjustment request. */
     public AssignmentResource.SessionAssignment assignSession(long sessionId) {
+        // This service knows a session by the submissions intake registered in it: none, no such session.
+        if (HandledSubmission.count("sessionId", sessionId) == 0) {
+            throw Problems.problem(404, "not-found", "Not Found", "No submission of session " + sessionId
+                    + " was registered.");
+        }
         List<Long> assigned = new ArrayList<>();
         List<Long> waiting = new ArrayList<>();
         List<HandledSubmission> candidates = HandledSubmission.list("sessionId = ?1 and state = ?2 order by number",

@@ -17,14 +17,15 @@ import io.banli.assignment.handling.Opinion;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyResource.ReplyView;
 import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.LeaderScope;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 
 /**
- * Reads a submission's handling file. The office, leaders and auditors see everything; a unit sees only
- * items assigned to it, and of them its own contacts, replies and evaluations, plus the opinions sent
+ * Reads a submission's handling file. The office and auditors see everything, a leader the key items
+ * they lead (any other answers 404, as a foreign row does); a unit sees only items assigned to it, and of them its own contacts, replies and evaluations, plus the opinions sent
  * to it as lead unit.
  */
 @ApplicationScoped
@@ -34,6 +35,9 @@ public class HandlingFileQuery {
     @Inject
     Caller caller;
 
+    @Inject
+    LeaderScope leaders;
+
     public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, SubmissionState state,
             String title, String field, String leadProposer, boolean keyItem, String leadingOfficial,
             List<AssignmentView> assignments, List<ContactView> contacts, List<OpinionView> opinions,
@@ -42,6 +46,9 @@ public class HandlingFileQuery {
 
     public HandlingFile find(long submissionId) {
         HandledSubmission submission = HandledSubmission.require(submissionId);
+        if (leaders.narrowed() && !leaders.leads(submission)) {
+            throw Problems.notFound("submission", submissionId);
+        }
         List<Assignment> assignments = Assignment.list("submissionId = ?1 order by id", submissionId);
         Optional<Long> unit = isUnit() ? caller.unitId() : Optional.empty();
         if (isUnit() && assignments.stream().noneMatch(a -> a.unitId.equals(unit.orElse(null))

@@ -60,6 +60,7 @@ public class SessionAssignmentResource {
     @APIResponse(responseCode = "200", description = "What was assigned, what waits", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(name = "session", value = """
             {"sessionId": 1, "assigned": [3, 4, 5], "waitingForAdjustment": [6]}""")))
+    @APIResponse(responseCode = "404", description = "No submission of this session was registered")
     public AssignmentResource.SessionAssignment assignSession(@Parameter(example = "1") @PathParam("sessionId") long sessionId) {
         return assignments.assignSession(sessionId);
     }

@@ -29,6 +29,7 @@ import io.banli.assignment.reply.Disclosure;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;
 import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.LeaderScope;
 import io.banli.assignment.unit.Unit;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
@@ -46,6 +47,9 @@ public class LetterResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LeaderScope leaders;
 
     @Inject
     Clock clock;
@@ -66,8 +70,9 @@ public class LetterResource {
     @Operation(summary = "Get a sent reply as the official letter (PDF)", description = """
             The letter in the unified format as mailed and archived: unit, reply number, the result class at the top
             right, title, body, commitments, signature block with the seal's place, date, copy-to list and the
-            SHA-256 fingerprint; the second page is the evaluation form (征询意见表). For the office, leaders,
-            auditors, the replying unit, and the proposer and signed co-signers.""")
+            SHA-256 fingerprint; the second page is the evaluation form (征询意见表). For the office, auditors,
+            the leader of a key item (token's `leader_name` is its leading official), the replying unit, and the
+            proposer and signed co-signers.""")
     @APIResponse(responseCode = "200", description = "The letter", content = @Content(mediaType = "application/pdf",
             examples = @ExampleObject(name = "letter", value = "%PDF-1.5 … (two pages)")))
     @APIResponse(responseCode = "404", description = "No such sent reply the caller may read")
@@ -101,8 +106,11 @@ public class LetterResource {
     }
 
     private boolean mayRead(HandledSubmission submission, Reply reply) {
-        if (caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.LEADER) || caller.hasRole(Roles.AUDITOR)) {
+        if (caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.AUDITOR)) {
             return true;
+        }
+        if (caller.hasRole(Roles.LEADER)) {
+            return leaders.leads(submission);
         }
         if (caller.unitId().isPresent()) {
             return caller.unitId().get().equals(reply.unitId);

@@ -35,7 +35,8 @@ public class ViewResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
     @Operation(summary = "The office's board", description = """
             Submissions by state, unit, session and overdue flag (from supervision's alerts), with every unit's
-            part. Paged (page from 0, size up to 200) with the total.""")
+            part. Paged (page from 0, size up to 200) with the total. A leader's board holds only the key items
+            they lead (the token's `leader_name` is their leading official).""")
     @APIResponse(responseCode = "200", description = "One page of the board", content = @Content(
             mediaType = "application/json", examples = @ExampleObject(name = "board", value = """
             {"total": 1, "page": 0, "size": 50, "items": [{"submissionId": 2, "sessionId": 1, "number": 2,

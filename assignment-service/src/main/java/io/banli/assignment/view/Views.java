@@ -19,6 +19,7 @@ import io.banli.assignment.evaluation.Evaluation;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;
 import io.banli.assignment.submission.HandledSubmission;
+import io.banli.assignment.submission.LeaderScope;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;
 import io.banli.kit.http.Paged;
@@ -37,6 +38,9 @@ public class Views {
 
     @Inject
     Parts parts;
+
+    @Inject
+    LeaderScope leaders;
 
     public record PartRow(long unitId, String unitName, UnitRole role, AssignmentState state, boolean overdue) {
     }
@@ -66,10 +70,18 @@ public class Views {
             List<PartRow> units, List<SentReply> replies) {
     }
 
-    /** The office's board, newest session first, by number; every filter optional. */
+    /** The office's board (a leader's: their key items), newest session first, by number; every filter optional. */
     public BoardPage board(Long sessionId, SubmissionState state, Long unitId, Boolean overdue, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        if (leaders.narrowed()) {
+            // A leader's board holds the key items they lead; a leader's token without a name, none.
+            where.append(" and s.keyItem = true and s.leadingOfficial = :leader");
+            params.and("leader", leaders.leaderName().orElse(""));
+            if (leaders.leaderName().isEmpty()) {
+                where.append(" and 1 = 0");
+            }
+        }
         if (sessionId != null) {
             where.append(" and s.sessionId = :session");
             params.and("session", sessionId);

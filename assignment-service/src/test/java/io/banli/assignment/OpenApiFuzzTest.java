@@ -1,0 +1,34 @@
+package io.banli.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.banli.testing.OpenApiFuzzer;
+import io.banli.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every operation of this service's OpenAPI document, fed wrong input one place at a time (see
+ * {@link OpenApiFuzzer}): no server error, every refusal a problem document, nothing invalid accepted.
+ */
+@QuarkusTest
+class OpenApiFuzzTest {
+
+    @Test
+    void wrongInputIsRefusedAsAProblemAndNeverBreaksTheService() throws Exception {
+        long item = AssignmentFixtures.registeredSubmission();
+        long unit = AssignmentFixtures.unit("市教育局");
+        OpenApiFuzzer.Report report = new OpenApiFuzzer()
+                .token("office", Tokens.office())
+                .token("unit-staff", Tokens.unitStaff(unit))
+                .token("unit-head", Tokens.unitHead(unit))
+                .token("member", Tokens.member(AssignmentFixtures.proposer(item)))
+                .token("leader", Tokens.leader("李副市长"))
+                .token("auditor", Tokens.auditor())
+                .sample("submissionId", item)
+                .run();
+        System.out.println("fuzzed " + report.operations() + " operations with " + report.requests() + " requests");
+        assertThat(report.findings()).isEmpty();
+    }
+}
