@@ -16,9 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.EventSender;
+import io.banli.testing.OperationCoverage;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,14 +29,15 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every role against every endpoint, on its own and on a foreign object: the wrong role is 403, a foreign
- * unit's or member's object is 404 (ids cannot be probed), no token is 401, and the right caller gets past
- * security (whatever the state then says).
+ * unit's or member's object, or a key item another leader leads, is 404 (ids cannot be probed), no token is
+ * 401, and the right caller gets past security (whatever the state then says). Every operation of the
+ * OpenAPI document has a row.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
 
     enum Actor {
-        ANONYMOUS, OFFICE, LEADER, AUDITOR, STAFF, FOREIGN_STAFF, HEAD, FOREIGN_HEAD, MEMBER, FOREIGN_MEMBER,
+        ANONYMOUS, OFFICE, LEADER, FOREIGN_LEADER, AUDITOR, STAFF, FOREIGN_STAFF, HEAD, FOREIGN_HEAD, MEMBER, FOREIGN_MEMBER,
         PLATFORM
     }
 
@@ -41,7 +45,12 @@ class AuthorizationMatrixTest {
     private static final Set<Actor> HEADS = Set.of(Actor.HEAD, Actor.FOREIGN_HEAD);
     private static final Set<Actor> MEMBERS = Set.of(Actor.MEMBER, Actor.FOREIGN_MEMBER, Actor.PLATFORM);
     private static final Set<Actor> OFFICE = Set.of(Actor.OFFICE);
-    private static final Set<Actor> READERS = Set.of(Actor.OFFICE, Actor.LEADER, Actor.AUDITOR);
+    private static final Set<Actor> READERS = Set.of(Actor.OFFICE, Actor.LEADER, Actor.FOREIGN_LEADER, Actor.AUDITOR);
+    /** Every signed-in person; a platform's token reaches only operations that name a scope. */
+    private static final Set<Actor> PEOPLE = Set.of(Actor.values()).stream()
+            .filter(a -> a != Actor.ANONYMOUS && a != Actor.PLATFORM).collect(java.util.stream.Collectors.toSet());
+    /** The fixtures' key items name this leading official. */
+    static final String LEADING_OFFICIAL = "李副市长";
 
     record Endpoint(String method, String path, Object body, Set<Actor> allowed, boolean rowScoped) {
     }
@@ -62,6 +71,11 @@ class AuthorizationMatrixTest {
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", path(item, ""), null, union(READERS, UNIT), true),
+                new Endpoint("GET", path(item, "/replies/" + reply + "/letter"), null,
+                        union(union(READERS, UNIT), MEMBERS), true),
+                new Endpoint("GET", "/api/v1/units", null, PEOPLE, false),
+                new Endpoint("GET", "/api/v1/units/" + own, null, PEOPLE, false),
+                new Endpoint("POST", "/api/v1/units", Map.of(), OFFICE, false),
                 new Endpoint("POST", path(item, "/pre-assignment"), Map.of("mode", "SOLE", "leadUnitId", own), OFFICE,
                         false),
                 new Endpoint("POST", path(item, "/assignment"), Map.of("mode", "SOLE", "leadUnitId", own), OFFICE,
@@ -117,6 +131,35 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+        assertThat(OperationCoverage.ofRunningService().withoutRow(endpoints.stream()
+                .map(e -> e.method() + " " + e.path()).toList())).as("operations without a row").isEmpty();
+    }
+
+    @Test
+    void aLeaderSeesOnlyTheKeyItemsTheyLead() {
+        long item = AssignmentFixtures.nextSubmissionId();
+        String official = "副市长" + item;
+        EventSender.cloudEvent(AssignmentFixtures.INTAKE_TOPIC, String.valueOf(item), UUID.randomUUID().toString(),
+                AssignmentFixtures.REGISTERED, AssignmentFixtures.registeredEvent(item).replace(LEADING_OFFICIAL,
+                        official));
+        AssignmentFixtures.awaitKnown(item);
+        assign(item, "SOLE", unit("市教育局"));
+        String leader = Tokens.leader(official);
+        String other = Tokens.leader("周副市长");
+
+        given().auth().oauth2(leader).get(path(item, "")).then().statusCode(200);
+        given().auth().oauth2(other).get(path(item, "")).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.leader()).get(path(item, "")).then().statusCode(404);
+        List<Long> onMyBoard = given().auth().oauth2(leader).queryParam("size", 200).get("/api/v1/board")
+                .then().statusCode(200).extract().jsonPath().getList("items.submissionId", Long.class);
+        assertThat(onMyBoard).containsExactly(item);
+        List<Long> onOtherBoard = given().auth().oauth2(other).queryParam("size", 200).get("/api/v1/board")
+                .then().statusCode(200).extract().jsonPath().getList("items.submissionId", Long.class);
+        assertThat(onOtherBoard).doesNotContain(item);
+        Number total = given().auth().oauth2(Tokens.leader()).get("/api/v1/board").then().statusCode(200)
+                .extract().path("total");
+        assertThat(total.longValue()).as("a leader's token without a name sees nothing").isZero();
     }
 
     private static int call(Endpoint endpoint, String token) {
@@ -134,7 +177,8 @@ class AuthorizationMatrixTest {
         Map<Actor, String> tokens = new LinkedHashMap<>();
         tokens.put(Actor.ANONYMOUS, null);
         tokens.put(Actor.OFFICE, Tokens.office());
-        tokens.put(Actor.LEADER, Tokens.leader());
+        tokens.put(Actor.LEADER, Tokens.leader(LEADING_OFFICIAL));
+        tokens.put(Actor.FOREIGN_LEADER, Tokens.leader("周副市长"));
         tokens.put(Actor.AUDITOR, Tokens.auditor());
         tokens.put(Actor.STAFF, Tokens.unitStaff(own));
         tokens.put(Actor.FOREIGN_STAFF, Tokens.unitStaff(foreign));
