@@ -107,7 +107,10 @@ class AuthorizationMatrixTest {
                         "note", "进展", "progressedOn", "2025-05-01"), UNIT, true),
                 new Endpoint("GET", "/api/v1/board", null, READERS, false),
                 new Endpoint("GET", "/api/v1/inbox", null, UNIT, false),
-                new Endpoint("GET", "/api/v1/my-items", null, MEMBERS, false));
+                new Endpoint("GET", "/api/v1/my-items", null, MEMBERS, false),
+                // The kit's dead-letter operations; offset -1 is refused (400), so nothing is replayed.
+                new Endpoint("GET", "/api/v1/dead-letters", null, OFFICE, false),
+                new Endpoint("POST", "/api/v1/dead-letters/0/-1/replay", null, OFFICE, false));
 
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {

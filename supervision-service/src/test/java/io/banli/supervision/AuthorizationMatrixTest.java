@@ -107,7 +107,10 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/unit-contacts/" + own, null, OFFICE, Scope.NONE),
                 new Row("PUT", "/api/v1/leader-contacts/" + LEADER, nothing, OFFICE, Scope.NONE),
                 new Row("GET", "/api/v1/reminders" + ofItem, null, union(EnumSet.of(Actor.OFFICE, Actor.AUDITOR), UNITS),
-                        Scope.LIST));
+                        Scope.LIST),
+                // The kit's dead-letter operations; offset -1 is refused (400), so nothing is replayed.
+                new Row("GET", "/api/v1/dead-letters", null, OFFICE, Scope.NONE),
+                new Row("POST", "/api/v1/dead-letters/0/-1/replay", null, OFFICE, Scope.NONE));
 
         Map<Actor, String> tokens = tokens(own, foreign);
         List<String> wrong = new ArrayList<>();

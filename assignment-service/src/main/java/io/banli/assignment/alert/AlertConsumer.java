@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.assignment.assignment.Assignment;
 import io.banli.assignment.evaluation.EvaluationService;
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
@@ -34,7 +33,7 @@ public class AlertConsumer {
     }
 
     @Inject
-    Inbox inbox;
+    EventConsumer consumer;
 
     @Inject
     ObjectMapper mapper;
@@ -44,9 +43,8 @@ public class AlertConsumer {
 
     @Incoming("alerts")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(OVERDUE, this::overdue, EXPIRED, this::expired));
+        consumer.dispatch("alerts", record, Map.of(OVERDUE, this::overdue, EXPIRED, this::expired));
     }
 
     private void overdue(ReceivedEvent event) {

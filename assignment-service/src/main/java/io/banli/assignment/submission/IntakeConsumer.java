@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,9 +16,9 @@ import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
 import io.banli.kit.change.StateChange;
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
+import io.banli.kit.inbox.EventNotReadyException;
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.kit.inbox.UnprocessableEventException;
 import io.smallrye.common.annotation.Blocking;
 
 /** Takes registered submissions into this service, so the office can assign them; stops withdrawn ones. */
@@ -27,7 +26,7 @@ import io.smallrye.common.annotation.Blocking;
 public class IntakeConsumer {
 
     @Inject
-    Inbox inbox;
+    EventConsumer consumer;
 
     @Inject
     ObjectMapper mapper;
@@ -37,9 +36,8 @@ public class IntakeConsumer {
 
     @Incoming("submissions")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, Map.of(
+        consumer.dispatch("submissions", record, Map.of(
                 IntakeEvents.REGISTERED, this::registered,
                 IntakeEvents.UPDATED, this::updated,
                 IntakeEvents.WITHDRAWN, this::withdrawn,
@@ -64,8 +62,9 @@ public class IntakeConsumer {
                 updated.sessionId(), updated.number(), updated.title(), updated.leadProposer());
         HandledSubmission submission = HandledSubmission.findById(updated.submissionId());
         if (submission == null) {
-            throw new UnprocessableEventException(event, "Submission " + updated.submissionId()
-                    + " was never registered here.");
+            // Its registered event is still being retried (or was dead-lettered and awaits its re-drive).
+            throw new EventNotReadyException(event, "submission " + updated.submissionId()
+                    + " is not registered here yet");
         }
         copy(updated, submission);
         change.audit("submission.updated", "submission", submission.id, "copy refreshed from intake");

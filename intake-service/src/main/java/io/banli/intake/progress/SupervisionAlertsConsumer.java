@@ -2,13 +2,12 @@ package io.banli.intake.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.banli.intake.webhook.WebhookFanOut;
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -19,7 +18,7 @@ import io.smallrye.common.annotation.Blocking;
 public class SupervisionAlertsConsumer {
 
     @Inject
-    Inbox inbox;
+    EventConsumer consumer;
 
     @Inject
     ProgressProjection progress;
@@ -29,8 +28,7 @@ public class SupervisionAlertsConsumer {
 
     @Incoming("alerts")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, WebhookFanOut.merged(progress.alertHandlers(), webhooks.handlers(record)));
+        consumer.dispatch("alerts", record, WebhookFanOut.merged(progress.alertHandlers(), webhooks.handlers(record)));
     }
 }

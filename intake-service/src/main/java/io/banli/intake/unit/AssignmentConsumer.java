@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.intake.progress.ProgressProjection;
 import io.banli.intake.webhook.WebhookFanOut;
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
@@ -28,7 +27,7 @@ import io.smallrye.common.annotation.Blocking;
 public class AssignmentConsumer {
 
     @Inject
-    Inbox inbox;
+    EventConsumer consumer;
 
     @Inject
     ObjectMapper mapper;
@@ -44,13 +43,12 @@ public class AssignmentConsumer {
 
     @Incoming("workflow")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
         // Read access and withdrawal first, then the member's progress, then the webhook deliveries: all in
         // this one transaction with the inbox record.
         Map<String, Consumer<ReceivedEvent>> own = Map.of(AssignmentEvents.ASSIGNED, this::assigned,
                 AssignmentEvents.REPLIED, this::replied);
-        inbox.dispatch(record, WebhookFanOut.merged(WebhookFanOut.merged(own, progress.workflowHandlers()),
+        consumer.dispatch("workflow", record, WebhookFanOut.merged(WebhookFanOut.merged(own, progress.workflowHandlers()),
                 webhooks.handlers(record)));
     }
 

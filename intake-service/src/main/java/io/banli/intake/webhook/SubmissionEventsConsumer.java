@@ -2,12 +2,11 @@ package io.banli.intake.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -18,15 +17,14 @@ import io.smallrye.common.annotation.Blocking;
 public class SubmissionEventsConsumer {
 
     @Inject
-    Inbox inbox;
+    EventConsumer consumer;
 
     @Inject
     WebhookFanOut webhooks;
 
     @Incoming("own-submissions")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.dispatch(record, webhooks.handlers(record));
+        consumer.dispatch("own-submissions", record, webhooks.handlers(record));
     }
 }

@@ -2,11 +2,11 @@ package io.banli.reporting.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 
@@ -21,6 +21,9 @@ public class Projector {
     Inbox inbox;
 
     @Inject
+    EventConsumer consumer;
+
+    @Inject
     ProjectionWriter writer;
 
     @Inject
@@ -28,9 +31,8 @@ public class Projector {
 
     @Incoming("events")
     @Blocking
-    @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
         // A rebuild swapping the tables holds the gate; events wait instead of hitting renamed tables.
-        gate.whileOpen(() -> inbox.dispatch(record, writer.handlers(Target.LIVE)));
+        consumer.apply("events", record, () -> gate.whileOpen(() -> inbox.dispatch(record, writer.handlers(Target.LIVE))));
     }
 }

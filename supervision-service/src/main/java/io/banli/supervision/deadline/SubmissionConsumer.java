@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
@@ -22,16 +22,13 @@ public class SubmissionConsumer {
     static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     ObjectMapper mapper;
 
     @Inject
     Deadlines deadlines;
 
     @Inject
-    ConsumerRetry retry;
+    EventConsumer consumer;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Withdrawn(Long submissionId) {
@@ -40,8 +37,7 @@ public class SubmissionConsumer {
     @Incoming("submissions")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        retry.apply("Event at " + record.topic() + "@" + record.offset(),
-                () -> inbox.dispatch(record, Map.of(WITHDRAWN, this::withdrawn)));
+        consumer.dispatch("submissions", record, Map.of(WITHDRAWN, this::withdrawn));
     }
 
     private void withdrawn(ReceivedEvent event) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.inbox.Inbox;
+import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.supervision.deadline.WorkflowEvents.Assigned;
 import io.banli.supervision.deadline.WorkflowEvents.Closed;
@@ -34,16 +34,13 @@ import io.smallrye.common.annotation.Blocking;
 public class WorkflowConsumer {
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     ObjectMapper mapper;
 
     @Inject
     Deadlines deadlines;
 
     @Inject
-    ConsumerRetry retry;
+    EventConsumer consumer;
 
     @Inject
     Clock clock;
@@ -51,8 +48,7 @@ public class WorkflowConsumer {
     @Incoming("workflow")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        retry.apply("Event at " + record.topic() + "-" + record.partition() + "@" + record.offset(),
-                () -> inbox.dispatch(record, handlers()));
+        consumer.dispatch("workflow", record, handlers());
     }
 
     private Map<String, Consumer<ReceivedEvent>> handlers() {

@@ -45,7 +45,7 @@ public record ReceivedEvent(String id, String type, String subject, String data)
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
-            throw new IllegalArgumentException("Record at " + record.topic() + "-" + record.partition() + "@"
+            throw new UnprocessableEventException("Record at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + " is not a CloudEvent: header " + name + " is missing");
         }
         return new String(header.value(), StandardCharsets.UTF_8);
