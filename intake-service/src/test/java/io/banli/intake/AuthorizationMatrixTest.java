@@ -152,6 +152,9 @@ class AuthorizationMatrixTest {
         expectWrites(gaps, "POST", "/api/v1/sessions", Map.of("kind", "CPPCC", "level", "CITY", "name", "无权开的会",
                 "year", 2026), onlyTheOffice, 403);
         expectWrites(gaps, "PUT", "/api/v1/fields/UNAUTHORISED", Map.of("name", "无权", "active", true), onlyTheOffice, 403);
+        // Dead letters (the kit's operations API): the office lists and re-drives (offset -1: 400, nothing replayed).
+        expectWrites(gaps, "GET", "/api/v1/dead-letters?limit=1", Map.of(), Map.of("office", 200), 403);
+        expectWrites(gaps, "POST", "/api/v1/dead-letters/0/-1/replay", Map.of(), Map.of("office", 400), 403);
         assertThat(gaps).isEmpty();
 
         // Nothing above changed the item: the office still finds it received, without attachments.
