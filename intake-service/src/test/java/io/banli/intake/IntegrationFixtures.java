@@ -28,6 +28,17 @@ final class IntegrationFixtures {
 
     /** Registers a client acting for these members (and units), as the office's registry would hold it. */
     static String client(String contactEmail, List<Long> memberIds, List<Long> unitIds) {
+        return client(contactEmail, List.of("webhooks:manage", "progress:read"), memberIds, List.of(), unitIds);
+    }
+
+    /** A client with every scope of the integration API, narrowed to these members, delegations and units. */
+    static String narrowedClient(List<Long> memberIds, List<String> delegations, List<Long> unitIds) {
+        return client("portal@example.com", List.of(io.banli.testing.Tokens.ALL_SCOPES), memberIds, delegations,
+                unitIds);
+    }
+
+    static String client(String contactEmail, List<String> scopes, List<Long> memberIds, List<String> delegations,
+            List<Long> unitIds) {
         String clientId = "portal-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             PlatformClient client = new PlatformClient();
@@ -36,8 +47,9 @@ final class IntegrationFixtures {
             client.owner = "市人大常委会代表工作室";
             client.contactName = "王工";
             client.contactEmail = contactEmail;
-            client.scopes = new ArrayList<>(List.of("webhooks:manage", "progress:read"));
+            client.scopes = new ArrayList<>(scopes);
             client.memberIds = new ArrayList<>(memberIds);
+            client.delegations = new ArrayList<>(delegations);
             client.unitIds = new ArrayList<>(unitIds);
             client.secretHash = "not-used-by-these-tests";
             client.state = PlatformClient.State.ACTIVE;

@@ -122,7 +122,7 @@ class SubmissionRegistrationTest {
         long session = session("PEOPLES_CONGRESS");
         long author = member("DEPUTY");
         long other = member("DEPUTY");
-        int id = given().auth().oauth2(Tokens.platform()).contentType(ContentType.JSON)
+        int id = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
                 .body(suggestion(session, author)).post("/api/v1/submissions")
                 .then().statusCode(201).extract().path("id");
 
@@ -149,7 +149,7 @@ class SubmissionRegistrationTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update audit_log set actor = 'someone-else' where subject_id = :id")
                 .setParameter("id", String.valueOf(id)).executeUpdate()))
-                .hasStackTraceContaining("audit_log is append-only");
+                .hasStackTraceContaining("permission denied for table audit_log"); // the service may only insert
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.e2e.intake.ApiClient;
+import io.banli.e2e.intake.api.FilingApi;
 import io.banli.e2e.intake.api.PlatformClientsApi;
 import io.banli.e2e.intake.api.ProgressApi;
 import io.banli.e2e.intake.api.SubmissionsApi;
@@ -27,6 +28,7 @@ final class Portal {
 
     final PlatformClientsApi auth;
     final SubmissionsApi submissions;
+    final FilingApi filing;
     final WebhooksApi webhooks;
     final ProgressApi progress;
 
@@ -47,6 +49,7 @@ final class Portal {
         });
         auth = new PlatformClientsApi(client);
         submissions = new SubmissionsApi(client);
+        filing = new FilingApi(client);
         webhooks = new WebhooksApi(client);
         progress = new ProgressApi(client);
     }

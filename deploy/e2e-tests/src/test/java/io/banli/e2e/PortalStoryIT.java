@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.banli.e2e.intake.ApiException;
 import io.banli.e2e.intake.ApiResponse;
+import io.banli.e2e.intake.model.Filing;
+import io.banli.e2e.intake.model.NewDraft;
 import io.banli.e2e.intake.model.NewSubmission;
 import io.banli.e2e.intake.model.NewSubscription;
 import io.banli.e2e.intake.model.SubmissionKind;
@@ -30,7 +32,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 8's story as a delegate-duty portal lives it, through the four packaged services: the office
- * registers the portal, the portal gets its token, files for its member (and retries safely), subscribes to
+ * registers the portal, the portal gets its token, drafts and files for its member (and retries safely), the
+ * office registers the item; the portal subscribes to
  * webhooks on a real HTTP receiver that is down for a while, follows the item to its reply, and reads the
  * member's progress. The portal's own calls go through the client generated from intake's OpenAPI document;
  * the office's and the unit's steps through REST Assured.
@@ -113,19 +116,32 @@ class PortalStoryIT {
                 .eventTypes(List.of("assigned", "replied")), UUID.randomUUID().toString());
         receiver.trust(portal.answer().path("secret").asText());
 
-        // 4. It files for its member with an Idempotency-Key, loses the answer and retries: one submission.
-        NewSubmission filing = new NewSubmission().kind(SubmissionKind.SUGGESTION).sessionId(session)
+        // 4. It drafts for its member with an Idempotency-Key, loses the answer and retries: one draft. Then it
+        // files the draft; registration (立案) is the office's, never the portal's.
+        NewDraft drafting = new NewDraft().kind(SubmissionKind.SUGGESTION).sessionId(session)
                 .title("关于增开夜班公交线路的建议").body("建议在大型居住区与地铁站之间增开夜班公交。")
-                .field("URBAN_CONSTRUCTION_TRANSPORT").leadProposerId(member);
+                .field("URBAN_CONSTRUCTION_TRANSPORT");
         String idempotent = UUID.randomUUID().toString();
-        ApiResponse<Void> first = portal.submissions.submissionResourceRegisterWithHttpInfo(filing, idempotent);
+        ApiResponse<Void> first = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
         long submission = portal.answer().path("id").asLong();
-        ApiResponse<Void> retry = portal.submissions.submissionResourceRegisterWithHttpInfo(filing, idempotent);
+        ApiResponse<Void> retry = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
         assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(201);
         assertThat(portal.answer().path("id").asLong()).isEqualTo(submission);
         assertThat(retry.getHeaders().get("idempotent-replayed")).containsExactly("true");
+        portal.filing.draftResourceFile(submission, new Filing().version(0L), UUID.randomUUID().toString());
+        assertThat(portal.answer().path("state").asText()).isEqualTo("RECEIVED");
+        long filedVersion = portal.answer().path("version").asLong();
+        // The one-step file-and-register is the office's alone.
+        ApiException register = catchThrowableOfType(ApiException.class, () -> portal.submissions.submissionResourceRegister(
+                new NewSubmission().kind(SubmissionKind.SUGGESTION).sessionId(session).title("关于增开夜班公交线路的建议")
+                        .body("建议在大型居住区与地铁站之间增开夜班公交。").field("URBAN_CONSTRUCTION_TRANSPORT")
+                        .leadProposerId(member).keyItem(true).leadingOfficial("张副市长"), UUID.randomUUID().toString()));
+        assertThat(register.getCode()).isEqualTo(403);
         as(Tokens.office(), "intake-service").queryParam("sessionId", session).get("/api/v1/submissions")
                 .then().statusCode(200).header("X-Total-Count", "1");
+        as(Tokens.office(), "intake-service").body(Map.of("version", filedVersion))
+                .post("/api/v1/submissions/" + submission + "/registration").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("REGISTERED"));
 
         // 5. The receiver is down for the first attempt; the office assigns the item to the unit.
         receiver.failNext(1);

@@ -61,6 +61,8 @@ public final class ServiceProcess implements AutoCloseable {
             if (name.equals("intake-service")) {
                 // intake issues the platform clients' tokens (client credentials), signed like the dev tokens
                 env.put("BANLI_PLATFORM_TOKEN_SIGNING_KEY", DevTokens.privateKeyPem());
+                // ... and seals webhook secrets at rest; this key, like the token key, is for local runs only
+                env.putIfAbsent("BANLI_WEBHOOKS_SECRET_KEYS", "dev-only-1:3eTqJZPw+370XdYvMCbB3X1Tolf+5oApU0N9aJ8emtc=");
             }
             env.putAll(extraEnv);
             return new ServiceProcess(name, port, builder.start());

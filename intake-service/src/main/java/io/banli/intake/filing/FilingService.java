@@ -19,6 +19,8 @@ import io.banli.intake.submission.SubmissionState;
 import io.banli.intake.submission.SubmissionState.Action;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
+import io.banli.kit.security.Caller;
+import io.banli.kit.security.Roles;
 
 /**
  * Filing as a portal does it: the member drafts, invites co-signers, they sign before the cut-off, and
@@ -41,8 +43,12 @@ public class FilingService {
     @Inject
     StateChange change;
 
+    @Inject
+    Caller caller;
+
     public Submission draft(DraftResource.NewDraft request) {
         long me = access.requiredMember();
+        portalLeavesConfidentialityToTheOffice(request.confidential(), request.confidentiality());
         Session session = SubmissionRules.session(request.sessionId());
         Member proposer = SubmissionRules.member(me);
         SubmissionRules.checkKinds(request.kind(), session, proposer);
@@ -64,12 +70,16 @@ public class FilingService {
     }
 
     public Submission edit(long id, DraftResource.DraftChange request) {
+        portalLeavesConfidentialityToTheOffice(request.confidential(), request.confidentiality());
         Submission s = owned(id, request.version(), Action.EDIT);
         Session session = Session.findById(s.sessionId);
-        SubmissionRules.checkContent(s.kind, request.field(), request.groupName(), request.confidential(),
-                request.confidentiality());
-        apply(s, request.title(), request.body(), request.field(), request.groupName(), request.confidential(),
-                request.confidentiality(), cutOff(request.coSignUntil(), session, change.now()));
+        // A portal's edit keeps what the member marked with their own token; it cannot change it.
+        boolean portal = caller.hasRole(Roles.PLATFORM);
+        Boolean confidential = portal ? Boolean.valueOf(s.confidential) : request.confidential();
+        var confidentiality = portal ? s.confidentiality : request.confidentiality();
+        SubmissionRules.checkContent(s.kind, request.field(), request.groupName(), confidential, confidentiality);
+        apply(s, request.title(), request.body(), request.field(), request.groupName(), confidential,
+                confidentiality, cutOff(request.coSignUntil(), session, change.now()));
         announcer.audit("submission.draft-edited", s, s.state, null);
         return s;
     }
@@ -124,6 +134,17 @@ public class FilingService {
         s.filedBy = change.actor();
         announcer.filed(s, SubmissionState.DRAFT);
         return s;
+    }
+
+    /**
+     * Confidentiality, like the key-item flag and the leading official, is the office's decision at review
+     * (PATCH /submissions/{id}); a portal files what the member wrote and nothing more.
+     */
+    private void portalLeavesConfidentialityToTheOffice(Boolean confidential, Object confidentiality) {
+        if (caller.hasRole(Roles.PLATFORM) && (Boolean.TRUE.equals(confidential) || confidentiality != null)) {
+            throw Problems.forbidden("Confidentiality is decided by the office at review; a platform does not set "
+                    + "confidential or confidentiality.");
+        }
     }
 
     private Submission owned(long id, long version, Action action) {

@@ -2,6 +2,7 @@ package io.banli.intake.member;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,12 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.intake.platform.PlatformCaller;
+import io.banli.intake.platform.PlatformGrant;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
+import io.quarkus.panache.common.Sort;
 
 @Path("/api/v1/members")
 @Tag(name = "Members", description = "Deputies and CPPCC members. Phone numbers are personal information: "
@@ -43,6 +47,9 @@ public class MemberResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PlatformCaller platform;
 
     public record NewMember(
             @NotNull MemberKind kind,
@@ -85,31 +92,53 @@ public class MemberResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
-    @Operation(summary = "List members", description = "Contact data (phone, e-mail, address) is masked unless the caller is the office.")
+    @Operation(summary = "List members", description = """
+            Contact data (phone, e-mail, address) is masked unless the caller is the office. A platform sees only the
+            members its registration covers (by id or delegation); with a `member_id` in its token, only that member.""")
     @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
              "email": null, "address": null}]""")))
     public List<MemberView> list() {
-        return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(this::view).toList();
+        Optional<PlatformGrant> grant = platform.grant();
+        if (grant.isEmpty()) {
+            return Member.<Member>listAll(Sort.by("id")).stream().map(this::view).toList();
+        }
+        if (caller.memberId().isPresent()) {
+            return Member.<Member>findByIdOptional(caller.memberId().get()).map(this::view).stream().toList();
+        }
+        PlatformGrant g = grant.get();
+        if (g.allMembers()) {
+            return Member.<Member>listAll(Sort.by("id")).stream().map(this::view).toList();
+        }
+        // Empty lists never reach the query: "in ()" is not SQL.
+        List<Long> ids = g.memberIds().isEmpty() ? List.of(-1L) : g.memberIds();
+        List<String> delegations = g.delegations().isEmpty() ? List.of("") : g.delegations();
+        return Member.<Member>list("id in ?1 or delegation in ?2", Sort.by("id"), ids, delegations).stream()
+                .map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
-    @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own record.")
+    @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own "
+            + "record; a platform whose token names no member, the members its registration covers.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
              "email": null, "address": null}""")))
     public MemberView get(@Parameter(example = "1") @PathParam("id") long id) {
-        // A member, or a portal acting for one, reads only that member's own record.
+        // A member, or a portal acting for one, reads only that member's own record; a portal naming no member,
+        // those its registration covers.
         boolean actsForAMember = caller.hasRole(Roles.MEMBER) || caller.hasRole(Roles.PLATFORM) && caller.memberId().isPresent();
         if (actsForAMember && !caller.hasRole(Roles.OFFICE) && caller.memberId().filter(own -> own == id).isEmpty()) {
             throw Problems.notFound("member", id);
         }
-        return Member.<Member>findByIdOptional(id).map(this::view).orElseThrow(() -> Problems.notFound("member", id));
+        Optional<PlatformGrant> grant = platform.grant();
+        return Member.<Member>findByIdOptional(id)
+                .filter(m -> actsForAMember || grant.isEmpty() || grant.get().covers(m.id, m.delegation))
+                .map(this::view).orElseThrow(() -> Problems.notFound("member", id));
     }
 
     /** Contact data is needed by the office (to reach members) and by the member themself; others see it masked. */

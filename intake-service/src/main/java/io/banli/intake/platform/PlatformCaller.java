@@ -22,6 +22,9 @@ public class PlatformCaller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    PlatformClients clients;
+
     /** Empty unless the caller has the {@code platform} role. */
     public Optional<String> clientId() {
         if (!caller.hasRole(Roles.PLATFORM)) {
@@ -32,6 +35,15 @@ public class PlatformCaller {
 
     public Optional<Long> memberId() {
         return caller.memberId();
+    }
+
+    /**
+     * The registered grant of the calling platform, read from the registry on every call (a narrowed registration
+     * applies at once); empty unless the caller has the {@code platform} role, {@link PlatformGrant#NOTHING} for a
+     * client that is not registered or revoked.
+     */
+    public Optional<PlatformGrant> grant() {
+        return clientId().map(id -> clients.active(id).map(PlatformGrant::of).orElse(PlatformGrant.NOTHING));
     }
 
     public Optional<Long> unitId() {

@@ -29,8 +29,9 @@ import io.banli.kit.security.Roles;
 
 /**
  * Every item a member leads or is invited to co-sign, drafts included, from intake's own tables and the
- * projection of assignment's and supervision's events. Who may ask: the member, a platform acting for them,
- * the office and the auditor; anyone else learns nothing (404, as for a member who does not exist).
+ * projection of assignment's and supervision's events. Who may ask: the member, a platform whose token names
+ * them, a platform whose registration covers them (without drafts and confidential items), the office and the
+ * auditor; anyone else learns nothing (404, as for a member who does not exist).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -54,7 +55,8 @@ public class MemberProgress {
                   from submission s
                   left join co_signer c on c.submission_id = s.id and c.member_id = :m
                   left join progress_handling h on h.submission_id = s.id
-                  where s.lead_proposer_id = :m or c.member_id is not null) p
+                  where (s.lead_proposer_id = :m or c.member_id is not null)
+                    and (cast(:own as boolean) or s.state <> 'DRAFT' and not s.confidential)) p
             where (cast(:stage as text) is null or p.stage = :stage)
               and (cast(:session as bigint) is null or p.session_id = :session)""";
 
@@ -75,14 +77,17 @@ public class MemberProgress {
 
     public ProgressView.Page of(long memberId, String stage, Long sessionId, int page, int size) {
         checkAccess(memberId);
+        // A platform whose token names no member sees what it would see of the item list: no drafts, nothing
+        // confidential (those only with the member's own token, or a portal's token naming the member).
+        boolean own = !caller.hasRole(Roles.PLATFORM) || caller.memberId().isPresent();
         if (stage != null && !STAGES.contains(stage)) {
             throw Problems.badInput("unknown-stage", "stage", "query", "must be one of " + String.join(", ",
                     STAGES.stream().sorted().toList()));
         }
-        long total = ((Number) Sql.of(em, "select count(*) " + ITEMS).bind("m", memberId).bind("stage", stage)
+        long total = ((Number) Sql.of(em, "select count(*) " + ITEMS).bind("m", memberId).bind("own", own).bind("stage", stage)
                 .bind("session", sessionId).<Object>list().get(0)).longValue();
         List<Object[]> rows = Sql.of(em, "select p.* " + ITEMS + " order by p.id desc limit :size offset :offset")
-                .bind("m", memberId).bind("stage", stage).bind("session", sessionId).bind("size", size)
+                .bind("m", memberId).bind("own", own).bind("stage", stage).bind("session", sessionId).bind("size", size)
                 .bind("offset", page * size).list();
         List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
         Details details = ids.isEmpty() ? new Details() : details(ids, memberId);
@@ -188,8 +193,9 @@ public class MemberProgress {
         if (caller.hasRole(Roles.OFFICE) || caller.hasRole(Roles.AUDITOR)) {
             allowed = true;
         } else if (caller.hasRole(Roles.PLATFORM)) {
-            allowed = caller.memberId().filter(m -> m == memberId).isPresent()
-                    || clients.active(clientId()).filter(c -> clients.mayActForMember(c, memberId)).isPresent();
+            // The token's member if it names one (the registry's check has already covered it), else the grant.
+            allowed = caller.memberId().isPresent() ? caller.memberId().get() == memberId
+                    : clients.active(clientId()).filter(c -> clients.mayActForMember(c, memberId)).isPresent();
         } else {
             allowed = caller.hasRole(Roles.MEMBER) && caller.memberId().filter(m -> m == memberId).isPresent();
         }

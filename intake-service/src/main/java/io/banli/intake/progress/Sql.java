@@ -38,6 +38,11 @@ public final class Sql {
         return this;
     }
 
+    public Sql bind(String name, Boolean value) {
+        query.setParameter(name, value, StandardBasicTypes.BOOLEAN);
+        return this;
+    }
+
     public Sql bind(String name, Instant value) {
         query.setParameter(name, value, StandardBasicTypes.INSTANT);
         return this;

@@ -88,15 +88,15 @@ public class SubmissionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.OFFICE, Roles.PLATFORM})
-    @RequiresScope(Scopes.SUBMISSIONS_WRITE)
+    @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "File and register a submission in one step", description = """
-            The office enters a paper submission handed in at the session (or an integrating platform passes one
-            on): it is filed and registered (立案) at once, given the session's next number, and
-            `banli.intake.submission.filed.v1` then `banli.intake.submission.registered.v1` are published. The lead
-            proposer must be a deputy for a suggestion and a CPPCC member for a proposal; co-signers listed here
-            signed on paper. The answer lists similar items of this and earlier sessions. Title at most 200
-            characters, body at most 20,000. Portals acting for a member use drafts instead.""")
+            The office alone: it enters a paper submission handed in at the session, filed and registered (立案) at
+            once, given the session's next number, and `banli.intake.submission.filed.v1` then
+            `banli.intake.submission.registered.v1` are published. The lead proposer must be a deputy for a
+            suggestion and a CPPCC member for a proposal; co-signers listed here signed on paper. The answer lists
+            similar items of this and earlier sessions. Title at most 200 characters, body at most 20,000.
+            Portals never register: they file for the member of their token as a draft (`POST /drafts`, then
+            `POST /drafts/{id}/filing`), co-signers sign themselves, and the office reviews.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "suggestion", value = """
             {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
@@ -104,6 +104,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "registered", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
+    @APIResponse(responseCode = "403", description = "Not the office (portals file drafts)")
     @APIResponse(responseCode = "422", description = "Unknown session, member or field, a kind that does not fit "
             + "them, a group on a suggestion, a key item without its leading official")
     public Response register(@Valid @NotNull NewSubmission request) {
@@ -118,8 +119,12 @@ public class SubmissionResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER, Roles.UNIT_STAFF,
             Roles.UNIT_HEAD})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
-    @Operation(summary = "Get a submission", description = "A member sees the submissions they lead or are invited "
-            + "to co-sign, drafts included; a unit only those assigned to it; others every filed item.")
+    @Operation(summary = "Get a submission", description = """
+            A member (or a portal whose token names the member) sees the submissions they lead or are invited to
+            co-sign, drafts and confidential items included; a unit only those assigned to it; a portal whose token
+            names no member only the filed, not confidential items of the members (and units) its registration
+            covers; a leader the key items they lead (the token's `leader_name` is the item's leading official);
+            office and auditor every filed item.""")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "demo", value = VIEW_EXAMPLE)))
     public SubmissionView get(@Parameter(example = "1") @PathParam("id") long id) {
@@ -128,7 +133,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}/similar")
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR})
+    @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "Similar items of this and earlier sessions", description = """
             Duplicates and precedents for the review: the items whose title and body share the most character
             bigrams with this one (a score from 0 to 1; title weighted 0.6, body 0.4), best first, so the office

@@ -32,14 +32,12 @@ public class SubmissionService {
 
     /**
      * The office enters a paper submission at the session: filed and registered (立案) in one step, its
-     * co-signers signed on paper. Announces filed, then registered, in one transaction.
+     * co-signers signed on paper. Announces filed, then registered, in one transaction. The office's alone:
+     * portals draft and file for their member ({@code FilingService}), and co-signers sign themselves.
      */
     public Submission fileAndRegister(SubmissionResource.NewSubmission request) {
         Session session = SubmissionRules.session(request.sessionId());
         Member proposer = SubmissionRules.member(request.leadProposerId());
-        access.actingMember().filter(m -> !m.equals(proposer.id)).ifPresent(m -> {
-            throw Problems.forbidden("A portal acting for member " + m + " files only for that member.");
-        });
         SubmissionRules.checkKinds(request.kind(), session, proposer);
         List<Long> coSigners = request.coSignerIds() == null ? List.of() : request.coSignerIds().stream().distinct().toList();
         SubmissionRules.checkCoSigners(coSigners, proposer);

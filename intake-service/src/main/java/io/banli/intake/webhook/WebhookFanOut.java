@@ -81,6 +81,8 @@ public class WebhookFanOut {
         Long submissionId = data.path("submissionId").canConvertToLong() ? data.path("submissionId").asLong() : null;
         Long unitId = data.path("unitId").canConvertToLong() ? data.path("unitId").asLong() : null;
         List<Long> members = membersOf(submissionId);
+        boolean confidential = submissionId != null && Submission.<Submission>findByIdOptional(submissionId)
+                .map(x -> x.confidential).orElse(false);
         Instant now = clock.instant();
         for (WebhookSubscription subscription : subscriptions) {
             PlatformClient client = clients.active(subscription.clientId).orElse(null);
@@ -88,9 +90,10 @@ public class WebhookFanOut {
                 continue;
             }
             boolean narrowed = !subscription.memberIds.isEmpty() || !subscription.unitIds.isEmpty();
+            // A confidential item reaches a platform only as its member's own: a subscription naming the member.
             List<Long> covered = members.stream().filter(m -> clients.mayActForMember(client, m)
-                    && (!narrowed || subscription.memberIds.contains(m))).toList();
-            boolean unitCovered = unitId != null && clients.mayActForUnit(client, unitId)
+                    && (!narrowed && !confidential || subscription.memberIds.contains(m))).toList();
+            boolean unitCovered = !confidential && unitId != null && clients.mayActForUnit(client, unitId)
                     && (!narrowed || subscription.unitIds.contains(unitId));
             if (covered.isEmpty() && !unitCovered) {
                 continue;

@@ -70,8 +70,11 @@ public class WebhookResource {
             For the client of the token (`client_id`). `eventTypes`: registered, assigned, signed, reply-submitted,
             replied, evaluated, rehandling-started, closed, overdue, deadline-warning, withdrawn, refused.
             `memberIds` and `unitIds` narrow the subscription and must lie within the client's registration (422
-            otherwise); without them it covers the whole registration. The callback URL must use https. The
-            answer shows the signing `secret` once: keep it.""")
+            otherwise); without them it covers the whole registration. The callback URL must use https, and its
+            host must resolve to public addresses only (resolved now and again before every delivery): loopback,
+            private, link-local and metadata, CGNAT, multicast and unique-local addresses are refused unless the
+            operator allows their network. Redirects are never followed. The answer shows the signing `secret`
+            once: keep it (it is stored encrypted).""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "subscription",
             value = """
                     {"callbackUrl": "https://portal.example.gov.cn/hooks/banli", "eventTypes": ["assigned", "replied"],
@@ -79,8 +82,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "subscription", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing fields, a malformed URL or an unknown event type")
-    @APIResponse(responseCode = "422", description = "A plain-http callback, or members or units outside the "
+    @APIResponse(responseCode = "422", description = "A plain-http callback, a callback that does not resolve or "
+            + "resolves to an address that is not public (`callback-not-allowed`), or members or units outside the "
             + "client's registration")
+    @APIResponse(responseCode = "503", description = "The operator has configured no key to encrypt webhook secrets")
     public Response subscribe(@Valid @NotNull NewSubscription request) {
         WebhookSubscriptions.Created created = subscriptions.create(request);
         return Response.created(URI.create("/api/v1/webhook-subscriptions/" + created.subscription().id))

@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A platform client's wish to be told of events: which types, at which URL, optionally narrowed to some of
- * the members and units its registration covers. Every delivery is signed with {@link #secret}.
+ * the members and units its registration covers. Every delivery is signed with its secret.
  */
 @Entity
 public class WebhookSubscription extends PanacheEntityBase {
@@ -53,9 +53,15 @@ public class WebhookSubscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<Long> unitIds = new ArrayList<>();
 
-    public String secret;
+    /** The signing secret, sealed ({@link SecretCipher}): never stored readable. */
+    public String secretCiphertext;
 
-    public String previousSecret;
+    /** The key that sealed {@link #secretCiphertext}. */
+    public String secretKeyId;
+
+    public String previousSecretCiphertext;
+
+    public String previousSecretKeyId;
 
     public Instant previousSecretValidUntil;
 
@@ -74,4 +80,21 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    void secret(SecretCipher.Sealed sealed) {
+        secretCiphertext = sealed.ciphertext();
+        secretKeyId = sealed.keyId();
+    }
+
+    SecretCipher.Sealed secret() {
+        return new SecretCipher.Sealed(secretKeyId, secretCiphertext);
+    }
+
+    /** The previous secret if it still signs at {@code now}, as a rotation's grace allows. */
+    java.util.Optional<SecretCipher.Sealed> previousSecret(Instant now) {
+        if (previousSecretCiphertext == null || previousSecretValidUntil == null || !now.isBefore(previousSecretValidUntil)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SecretCipher.Sealed(previousSecretKeyId, previousSecretCiphertext));
+    }
 }

@@ -1,18 +1,14 @@
 package io.banli.intake.webhook;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.banli.intake.platform.PlatformClient;
 import io.banli.intake.platform.PlatformCaller;
@@ -32,7 +28,6 @@ public class WebhookSubscriptions {
 
     /** How long the old secret keeps signing after a rotation. */
     static final Duration ROTATION_GRACE = Duration.ofHours(24);
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1");
 
     @Inject
     Caller caller;
@@ -49,8 +44,11 @@ public class WebhookSubscriptions {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "banli.webhooks.allow-plain-http", defaultValue = "false")
-    boolean allowPlainHttp;
+    @Inject
+    CallbackRule callbacks;
+
+    @Inject
+    SecretCipher cipher;
 
     record Created(WebhookSubscription subscription, String secret) {
     }
@@ -59,6 +57,10 @@ public class WebhookSubscriptions {
         PlatformClient client = clients.active(clientId()).orElseThrow(() -> Problems.forbidden(
                 "The client " + clientId() + " is not registered or was revoked."));
         checkCallback(request.callbackUrl());
+        if (!cipher.configured()) {
+            throw Problems.problem(503, "webhooks-not-configured", "Service Unavailable", "Webhook secrets cannot be "
+                    + "stored: the operator has configured no key to encrypt them (banli.webhooks.secret-keys).");
+        }
         for (String type : request.eventTypes()) {
             if (!WebhookEventTypes.known(type)) {
                 throw Problems.badInput("unknown-event-type", "eventTypes", "body", "unknown event type " + type
@@ -85,13 +87,14 @@ public class WebhookSubscriptions {
         s.eventTypes = new ArrayList<>(request.eventTypes().stream().distinct().toList());
         s.memberIds = new ArrayList<>(members);
         s.unitIds = new ArrayList<>(units);
-        s.secret = WebhookSignature.newSecret();
+        String secret = WebhookSignature.newSecret();
+        s.secret(cipher.seal(secret));
         s.state = WebhookSubscription.State.ACTIVE;
         s.createdAt = clock.instant();
         s.persist();
         audit.record("webhook-subscription.created", "webhook-subscription", s.id, "client " + s.clientId
                 + ", types " + s.eventTypes + ", members " + s.memberIds + ", units " + s.unitIds);
-        return new Created(s, s.secret);
+        return new Created(s, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -150,12 +153,14 @@ public class WebhookSubscriptions {
         if (s.state == WebhookSubscription.State.STOPPED) {
             throw Problems.illegalTransition("The subscription is STOPPED.");
         }
-        s.previousSecret = s.secret;
+        s.previousSecretCiphertext = s.secretCiphertext;
+        s.previousSecretKeyId = s.secretKeyId;
         s.previousSecretValidUntil = clock.instant().plus(ROTATION_GRACE);
-        s.secret = WebhookSignature.newSecret();
+        String secret = WebhookSignature.newSecret();
+        s.secret(cipher.seal(secret));
         audit.record("webhook-subscription.secret-rotated", "webhook-subscription", id,
                 "the old secret signs too until " + s.previousSecretValidUntil);
-        return new Created(s, s.secret);
+        return new Created(s, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -183,22 +188,24 @@ public class WebhookSubscriptions {
         return d;
     }
 
+    /**
+     * The callback's form and, resolved now, its addresses (see {@link CallbackRule}); checked again before every
+     * delivery. A URL that is not one is 400, one that is not allowed 422.
+     */
     private void checkCallback(String url) {
-        URI uri;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw Problems.badInput("malformed-url", "callbackUrl", "body", "is not a URL");
+            callbacks.parse(url);
+        } catch (CallbackRule.Refused e) {
+            if (e.getMessage().startsWith("must use https")) {
+                throw Problems.unprocessable("insecure-callback", "The callback URL " + e.getMessage() + ".");
+            }
+            throw Problems.badInput("malformed-url", "callbackUrl", "body", e.getMessage());
         }
-        if (uri.getHost() == null || uri.getScheme() == null) {
-            throw Problems.badInput("malformed-url", "callbackUrl", "body", "is not an absolute URL");
-        }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean localHttp = allowPlainHttp && "http".equalsIgnoreCase(uri.getScheme())
-                && LOOPBACK.contains(uri.getHost().toLowerCase());
-        if (!https && !localHttp) {
-            throw Problems.unprocessable("insecure-callback", "The callback URL must use https"
-                    + (allowPlainHttp ? " (plain http only to localhost or 127.0.0.1)." : "."));
+        try {
+            callbacks.check(url);
+        } catch (CallbackRule.Refused e) {
+            throw Problems.unprocessable("callback-not-allowed", "The callback URL " + e.getMessage() + ": webhooks "
+                    + "go to public https addresses, or to a network the operator allows.");
         }
     }
 
