@@ -23,6 +23,10 @@ public class EventMetrics {
     MeterRegistry registry;
 
     public void published(String type, String topic) {
-        registry.counter(PUBLISHED, "type", type, "topic", topic).increment();
+        published(type, topic, 1);
+    }
+
+    public void published(String type, String topic, int events) {
+        registry.counter(PUBLISHED, "type", type, "topic", topic).increment(events);
     }
 }

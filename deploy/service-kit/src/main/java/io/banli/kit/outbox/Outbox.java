@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 /**
  * Records an event in the same transaction as the state change that caused it (transactional
  * outbox). The {@link OutboxRelay} publishes it to Kafka after commit, so a crash can neither lose
@@ -45,17 +48,38 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         em.createNativeQuery("""
-                insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
-                values (:id, :topic, :type, :subject, cast(:payload as json), :at)""")
+                insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent)
+                values (:id, :topic, :type, :subject, cast(:payload as json), :at, nullif(:trace, ''))""")
                 .setParameter("id", id)
                 .setParameter("topic", topic)
                 .setParameter("type", type)
                 .setParameter("subject", subject)
                 .setParameter("payload", json(data))
                 .setParameter("at", now)
+                .setParameter("trace", traceParent())
                 .executeUpdate();
         appended.fire(new OutboxAppended(id));
         return id;
+    }
+
+    /**
+     * Wakes the relay once the caller's transaction commits, for outbox rows written with SQL of the
+     * caller's own (bulk inserts) rather than through {@link #publish}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relayAfterCommit() {
+        appended.fire(new OutboxAppended(null));
+    }
+
+    /**
+     * The W3C trace context of the change, kept with the event: the relay publishes later, on its own
+     * thread, and sends it as the record's {@code traceparent} so the consumers' spans join the trace.
+     */
+    private static String traceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        // Never null: Hibernate cannot type a null parameter of a native query; the SQL turns "" into null.
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : "";
     }
 
     private String json(Object data) {

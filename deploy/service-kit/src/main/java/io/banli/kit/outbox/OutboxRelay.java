@@ -1,59 +1,103 @@
 package io.banli.kit.outbox;
 
-import java.net.URI;
-import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import io.banli.kit.metrics.EventMetrics;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
- * Publishes outbox rows to Kafka in id order and marks each published only after the broker has
- * acknowledged it. Runs right after each commit that wrote the outbox and, as a safety net for
- * crashes and broker outages, on a schedule.
+ * Publishes outbox rows to Kafka in batches: a batch of rows is handed to the producer at once, the relay
+ * thread waits for all acknowledgements together, and the acknowledged rows are marked in one statement.
+ * Runs right after each commit that wrote the outbox and, as a safety net for crashes and broker outages,
+ * on a schedule.
  *
- * <p>Only one relay may run at a time across all replicas (a PostgreSQL advisory lock): with
- * one publisher and id order, events of one submission reach its partition in commit order.
- * Delivery is at-least-once (a crash after the ack but before the mark republishes a row);
- * consumers are idempotent on the event id, so that is harmless.
+ * <p><b>Order.</b> The producer is idempotent ({@code enable.idempotence}, {@code acks=all}, at most 5
+ * requests in flight), so records sent in a row reach their partition in that order, retries included. The
+ * record key is the submission, so one submission's events keep the order in which the relay sends them.
+ * Only one relay may run at a time across all replicas: a PostgreSQL advisory lock held by the batch's
+ * transaction.
+ *
+ * <p><b>Which rows, in which order.</b> Ids come from a sequence, taken when a row is inserted, not when its
+ * transaction commits: a transaction holding id 10 may still be running when the one holding id 11 has
+ * committed. A relay that published whatever it could see in id order would therefore publish rows in an
+ * order that depends on when it happened to look. This relay publishes only rows whose writing transaction
+ * is older than the oldest transaction still in flight ({@code txid < pg_snapshot_xmin(...)}). Every
+ * transaction below that horizon has finished, and every transaction that starts later gets a larger txid,
+ * so no row can ever appear below a horizon the relay has already passed: each pass sees a closed set, and
+ * publishes it in id order. Per submission this is commit order: two changes to one submission are
+ * serialised (the second waits for the first's row lock, or starts after seeing its commit), so the second
+ * takes its id after the first has committed, and both are published in id order once both are below the
+ * horizon. Even two concurrent transactions that touch one submission without a common lock come out in
+ * the same order (their ids') whenever the relay runs. The price: a long-running writing transaction holds
+ * back every row committed after it started until it ends; the relay then looks again shortly.
+ *
+ * <p><b>Delivery</b> is at least once: a crash (or a lost database connection) after the acknowledgement
+ * but before the mark republishes the batch's rows; consumers are idempotent on the event id, so that is
+ * harmless. With a healthy broker and database every row is sent once. Nothing here runs on Kafka's
+ * threads: the acknowledgements are futures the relay thread waits for.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final int BATCH = 200;
     /** Arbitrary constant naming the relay's advisory lock in this service's database. */
     private static final long RELAY_LOCK = 0x62616e6c69L;
+    private static final Duration MAX_HORIZON_WAIT = Duration.ofSeconds(2);
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
+
+    @Inject
+    KafkaClientService kafka;
+
+    /**
+     * Declares the {@code outbox} channel, so Reactive Messaging creates its Kafka sink and producer
+     * (configured under {@code mp.messaging.outgoing.outbox.*}); the relay sends through that producer
+     * directly and never through this emitter.
+     */
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> channel;
 
     @Inject
     ManagedExecutor executor;
-
-    @Inject
-    @Channel("outbox")
-    MutinyEmitter<String> emitter;
 
     @Inject
     EventMetrics metrics;
@@ -61,18 +105,24 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
+    /** Rows per batch: one select, one wait for the acknowledgements, one update. */
+    @ConfigProperty(name = "banli.outbox.batch-size", defaultValue = "2000")
+    int batchSize;
+
+    /** How long a batch may wait for all its acknowledgements before the unacknowledged rows are left for later. */
     @ConfigProperty(name = "banli.outbox.send-timeout", defaultValue = "PT15S")
     Duration sendTimeout;
 
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile Producer<String, String> producer;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         executor.runAsync(this::relay);
     }
 
     /**
-     * Waits 10 s after start: on a loaded machine Reactive Messaging connects the emitter several seconds
+     * Waits 10 s after start: on a loaded machine Reactive Messaging connects the channel several seconds
      * after the scheduler starts, and an earlier poll only logs errors. Events of requests served
      * meanwhile go out after their commit anyway.
      */
@@ -82,80 +132,218 @@ public class OutboxRelay {
         relay();
     }
 
-    /** Publishes everything pending; a call during a running pass makes that pass go round again. */
+    /**
+     * Publishes everything pending, then returns; call it outside any transaction (it manages its own).
+     * A call while a pass runs makes that pass go round again and returns at once.
+     */
     public void relay() {
         again.set(true);
-        if (!running.tryLock()) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false)) {
-                int published;
-                do {
-                    published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                } while (published == BATCH);
+        while (again.get() && running.tryLock()) {
+            try {
+                drain();
+            } catch (SQLException | RuntimeException e) {
+                Log.warnf("Outbox relay stopped, will retry: %s", e.getMessage());
+                return;
+            } finally {
+                running.unlock();
             }
-        } catch (RuntimeException e) {
-            Log.warnf("Outbox relay stopped, will retry: %s", e.getMessage());
-        } finally {
-            running.unlock();
+            // A call that came in between the last pass and the unlock found the lock taken: go round for it.
         }
     }
 
-    /** Returns how many rows it published; fewer than {@link #BATCH} means the backlog is empty. */
-    @SuppressWarnings("unchecked")
-    int publishBatch() {
-        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", RELAY_LOCK).getSingleResult();
-        if (!locked) {
-            return 0;
+    private void drain() throws SQLException {
+        long waitedMillis = 0;
+        long pause = 5;
+        while (again.getAndSet(false)) {
+            Batch batch;
+            do {
+                batch = publishBatch();
+                if (!batch.locked()) {
+                    return; // another replica is relaying
+                }
+            } while (batch.full() && batch.complete());
+            if (!batch.complete()) {
+                return; // Kafka did not take everything: the poll tries again
+            }
+            if (batch.heldBack() && waitedMillis < MAX_HORIZON_WAIT.toMillis()) {
+                // Rows committed behind a transaction still in flight: look again shortly.
+                sleep(pause);
+                waitedMillis += pause;
+                pause = Math.min(100, pause * 2);
+                again.set(true);
+            }
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                select id, cast(event_id as text), topic, event_type, aggregate_id, cast(payload as text), occurred_at
-                from outbox_event where published_at is null order by id limit :batch""")
-                .setParameter("batch", BATCH).getResultList();
-        // One send at a time, each acknowledged before the next: collecting acks asynchronously would
-        // run their callbacks on Kafka's threads inside this transaction, which JTA refuses to commit.
-        int published = 0;
-        for (Object[] row : rows) {
+    }
+
+    private record Batch(boolean locked, boolean full, boolean complete, boolean heldBack) {
+    }
+
+    private record Row(long id, String eventId, String topic, String type, String subject, String payload,
+            OffsetDateTime occurredAt, String traceParent) {
+    }
+
+    /** Publishes one batch in one transaction that holds the relay's advisory lock. */
+    private Batch publishBatch() throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
             try {
-                emitter.sendMessage(message(row)).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", row[1], e.getMessage());
+                Batch batch = publishBatch(db);
+                db.commit();
+                return batch;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Batch publishBatch(Connection db) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return new Batch(false, false, true, false);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        // The horizon is taken from the statement's own snapshot, the one that decides what it sees.
+        try (PreparedStatement select = db.prepareStatement("""
+                select id, cast(event_id as text), topic, event_type, aggregate_id, cast(payload as text),
+                       occurred_at, trace_parent
+                from outbox_event
+                where published_at is null and (txid is null or txid < pg_snapshot_xmin(pg_current_snapshot()))
+                order by id limit ?""")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8)));
+                }
+            }
+        }
+        List<Row> acknowledged = rows.isEmpty() ? List.of() : send(rows);
+        if (!acknowledged.isEmpty()) {
+            Long[] ids = acknowledged.stream().map(Row::id).toArray(Long[]::new);
+            try (PreparedStatement mark = db.prepareStatement(
+                    "update outbox_event set published_at = now() where id = any(?)")) {
+                Array array = db.createArrayOf("bigint", ids);
+                mark.setArray(1, array);
+                mark.executeUpdate();
+                array.free();
+            }
+            count(acknowledged);
+        }
+        boolean full = rows.size() == batchSize;
+        boolean heldBack = !full && heldBack(db);
+        return new Batch(true, full, acknowledged.size() == rows.size(), heldBack);
+    }
+
+    /** Whether committed rows wait behind a transaction still in flight. */
+    private static boolean heldBack(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("""
+                select exists (select 1 from outbox_event
+                               where published_at is null and txid >= pg_snapshot_xmin(pg_current_snapshot()))""");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Hands every row to the producer without waiting, then waits for all acknowledgements on this thread.
+     * Stops handing over at the first row the producer refuses at once (broker unreachable, buffer full),
+     * so a dead broker costs one wait, not one per row. Returns the acknowledged rows.
+     */
+    private List<Row> send(List<Row> rows) {
+        Producer<String, String> kafkaProducer = producer();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Future<RecordMetadata> future = kafkaProducer.send(record(row));
+            sent.add(future);
+            if (future.isDone() && failed(future)) {
                 break;
             }
-            em.createNativeQuery("update outbox_event set published_at = now() where id = :id")
-                    .setParameter("id", row[0]).executeUpdate();
-            metrics.published((String) row[3], (String) row[2]);
-            published++;
         }
-        return published;
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        List<Row> acknowledged = new ArrayList<>(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(rows.get(i));
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", rows.get(i).eventId(),
+                        cause.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return acknowledged;
     }
 
-    private Message<String> message(Object[] row) {
-        String subject = (String) row[4];
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId((String) row[1])
-                .withType((String) row[3])
-                .withSource(URI.create("/banli/" + serviceName))
-                .withSubject(subject)
-                .withTimestamp(timestamp(row[6]).atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic((String) row[2])
-                .withKey(subject)
-                .build();
-        return Message.of((String) row[5], Metadata.of(cloudEvent, kafka));
+    private static boolean failed(Future<RecordMetadata> future) {
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
-    private static java.time.Instant timestamp(Object value) {
-        if (value instanceof java.time.Instant instant) {
-            return instant;
+    /** The producer of the {@code outbox} channel, created on first use on the connector's sending thread. */
+    private Producer<String, String> producer() {
+        Producer<String, String> p = producer;
+        if (p == null) {
+            io.smallrye.reactive.messaging.kafka.KafkaProducer<String, String> client = kafka.getProducer("outbox");
+            if (client == null) {
+                throw new IllegalStateException("the outbox channel is not connected yet");
+            }
+            p = client.runOnSendingThread(kafkaProducer -> kafkaProducer).await().atMost(sendTimeout);
+            producer = p;
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
+        return p;
+    }
+
+    /** A CloudEvent in Kafka binary mode, with the same headers the messaging connector writes. */
+    private ProducerRecord<String, String> record(Row row) {
+        Headers headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(row.eventId()));
+        headers.add("ce_type", bytes(row.type()));
+        headers.add("ce_source", bytes("/banli/" + serviceName));
+        headers.add("content-type", bytes("application/json"));
+        headers.add("ce_subject", bytes(row.subject()));
+        headers.add("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                row.occurredAt().atZoneSameInstant(ZoneOffset.UTC))));
+        if (row.traceParent() != null) {
+            headers.add("traceparent", bytes(row.traceParent()));
         }
-        return ((Timestamp) value).toInstant();
+        return new ProducerRecord<>(row.topic(), null, row.subject(), row.payload(), headers);
+    }
+
+    private void count(List<Row> acknowledged) {
+        Map<List<String>, Integer> byTypeAndTopic = new HashMap<>();
+        acknowledged.forEach(row -> byTypeAndTopic.merge(List.of(row.type(), row.topic()), 1, Integer::sum));
+        byTypeAndTopic.forEach((key, n) -> metrics.published(key.get(0), key.get(1), n));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
