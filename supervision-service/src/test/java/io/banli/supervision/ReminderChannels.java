@@ -28,6 +28,12 @@ public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
     static HttpServer http;
     static final List<String> SMS = new CopyOnWriteArrayList<>();
     static final List<String> WEBHOOK = new CopyOnWriteArrayList<>();
+    /** Every webhook delivery: its Idempotency-Key header and its body. */
+    static final List<Map.Entry<String, String>> WEBHOOK_DELIVERIES = new CopyOnWriteArrayList<>();
+    /** Units whose webhook reminders the receiver answers only after {@link #SLOW_ANSWER}. */
+    static final java.util.Set<Long> SLOW_UNITS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Longer than the transaction timeout the tests give the dispatcher (2 s). */
+    static final long SLOW_ANSWER = 2_500;
     /** The SMS gateway answers 503 this many times to messages for {@link #FAILING_PHONE}. */
     static final AtomicInteger SMS_FAILURES_TO_COME = new AtomicInteger();
     static final String FAILING_PHONE = "13900003301";
@@ -53,7 +59,18 @@ public class ReminderChannels implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         http.createContext("/hook", exchange -> {
-            WEBHOOK.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (SLOW_UNITS.stream().anyMatch(unit -> body.contains("\"unitId\":" + unit + ","))
+                    || SLOW_UNITS.stream().anyMatch(unit -> body.contains("\"unitId\":" + unit + "}"))) {
+                try {
+                    Thread.sleep(SLOW_ANSWER);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            WEBHOOK.add(body);
+            WEBHOOK_DELIVERIES.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
+                    body));
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         });

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -26,6 +27,7 @@ import io.banli.supervision.reminder.ReminderDispatcher;
 import io.banli.testing.EventSender;
 import io.banli.testing.TestClock;
 import io.banli.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -44,6 +46,9 @@ class RemindersTest {
 
     @Inject
     ReminderDispatcher dispatcher;
+
+    @Inject
+    EntityManager em;
 
     /** How far the polls below have moved the clock since the test last set it. */
     private Duration drift = Duration.ZERO;
@@ -142,6 +147,77 @@ class RemindersTest {
             assertThat(mailTo("vice-mayor@gov.example")).isNotEmpty();
             assertThat(mailTo("head35@unit.example")).isNotEmpty();
         });
+    }
+
+    /**
+     * The platform's webhook answers after 2.5 s, longer than the dispatcher's transactions may last here (2 s):
+     * no transaction is open while a message goes out, so each reminder is sent once and recorded as sent.
+     */
+    @Test
+    void aChannelSlowerThanTheTransactionTimeoutDeliversEachReminderOnce() throws Exception {
+        long unit = 36;
+        ReminderChannels.SLOW_UNITS.add(unit);
+        try {
+            contacts(unit, "liaison36@unit.example", "13900003601", null);
+            at(Instant.parse("2025-03-05T02:00:00Z"));
+            long submission = assignedOnMondayMorning(unit);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> deliveredNow(submission)
+                    .body("state", everyItem(equalTo("SENT"))).body("", hasSize(3)));
+            // Further runs find nothing to send: each returns only when what it claimed is recorded.
+            dispatcher.deliverDue();
+            clock.travel(Duration.ofMinutes(15));
+            dispatcher.deliverDue();
+
+            deliveries(submission).body("attempts", everyItem(equalTo(1)));
+            assertThat(webhooksFor(submission)).hasSize(1);
+            assertThat(ReminderChannels.SMS.stream().filter(sms -> sms.contains("13900003601"))).hasSize(1);
+            assertThat(mailTo("liaison36@unit.example")).hasSize(1);
+        } finally {
+            ReminderChannels.SLOW_UNITS.remove(unit);
+        }
+    }
+
+    /**
+     * A dispatcher that sent a message and died before recording it leaves the claim behind (SENDING). Until
+     * its lease has passed nobody sends again; then the message goes out again with the same delivery key.
+     */
+    @Test
+    void aClaimNeverRecordedIsTakenAgainAfterItsLeaseWithTheSameDeliveryKey() throws Exception {
+        long unit = 37;
+        contacts(unit, null, null, null);
+        at(Instant.parse("2025-03-05T02:00:00Z"));
+        long submission = assignedOnMondayMorning(unit);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> attemptedNow(submission)
+                .body("find { it.channel == 'WEBHOOK' }.state", equalTo("SENT")));
+        List<Map.Entry<String, String>> first = webhooksFor(submission);
+        assertThat(first).hasSize(1);
+        UUID key = UUID.fromString(first.get(0).getKey());
+
+        // The crash: sent, claimed a minute ago, never recorded.
+        QuarkusTransaction.requiringNew().run(() -> assertThat(em.createNativeQuery("""
+                update reminder set state = 'SENDING', claimed_at = :claimed, claim_id = gen_random_uuid(),
+                                    sent_at = null
+                where submission_id = :submission and channel = 'WEBHOOK'""")
+                .setParameter("claimed", clock.instant().minus(Duration.ofMinutes(1)))
+                .setParameter("submission", submission).executeUpdate()).isEqualTo(1));
+
+        dispatcher.deliverDue();
+        assertThat(webhooksFor(submission)).as("the lease still runs").hasSize(1);
+
+        clock.travel(Duration.ofMinutes(10));
+        dispatcher.deliverDue();
+        List<Map.Entry<String, String>> both = webhooksFor(submission);
+        assertThat(both).hasSize(2);
+        assertThat(both).extracting(Map.Entry::getKey).containsOnly(key.toString());
+        assertThat(both.get(1).getValue()).contains("\"id\":\"" + key + "\"");
+        deliveries(submission).body("find { it.channel == 'WEBHOOK' }.state", equalTo("SENT"))
+                .body("find { it.channel == 'WEBHOOK' }.attempts", equalTo(2));
+    }
+
+    private static List<Map.Entry<String, String>> webhooksFor(long submission) {
+        return ReminderChannels.WEBHOOK_DELIVERIES.stream()
+                .filter(d -> d.getValue().contains("\"subject\":\"" + submission + "\"")).toList();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
-/** Delivers one reminder over its channel; throws when the channel did not take it. */
+/**
+ * Delivers one reminder over its channel; throws when the channel did not take it. Every message carries the
+ * reminder's delivery key, the same on each attempt, so a receiver can tell a repeated delivery.
+ */
 @ApplicationScoped
 public class Channels {
 
@@ -39,22 +41,26 @@ public class Channels {
         switch (reminder.channel) {
             // Bounded: a mail server that does not answer must not hold up every other reminder.
             case EMAIL -> mailer.send(Mail.withText(reminder.address, "【建议提案办理】" + subject(reminder),
-                    reminder.message)).await().atMost(Duration.ofSeconds(5));
+                    reminder.message).addHeader("Message-ID", "<" + reminder.deliveryKey + "@reminders.banli>"))
+                    .await().atMost(Duration.ofSeconds(5));
             case SMS -> post(config.smsUrl().orElseThrow(() -> new IOException("No SMS gateway is configured")),
-                    Map.of("phone", reminder.address, "text", reminder.message), "application/json");
+                    Map.of("phone", reminder.address, "text", reminder.message), "application/json", reminder);
             case WEBHOOK -> post(reminder.address, Map.of(
-                    "specversion", "1.0", "id", UUID.nameUUIDFromBytes(("reminder-" + reminder.id).getBytes()).toString(),
+                    "specversion", "1.0", "id", reminder.deliveryKey.toString(),
                     "type", "banli.supervision.reminder.v1", "source", "/banli/supervision-service",
                     "subject", String.valueOf(reminder.submissionId), "datacontenttype", "application/json",
                     "data", Map.of("submissionId", reminder.submissionId, "deadlineId", reminder.deadlineId,
                             "unitId", reminder.unitId, "level", reminder.level, "text", reminder.message)),
-                    "application/cloudevents+json");
+                    "application/cloudevents+json", reminder);
         }
     }
 
-    private void post(String url, Object body, String contentType) throws IOException, InterruptedException {
+    /** The delivery key goes along as {@code Idempotency-Key}: a gateway can refuse to send the same text twice. */
+    private void post(String url, Object body, String contentType, Reminder reminder)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
+                .header("Content-Type", contentType).header("Idempotency-Key", reminder.deliveryKey.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException(url + " answered " + response.statusCode());

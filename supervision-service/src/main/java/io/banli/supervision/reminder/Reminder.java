@@ -1,7 +1,9 @@
 package io.banli.supervision.reminder;
 
 import java.time.Instant;
+import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -51,6 +53,19 @@ public class Reminder extends PanacheEntityBase {
 
     public Instant createdAt;
 
+    /** When the delivery in progress was claimed; a claim older than the lease is taken again. */
+    public Instant claimedAt;
+
+    /** Which claim holds it: only that claim records the outcome. */
+    public UUID claimId;
+
+    /**
+     * The same for every attempt of this reminder and sent with each (Message-ID, Idempotency-Key, the webhook's
+     * CloudEvent id): a receiver recognises a repeated delivery. Set by the database.
+     */
+    @Column(insertable = false, updatable = false)
+    public UUID deliveryKey;
+
     public enum Channel {
         EMAIL,
         SMS,
@@ -59,6 +74,8 @@ public class Reminder extends PanacheEntityBase {
 
     public enum DeliveryState {
         PENDING,
+        /** Claimed by a dispatcher and being sent, outside any transaction; the outcome follows. */
+        SENDING,
         SENT,
         /** Given up after {@link ReminderDispatcher#MAX_ATTEMPTS} attempts. */
         FAILED

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** How reminders escalate and when they may be delivered. */
 @ConfigMapping(prefix = "banli.reminders")
@@ -21,6 +22,18 @@ public interface ReminderConfig {
 
     /** How often pending reminders are looked for (also read by the dispatcher's schedule). */
     java.time.Duration interval();
+
+    /** How long a claimed delivery may go unrecorded (a crash mid-send) before it is taken again. */
+    @WithDefault("PT10M")
+    java.time.Duration claimLease();
+
+    /** Deliveries sent at once, so one slow channel does not hold up the others. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Timeout of the short transactions that claim deliveries and record their outcome (never held while sending). */
+    @WithDefault("PT30S")
+    java.time.Duration transactionTimeout();
 
     /** The SMS gateway's endpoint (HTTP POST of {@code {"phone", "text"}}); no SMS without it. */
     Optional<String> smsUrl();

@@ -1,24 +1,33 @@
 package io.banli.supervision.reminder;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import io.banli.supervision.deadline.AlertLevel;
-import io.banli.supervision.deadline.Deadline;
 
 /**
- * Plans the reminders of an alert along the escalation ladder: a yellow warning reaches the unit's
+ * Plans the reminders of alerts along the escalation ladder: a yellow warning reaches the unit's
  * liaison officer, a red overdue alert its head as well (configurable). Written in the transaction
- * that raises the alert, so no alert is raised without its reminders; delivery comes later.
+ * that raises the alerts, so no alert is raised without its reminders; delivery comes later.
  */
 @ApplicationScoped
 public class Reminders {
@@ -29,87 +38,132 @@ public class Reminders {
     ReminderConfig config;
 
     @Inject
+    EntityManager em;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void plan(Deadline deadline, String level) {
-        boolean red = AlertLevel.RED.equals(level);
-        String text = message(deadline, level, red);
-        for (ContactRole role : ladder(deadline, red)) {
-            String[] address = address(deadline, role);
-            if (address == null) {
-                continue;
-            }
-            if (address[1] != null) {
-                create(deadline, level, role.name(), Reminder.Channel.EMAIL, address[1], text);
-            }
-            if (address[0] != null && config.smsUrl().isPresent()) {
-                create(deadline, level, role.name(), Reminder.Channel.SMS, address[0], text);
-            }
-        }
-        config.webhookUrl().ifPresent(url -> create(deadline, level, "PLATFORM", Reminder.Channel.WEBHOOK, url, text));
+    private record Planned(RaisedAlert alert, String recipient, Reminder.Channel channel, String address,
+            String message) {
     }
 
-    private List<ContactRole> ladder(Deadline deadline, boolean red) {
+    /**
+     * Plans the reminders of a batch of alerts: one read of the units' contacts, one of the leading officials',
+     * one insert. Returns how many reminders it planned.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int planAll(List<RaisedAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Map<ContactRole, UnitContact>> units = new HashMap<>();
+        UnitContact.<UnitContact>list("unitId in ?1", alerts.stream().map(RaisedAlert::unitId).distinct().toList())
+                .forEach(c -> units.computeIfAbsent(c.unitId, u -> new HashMap<>()).put(c.role, c));
+        List<String> officials = alerts.stream().map(RaisedAlert::leadingOfficial).filter(Objects::nonNull).distinct()
+                .toList();
+        Map<String, LeaderContact> leaders = new HashMap<>();
+        if (!officials.isEmpty()) {
+            LeaderContact.<LeaderContact>list("official in ?1", officials).forEach(l -> leaders.put(l.official, l));
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (RaisedAlert alert : alerts) {
+            boolean red = AlertLevel.RED.equals(alert.level());
+            String text = message(alert, red);
+            for (ContactRole role : ladder(alert, red)) {
+                String[] address = address(alert, role, units, leaders);
+                if (address == null) {
+                    continue;
+                }
+                if (address[1] != null) {
+                    planned.add(new Planned(alert, role.name(), Reminder.Channel.EMAIL, address[1], text));
+                }
+                if (address[0] != null && config.smsUrl().isPresent()) {
+                    planned.add(new Planned(alert, role.name(), Reminder.Channel.SMS, address[0], text));
+                }
+            }
+            config.webhookUrl().ifPresent(url -> planned.add(new Planned(alert, "PLATFORM", Reminder.Channel.WEBHOOK,
+                    url, text)));
+        }
+        if (!planned.isEmpty()) {
+            insert(planned);
+        }
+        return planned.size();
+    }
+
+    /** One statement for the whole batch: the rows travel as arrays and unnest into the table. */
+    private void insert(List<Planned> planned) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into reminder (deadline_id, submission_id, unit_id, level, recipient, channel, address,
+                                          message, state, attempts, next_attempt_at, created_at)
+                    select r.deadline_id, r.submission_id, r.unit_id, r.level, r.recipient, r.channel, r.address,
+                           r.message, 'PENDING', 0, ?, ?
+                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[])
+                         as r (deadline_id, submission_id, unit_id, level, recipient, channel, address, message)""")) {
+                insert.setObject(1, now);
+                insert.setObject(2, now);
+                insert.setArray(3, array(connection, "bigint", planned.stream().map(p -> p.alert().deadlineId())));
+                insert.setArray(4, array(connection, "bigint", planned.stream().map(p -> p.alert().submissionId())));
+                insert.setArray(5, array(connection, "bigint", planned.stream().map(p -> p.alert().unitId())));
+                insert.setArray(6, array(connection, "text", planned.stream().map(p -> p.alert().level())));
+                insert.setArray(7, array(connection, "text", planned.stream().map(Planned::recipient)));
+                insert.setArray(8, array(connection, "text", planned.stream().map(p -> p.channel().name())));
+                insert.setArray(9, array(connection, "text", planned.stream().map(Planned::address)));
+                insert.setArray(10, array(connection, "text", planned.stream().map(Planned::message)));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private static java.sql.Array array(Connection connection, String type, java.util.stream.Stream<?> values)
+            throws java.sql.SQLException {
+        return connection.createArrayOf(type, values.toArray());
+    }
+
+    private List<ContactRole> ladder(RaisedAlert alert, boolean red) {
         ReminderConfig.Ladder ladder = config.ladder();
-        if (deadline.keyItem) {
+        if (alert.keyItem()) {
             return red ? ladder.keyItemRed() : ladder.keyItemYellow();
         }
         return red ? ladder.red() : ladder.yellow();
     }
 
-    /** Phone and e-mail of the role's holder for this deadline, or null when nobody is on file. */
-    private static String[] address(Deadline deadline, ContactRole role) {
+    /** Phone and e-mail of the role's holder for this alert, or null when nobody is on file. */
+    private static String[] address(RaisedAlert alert, ContactRole role, Map<Long, Map<ContactRole, UnitContact>> units,
+            Map<String, LeaderContact> leaders) {
         if (role == ContactRole.LEADER) {
-            LeaderContact leader = deadline.leadingOfficial == null ? null
-                    : LeaderContact.findById(deadline.leadingOfficial);
+            LeaderContact leader = alert.leadingOfficial() == null ? null : leaders.get(alert.leadingOfficial());
             return leader == null ? null : new String[] {leader.phone, leader.email};
         }
-        UnitContact contact = UnitContact.find("unitId = ?1 and role = ?2", deadline.unitId, role).firstResult();
+        UnitContact contact = units.getOrDefault(alert.unitId(), Map.of()).get(role);
         return contact == null ? null : new String[] {contact.phone, contact.email};
     }
 
-    private void create(Deadline deadline, String level, String recipient, Reminder.Channel channel, String address,
-            String text) {
-        Instant now = clock.instant();
-        Reminder reminder = new Reminder();
-        reminder.deadlineId = deadline.id;
-        reminder.submissionId = deadline.submissionId;
-        reminder.unitId = deadline.unitId;
-        reminder.level = level;
-        reminder.recipient = recipient;
-        reminder.channel = channel;
-        reminder.address = address;
-        reminder.message = text;
-        reminder.state = Reminder.DeliveryState.PENDING;
-        reminder.nextAttemptAt = now;
-        reminder.createdAt = now;
-        reminder.persist();
-    }
-
     /** The message itself carries no personal data: ids, stage and dates only. */
-    private String message(Deadline deadline, String level, boolean red) {
-        String due = DATE.format(deadline.dueAt.atZone(zone));
-        String stage = switch (deadline.stage) {
+    private String message(RaisedAlert alert, boolean red) {
+        String due = DATE.format(alert.dueAt().atZone(zone));
+        String stage = switch (alert.stage()) {
             case SIGN_FOR -> "签收";
             case CO_OPINION -> "会办意见";
             case REPLY -> "答复";
             case REHANDLING -> "重新办理";
-            case COMMITMENT -> deadline.commitmentId != null ? "承诺事项" : "年度办理进展报告";
+            case COMMITMENT -> alert.commitmentId() != null ? "承诺事项" : "年度办理进展报告";
             // Not a unit's duty: the sweep plans no reminders for these; named for completeness.
             case ADJUSTMENT_REQUEST -> "申请调整";
             case EXTENSION -> "延期审批";
             case EVALUATION -> "办理评价";
         };
         if (red) {
-            return "【督办提醒】第" + deadline.submissionId + "号建议提案的" + stage + "已于" + due
+            return "【督办提醒】第" + alert.submissionId() + "号建议提案的" + stage + "已于" + due
                     + "到期，贵单位尚未完成，已逾期。请抓紧办理并报送超期说明。";
         }
-        int left = Integer.parseInt(level.substring(AlertLevel.YELLOW_PREFIX.length()));
-        return "【办理预警】第" + deadline.submissionId + "号建议提案的" + stage + "将于" + due + "到期"
+        int left = Integer.parseInt(alert.level().substring(AlertLevel.YELLOW_PREFIX.length()));
+        return "【办理预警】第" + alert.submissionId() + "号建议提案的" + stage + "将于" + due + "到期"
                 + (left == 0 ? "（今日到期）" : "（还有" + left + "个工作日）") + "，请按期办理。";
     }
 }
