@@ -57,7 +57,7 @@ class PlatformTokenTest {
                 .extract().jsonPath();
 
         JsonPath claims = claims(answer.getString("access_token"));
-        assertThat(claims.getString("iss")).isEqualTo("https://banli.dev/development-only");
+        assertThat(claims.getString("iss")).isEqualTo("https://intake.banli.local");
         assertThat(claims.getString("aud")).isEqualTo("banli");
         assertThat(claims.getString("sub")).isEqualTo(id);
         assertThat(claims.getString("client_id")).isEqualTo(id);

@@ -12,7 +12,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the binaries shipped in a Maven artifact: no install, no Docker.
- * Each service gets a database of its own, created here if it does not exist yet.
+ * Each service gets a database of its own, created here if it does not exist yet, and a login role
+ * {@code <database>_app} it runs as; the superuser stays the owner that migrates (README, Security).
+ * It listens on the loopback addresses only.
  */
 final class Database implements AutoCloseable {
 
@@ -32,6 +34,7 @@ final class Database implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
         if (durable) {
@@ -53,6 +56,12 @@ final class Database implements AutoCloseable {
             for (String name : names) {
                 if (!name.matches("[a-z_]+")) {
                     throw new IllegalArgumentException("Not a database name: " + name);
+                }
+                try (ResultSet rs = statement.executeQuery("select 1 from pg_roles where rolname = '" + name + "_app'")) {
+                    if (!rs.next()) {
+                        // Trust authentication on the loopback address: the development cluster has no passwords.
+                        statement.execute("create role " + name + "_app login");
+                    }
                 }
                 try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                     if (rs.next()) {

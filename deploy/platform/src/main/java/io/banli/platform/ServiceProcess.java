@@ -54,6 +54,10 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            // A developer's machine: reachable from itself only, not from the network it is on.
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            // The packaged jar runs in the prod profile, which otherwise refuses the development keys.
+            env.put("BANLI_SECURITY_ALLOW_DEVELOPMENT_KEYS", "true");
             env.put("BANLI_KAFKA_BOOTSTRAP", platform.kafkaBootstrapServers());
             env.put("BANLI_DB_HOST", "127.0.0.1");
             env.put("BANLI_DB_PORT", String.valueOf(platform.postgresPort()));
@@ -110,6 +114,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: the process dies mid-work, as on a node failure; nothing is flushed or closed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGTERM: Quarkus finishes what it is doing and stops. */

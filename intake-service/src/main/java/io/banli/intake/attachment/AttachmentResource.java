@@ -38,6 +38,7 @@ import io.banli.intake.submission.SubmissionAnnouncer;
 import io.banli.intake.submission.SubmissionService;
 import io.banli.intake.submission.SubmissionState.Action;
 import io.banli.kit.change.StateChange;
+import io.banli.kit.limits.BodyLimit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.RequiresScope;
@@ -79,11 +80,12 @@ public class AttachmentResource {
 
     @POST
     @Consumes("*/*")
+    @BodyLimit(megabytes = 6)
     @RolesAllowed({Roles.OFFICE, Roles.MEMBER, Roles.PLATFORM})
     @RequiresScope(Scopes.SUBMISSIONS_WRITE)
     @Operation(summary = "Attach a file", description = "The body is the file, its `Content-Type` one of PDF, JPEG, "
-            + "PNG, DOCX or plain text, at most 5 MB. The lead proposer attaches until the item is registered; the office "
-            + "too.")
+            + "PNG, DOCX or plain text, at most 5 MB; the content must be what `Content-Type` says (it is checked "
+            + "from the bytes). The lead proposer attaches until the item is registered; the office too.")
     @RequestBody(content = @Content(mediaType = "text/plain", examples = @ExampleObject(name = "text",
             value = "附件：老旧小区加装电梯调研报告")))
     @APIResponse(responseCode = "201", description = "Attached", content = @Content(mediaType = "application/json",
@@ -94,7 +96,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "400", description = "No file name, or an empty file")
     @APIResponse(responseCode = "409", description = "The item is refused, merged or withdrawn (the state is named)")
     @APIResponse(responseCode = "413", description = "Over 5 MB, or the submission has 10 attachments")
-    @APIResponse(responseCode = "415", description = "A type that is not accepted")
+    @APIResponse(responseCode = "415", description = "A type that is not accepted, or content that is not what "
+            + "`Content-Type` says (`attachment-content-mismatch`)")
     public Response attach(@Parameter(example = "5") @PathParam("id") long id,
             @Parameter(description = "The file's name", example = "调研报告.pdf") @QueryParam("name") @NotBlank @Size(max = 200)
             @Pattern(regexp = "[^/\\\\\\x00-\\x1f]+", message = "must be a file name without path") String name,
@@ -110,6 +113,14 @@ public class AttachmentResource {
         if (content.length > MAX_BYTES) {
             throw Problems.problem(413, "attachment-too-large", "Content Too Large",
                     "An attachment is at most " + MAX_BYTES + " bytes; this one has " + content.length + ".");
+        }
+        // The type is what the bytes are, not what the sender says: an HTML page or a program sent as a PDF would
+        // otherwise be served back to every reader under the type that was claimed.
+        String actual = ContentSniffer.sniff(content).orElse(null);
+        if (!type.equals(actual)) {
+            throw Problems.problem(415, "attachment-content-mismatch", "Unsupported Media Type", actual == null
+                    ? "The content is none of PDF, JPEG, PNG, DOCX or plain text, whatever Content-Type says."
+                    : "The content is " + actual + ", not " + type + " as Content-Type says.");
         }
         long attachmentId = QuarkusTransaction.requiringNew().call(() -> {
             Submission s = submissions.forChange(id, null, Action.ATTACH);

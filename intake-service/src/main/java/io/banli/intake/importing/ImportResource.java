@@ -1,5 +1,7 @@
 package io.banli.intake.importing;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.intake.session.Session;
+import io.banli.kit.limits.BodyLimit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
@@ -80,6 +83,7 @@ public class ImportResource {
     @POST
     @Consumes({"application/json", CSV, XLSX})
     @RolesAllowed(Roles.OFFICE)
+    @BodyLimit(megabytes = 20)
     @Operation(summary = "Import a session's items", description = """
             The body is the file: a JSON array of rows, a CSV (UTF-8, header row) or an XLSX workbook (first sheet,
             header row), told apart by `Content-Type`. Columns: `externalRef` (the committee's own reference,
@@ -87,7 +91,8 @@ public class ImportResource {
             or ids separated by `;`), `groupName`, `keyItem`, `leadingOfficial`, `confidential`, `confidentiality`.
             Every row is checked like a filing through the API; each accepted row is filed (state RECEIVED,
             `banli.intake.submission.filed.v1`) whole or not at all; rows whose `externalRef` the session already
-            holds are skipped, so a second import of the same file changes nothing. Answers 202 at once: follow
+            holds are skipped, so a second import of the same file changes nothing. At most 50,000 rows and 20 MB;
+            an XLSX workbook must not inflate beyond 200 MB or 100 times its size. Answers 202 at once: follow
             the progress and read the report at the `Location`.""")
     @RequestBody(content = {
             @Content(mediaType = "application/json",
@@ -104,22 +109,24 @@ public class ImportResource {
             {"id": 3, "sessionId": 1, "format": "CSV", "state": "RUNNING", "total": 3, "processed": 0, "accepted": 0,
              "skipped": 0, "rejected": 0, "startedAt": "2025-01-20T02:00:00Z", "finishedAt": null, "millis": null,
              "rejections": []}""")))
-    @APIResponse(responseCode = "400", description = "A file that cannot be read, no session, or more than 50,000 rows")
+    @APIResponse(responseCode = "400", description = "A file that cannot be read, or no session")
+    @APIResponse(responseCode = "413", description = "A file over 20 MB")
     @APIResponse(responseCode = "415", description = "Not JSON, CSV or XLSX")
-    @APIResponse(responseCode = "422", description = "Unknown session")
+    @APIResponse(responseCode = "422", description = "Unknown session; more than 50,000 rows (`too-many-rows`, found "
+            + "without reading the rest of the file); a workbook with too many parts or that inflates too much "
+            + "(`unsafe-workbook`)")
     public Response start(@Parameter(description = "The session the items belong to", example = "1")
             @QueryParam("sessionId") @NotNull Long sessionId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] file) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream file) throws IOException {
         ImportJob.Format format = contentType.startsWith(CSV) ? ImportJob.Format.CSV
                 : contentType.startsWith(XLSX) ? ImportJob.Format.XLSX : ImportJob.Format.JSON;
+        // JSON and CSV are read as they arrive and reading stops at the first row over the cap; a workbook is a zip,
+        // whose directory is at its end, so it is read whole (at most the body limit) and bounded before parsing.
         List<ImportRow> rows = switch (format) {
-            case CSV -> RowReaders.csv(file);
-            case XLSX -> XlsxRows.read(file);
-            case JSON -> RowReaders.json(mapper, file);
+            case CSV -> RowReaders.csv(file, MAX_ROWS);
+            case XLSX -> XlsxRows.read(file.readAllBytes(), MAX_ROWS);
+            case JSON -> RowReaders.json(mapper, file, MAX_ROWS);
         };
-        if (rows.size() > MAX_ROWS) {
-            throw Problems.badInput("invalid-import-file", "", "body", "At most " + MAX_ROWS + " rows per file.");
-        }
         String actor = caller.name();
         String roles = caller.roles();
         long jobId = QuarkusTransaction.requiringNew().call(() -> {

@@ -92,6 +92,7 @@ public class MemberResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
+    @io.banli.kit.audit.AuditedRead(subject = "member")
     @Operation(summary = "List members", description = """
             Contact data (phone, e-mail, address) is masked unless the caller is the office. A platform sees only the
             members its registration covers (by id or delegation); with a `member_id` in its token, only that member.""")
@@ -122,6 +123,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM, Roles.MEMBER})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
+    @io.banli.kit.audit.AuditedRead(subject = "member")
     @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own "
             + "record; a platform whose token names no member, the members its registration covers.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(

@@ -50,6 +50,7 @@ public class RosterResource {
     @POST
     @Consumes({"text/csv", XLSX})
     @RolesAllowed(Roles.OFFICE)
+    @io.banli.kit.limits.BodyLimit(megabytes = 5)
     @Operation(summary = "Import a member roster", description = """
             CSV (UTF-8) or XLSX (first sheet) with the header `kind,name,delegation,phone,email,address`. Each row is checked like a
             registration; a member already on the roster (same kind, name and delegation) is skipped, so the same

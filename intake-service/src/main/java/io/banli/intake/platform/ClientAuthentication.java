@@ -8,12 +8,16 @@ import java.util.Base64;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.audit.AuditResult;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Who is asking for a token (RFC 6749 §2.3.1): HTTP Basic or {@code client_id}/{@code client_secret} form fields,
  * never both. Every failure is the same {@code invalid_client}, whether the id is unknown, the client revoked or the
- * secret wrong, and costs the same time, so the answer does not tell which ids exist.
+ * secret wrong, and costs the same time, so the answer does not tell which ids exist. The rate limits and the
+ * lockout are checked before the secret is hashed; refusals of a registered client are audited with the address.
  */
 @ApplicationScoped
 public class ClientAuthentication {
@@ -22,9 +26,15 @@ public class ClientAuthentication {
     SecretLockout lockout;
 
     @Inject
+    TokenRateLimit rateLimit;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
     Clock clock;
 
-    PlatformClient authenticate(String authorization, String formId, String formSecret) {
+    PlatformClient authenticate(String authorization, String formId, String formSecret, String source) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && formSecret != null) {
             throw OAuthError.invalidRequest("Use one way of client authentication: HTTP Basic or the form fields.");
@@ -45,9 +55,11 @@ public class ClientAuthentication {
         if (id == null || id.isBlank() || secret == null || secret.isEmpty()) {
             throw OAuthError.invalidClient("Client authentication is missing.");
         }
-        if (lockout.locked(id)) {
+        rateLimit.takeForClient(id, source);
+        if (lockout.locked(id, source)) {
             Log.infof("Token request of platform client %s refused: locked after repeated wrong secrets", id);
-            throw OAuthError.invalidClient("Too many failed attempts for this client; try again in 10 minutes.");
+            throw OAuthError.invalidClient("Too many failed attempts for this client from this address; try again "
+                    + "in 10 minutes.");
         }
         PlatformClient client = PlatformClient.findById(id);
         if (client == null) {
@@ -55,12 +67,14 @@ public class ClientAuthentication {
             throw OAuthError.invalidClient("Client authentication failed.");
         }
         if (!client.active() || !secretMatches(client, secret)) {
-            lockout.failed(id);
-            Log.infof("Token request of platform client %s refused: %s", id,
-                    client.active() ? "wrong or expired secret" : "revoked");
+            lockout.failed(id, source);
+            String reason = client.active() ? "wrong or expired secret" : "revoked";
+            Log.infof("Token request of platform client %s refused: %s", id, reason);
+            QuarkusTransaction.requiringNew().run(() -> audit.record("platform-client.token-refused",
+                    PlatformClientService.SUBJECT, id, reason, AuditResult.DENIED));
             throw OAuthError.invalidClient("Client authentication failed.");
         }
-        lockout.succeeded(id);
+        lockout.succeeded(id, source);
         return client;
     }
 

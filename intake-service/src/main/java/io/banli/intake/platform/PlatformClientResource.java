@@ -93,6 +93,7 @@ public class PlatformClientResource {
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
+    @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT)
     @Operation(summary = "List platform clients", description = "Revoked ones included. Never the secret or its hash.")
     @APIResponse(responseCode = "200", description = "All registered clients",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "one", value = "[" + VIEW + "]")))
@@ -119,6 +120,7 @@ public class PlatformClientResource {
     @GET
     @Path("/{clientId}")
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
+    @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT, idParam = "clientId")
     @Operation(summary = "Get a platform client", description = "Never the secret or its hash.")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "portal", value = VIEW)))
@@ -190,6 +192,7 @@ public class PlatformClientResource {
     @GET
     @Path("/{clientId}/calls")
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
+    @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT, idParam = "clientId")
     @Operation(summary = "The client's calls", description = "Every call the client made to intake, newest first: "
             + "the member it acted for, method, path template, status, time. Kept 90 days.")
     @APIResponse(responseCode = "200", description = "A page of calls",

@@ -25,8 +25,8 @@ import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.jwt.util.ResourceUtils;
 
 /**
- * Signs platform tokens with the same claims an external identity provider would issue, so every service verifies
- * them the same way. Without a signing key (production with a real identity provider) intake issues none.
+ * Signs platform tokens with the same claims an external identity provider would issue, under intake's own issuer
+ * name, so every service verifies them the same way. Without a signing key (production with a real identity provider) intake issues none.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -40,7 +40,11 @@ public class TokenIssuer {
     @ConfigProperty(name = "banli.platform.token-lifetime", defaultValue = "PT5M")
     Duration lifetime;
 
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    /**
+     * Intake's own issuer name, never the identity provider's: a platform token says who issued it, and the services
+     * accept this issuer for the platform role only (io.banli.kit.security.TrustedIssuers).
+     */
+    @ConfigProperty(name = "banli.platform.issuer")
     String issuer;
 
     @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "banli")

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.intake.member.Member;
 import io.banli.kit.audit.AuditLog;
+import io.banli.kit.security.SourceAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/oauth2/token")
@@ -48,6 +49,9 @@ public class TokenResource {
     TokenIssuer issuer;
 
     @Inject
+    TokenRateLimit rateLimit;
+
+    @Inject
     AuditLog audit;
 
     @POST
@@ -59,15 +63,18 @@ public class TokenResource {
             RFC 6749 §4.4. The client authenticates with HTTP Basic (`client_id:client_secret`, each form-encoded)
             or with the form fields `client_id` and `client_secret`, never both. `scope` (space separated) must be a
             subset of the registered scopes (default: all of them); `member_id` and `unit_id` are granted only when
-            the registry lets the client act for that member or unit. The token (RS256, `iss`, `aud` banli, `sub` and
+            the registry lets the client act for that member or unit. The token (RS256, `iss` intake's own issuer, `aud` banli, `sub` and
             `client_id` the client, `groups` [platform], `scope`, `member_id`/`unit_id` when granted) lives 5 minutes
             by default; intake checks the registry on every call, the other services trust it until it expires.
 
             This endpoint follows OAuth, not problem+json: its own errors are RFC 6749 §5.2 JSON objects
             (`invalid_client` 401 with `WWW-Authenticate`; `invalid_request`, `invalid_scope`,
-            `unsupported_grant_type` 400), because OAuth client libraries read `error`. After 10 wrong secrets for
-            one client within 10 minutes its requests are refused for 10 minutes. Where tokens come from an external
-            identity provider, intake has no signing key and answers 503.""")
+            `unsupported_grant_type` 400), because OAuth client libraries read `error`. Before any secret is checked,
+            requests are limited per source address (120 a minute) and per client from each address (30 a minute,
+            20 at once): over it, 429 `temporarily_unavailable` with `Retry-After`. After 10 wrong secrets for one
+            client from one address within 10 minutes, that address's requests for that client are refused for
+            10 minutes; the client keeps working from its own address. Where tokens come from an external identity
+            provider, intake has no signing key and answers 503.""")
     // A form's example is an object of its fields, but the scanner keeps a non-JSON example as a string: the
     // example of this body is in META-INF/openapi.yaml, which is merged with what the annotations say.
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
@@ -87,6 +94,10 @@ public class TokenResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "client", value = """
                             {"error": "invalid_client", "error_description": "Client authentication failed."}""")),
                     @Content(mediaType = "application/problem+json")})
+    @APIResponse(responseCode = "429", description = "OAuth `temporarily_unavailable` (application/json) with "
+            + "`Retry-After`: too many requests from this address, or for this client from it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slow", value = """
+                    {"error": "temporarily_unavailable", "error_description": "Too many token requests from this address; retry in 12 s."}""")))
     @APIResponse(responseCode = "503", description = "No signing key: tokens are issued by the identity provider")
     public Response token(@HeaderParam("Authorization") String authorization,
             @FormParam("grant_type") @Schema(example = "client_credentials") String grantType,
@@ -95,7 +106,9 @@ public class TokenResource {
             @FormParam("scope") @Schema(example = "submissions:write submissions:read") String scope,
             @FormParam("member_id") @Schema(example = "1") String memberId, @FormParam("unit_id") String unitId) {
         try {
-            PlatformClient client = authentication.authenticate(authorization, clientId, clientSecret);
+            String source = SourceAddress.current().orElse("unknown");
+            rateLimit.takeForSource(source);
+            PlatformClient client = authentication.authenticate(authorization, clientId, clientSecret, source);
             if (grantType == null || grantType.isBlank()) {
                 throw OAuthError.invalidRequest("grant_type is missing.");
             }

@@ -47,6 +47,7 @@ public class ExportResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
+    @io.banli.kit.audit.AuditedRead(subject = "export")
     @Operation(summary = "Download the statistics as a table (CSV or XLSX)", description = """
             The figures of GET /statistics, one per row (范围, 指标, 数量, 百分比, 说明): the selection's, then each
             unit's. Same filters and rounding; a unit's token gets its own unit. Every export is audited.""")
@@ -78,6 +79,7 @@ public class ExportResource {
     @GET
     @Path("/items")
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
+    @io.banli.kit.audit.AuditedRead(subject = "export")
     @Operation(summary = "Download the item list (CSV or XLSX), one row per handling unit", description = """
             Every submission of the selection with each unit's part: role, assignment, deadline, reply date,
             result class, on time, overdue days and rating. Rows stream from the database, so a whole year's

@@ -8,10 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.banli.kit.security.Caller;
+import io.banli.kit.security.SourceAddress;
 
 /**
- * The append-only record of who changed what. Written in the transaction of the change itself, so
- * there is no change without its entry; the table refuses updates and deletes.
+ * The append-only record of who did what (MLPS level 3: subject, object, action, result, source address, time).
+ * Written in the transaction of the change itself, so there is no change without its entry. The table refuses
+ * updates, deletes and TRUNCATE, the running service may only insert and read it, and rows are kept at least
+ * 180 days ({@code audit_log_purge}, run by the owner role).
  */
 @ApplicationScoped
 public class AuditLog {
@@ -32,9 +35,15 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectType, Object subjectId, String detail) {
+        record(action, subjectType, subjectId, detail, AuditResult.SUCCESS);
+    }
+
+    /** An act with its result: refusals worth keeping (a wrong client secret) are recorded as {@code DENIED}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String subjectType, Object subjectId, String detail, AuditResult result) {
         em.createNativeQuery("""
-                insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail)
-                values (:at, :actor, :roles, :action, :type, :id, :detail)""")
+                insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail, result, source_address)
+                values (:at, :actor, :roles, :action, :type, :id, :detail, :result, :source)""")
                 .setParameter("at", clock.instant())
                 .setParameter("actor", caller.name())
                 .setParameter("roles", caller.roles())
@@ -42,6 +51,8 @@ public class AuditLog {
                 .setParameter("type", subjectType)
                 .setParameter("id", String.valueOf(subjectId))
                 .setParameter("detail", detail)
+                .setParameter("result", result.name())
+                .setParameter("source", SourceAddress.current().orElse(null))
                 .executeUpdate();
     }
 }

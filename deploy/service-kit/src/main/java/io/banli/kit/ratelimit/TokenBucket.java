@@ -4,7 +4,7 @@ package io.banli.kit.ratelimit;
  * A token bucket: {@code capacity} requests at once, refilled at {@code perMinute} a minute. Synchronised per
  * client; clients never wait on each other.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private static final double NANOS_PER_MINUTE = 60e9;
 
@@ -13,7 +13,7 @@ final class TokenBucket {
     private double tokens;
     private long updatedAt;
 
-    TokenBucket(int capacity, int perMinute, long now) {
+    public TokenBucket(int capacity, int perMinute, long now) {
         this.capacity = capacity;
         this.tokensPerNano = perMinute / NANOS_PER_MINUTE;
         this.tokens = capacity;
@@ -21,7 +21,7 @@ final class TokenBucket {
     }
 
     /** Takes one token: the tokens left (0 or more), or -1 if there was none. */
-    synchronized long take(long now) {
+    public synchronized long take(long now) {
         refill(now);
         if (tokens < 1) {
             return -1;
@@ -31,14 +31,20 @@ final class TokenBucket {
     }
 
     /** Whole seconds until the next token, at least 1. */
-    synchronized long secondsUntilNext(long now) {
+    public synchronized long secondsUntilNext(long now) {
         refill(now);
         double missing = Math.max(0, 1 - tokens);
         return Math.max(1, (long) Math.ceil(missing / tokensPerNano / 1e9));
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
+    }
+
+    /** Whether the bucket has refilled completely: forgetting it then changes nothing. */
+    synchronized boolean full(long now) {
+        refill(now);
+        return tokens >= capacity;
     }
 
     private void refill(long now) {
