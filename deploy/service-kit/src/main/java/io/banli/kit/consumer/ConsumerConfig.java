@@ -21,8 +21,11 @@ public interface ConsumerConfig {
     @WithDefault("100ms")
     Duration firstBackoff();
 
-    /** ...up to this. A database that stays away is retried at this pace for as long as it takes. */
-    @WithDefault("15s")
+    /**
+     * ...up to this. A database that stays away is retried at this pace for as long as it takes; it is also
+     * about how long a consumer may need to notice that the database is back.
+     */
+    @WithDefault("10s")
     Duration maxBackoff();
 
     /** How long an event that came before what it depends on is retried before it is dead-lettered. */

@@ -41,9 +41,10 @@ public class DeadLetterResource {
             examples = @ExampleObject(name = "one", value = """
                     [{"topic": "banli.assignment.dead-letter", "partition": 0, "offset": 3,
                       "deadLetteredAt": "2025-03-01T08:00:00Z", "originalTopic": "banli.intake.submissions",
-                      "originalPartition": 2, "originalOffset": 41, "eventId": "5f0c…", "eventType":
-                      "banli.intake.submission.registered.v1", "subject": "42", "reason": "Event 5f0c… cannot be
-                      processed: submissionId, sessionId, number, title, leadProposer are required", "cause": null}]""")))
+                      "originalPartition": 2, "originalOffset": 41,
+                      "eventId": "5f0c2a1e-8f3b-4c1d-9a7e-2b6d4e8f1a3c",
+                      "eventType": "banli.intake.submission.registered.v1", "subject": "42",
+                      "reason": "Event 5f0c2a1e-8f3b-4c1d-9a7e-2b6d4e8f1a3c (banli.intake.submission.registered.v1) cannot be processed: submissionId, sessionId, number, title, leadProposer are required"}]""")))
     public List<DeadLetterView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return deadLetters.newest(limit);
     }
@@ -59,7 +60,8 @@ public class DeadLetterResource {
             mediaType = "application/json", examples = @ExampleObject(name = "replayed", value = """
                     {"deadLetterTopic": "banli.assignment.dead-letter", "partition": 0, "offset": 3,
                      "topic": "banli.intake.submissions", "toPartition": 2, "toOffset": 97,
-                     "eventId": "5f0c…", "eventType": "banli.intake.submission.registered.v1"}""")))
+                     "eventId": "5f0c2a1e-8f3b-4c1d-9a7e-2b6d4e8f1a3c",
+                     "eventType": "banli.intake.submission.registered.v1"}""")))
     @APIResponse(responseCode = "404", description = "No record at this partition and offset of the dead-letter topic")
     @APIResponse(responseCode = "422", description = "The record names no original topic")
     @APIResponse(responseCode = "503", description = "Kafka did not take the record; nothing was published")
