@@ -72,6 +72,15 @@ final class EventStream implements AutoCloseable {
         return item;
     }
 
+    /** A registered submission with the title a person typed; a key item if it names a leading official. */
+    Item registered(String kind, String field, String title, String leadingOfficial) {
+        Item item = new Item(nextId(), kind);
+        item.title = title;
+        item.leadingOfficial = leadingOfficial;
+        item.register(field, leadingOfficial != null, false);
+        return item;
+    }
+
     /** A submission whose registration has not been sent (yet): for out-of-order stories. */
     Item unregistered(String kind) {
         return new Item(nextId(), kind);
@@ -81,6 +90,8 @@ final class EventStream implements AutoCloseable {
         final long id;
         final String kind;
         final Map<Long, Long> assignments = new LinkedHashMap<>();
+        String title;
+        String leadingOfficial = "张副市长";
 
         Item(long id, String kind) {
             this.id = id;
@@ -96,13 +107,13 @@ final class EventStream implements AutoCloseable {
             d.put("year", 2025);
             d.put("number", (int) (id % 1000));
             d.put("kind", kind);
-            d.put("title", "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
+            d.put("title", title != null ? title : "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
             d.put("field", field);
             d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", "东城区代表团"));
             d.put("coSignerIds", List.of(8, 9));
             d.put("groupName", null);
             d.put("keyItem", keyItem);
-            d.put("leadingOfficial", keyItem ? "张副市长" : null);
+            d.put("leadingOfficial", keyItem ? leadingOfficial : null);
             d.put("confidential", confidential);
             d.put("registeredAt", Instant.parse("2025-01-20T02:00:00Z"));
             return send(INTAKE, "banli.intake.submission.registered.v1", d);

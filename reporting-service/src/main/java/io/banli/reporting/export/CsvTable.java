@@ -36,11 +36,7 @@ public final class CsvTable implements Table {
         if (value == null) {
             return "";
         }
-        String s = value.toString();
-        // A title starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
-            s = "'" + s;
-        }
+        String s = value instanceof Number ? value.toString() : Formulas.inert(value.toString());
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             s = "\"" + s.replace("\"", "\"\"") + "\"";
         }

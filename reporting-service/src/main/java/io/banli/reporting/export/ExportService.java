@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.banli.kit.audit.AuditLog;
+import io.banli.reporting.report.LeaderItems;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Labels;
 import io.banli.reporting.statistics.Selection;
@@ -49,20 +50,26 @@ public class ExportService {
     @Inject
     Clock clock;
 
+    @Inject
+    LeaderItems leaderItems;
+
     /** Exports change nothing, but who took which figures out of the system is on record. */
     @Transactional
     public void audited(String what, Filter filter) {
         audit.record("export." + what, "export", what, "filter: " + filter.describe());
     }
 
-    /** Writes one row per unit part (one per item not yet assigned), straight from the database cursor. */
+    /**
+     * Writes one row per unit part (one per item not yet assigned), straight from the database cursor; a
+     * leader's list holds the key items they lead.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     @SuppressWarnings("unchecked")
     public void items(Filter filter, Table table) {
         Selection sel = Selection.of(filter, "");
         String sql = ITEMS.formatted(StatisticsQuery.RATINGS.formatted("evaluation"), StatisticsQuery.DUE,
-                StatisticsQuery.OVERDUE_DAYS, "", sel.parts(), sel.items());
-        try (Stream<Object[]> rows = sel.query(em, sql, clock.instant())
+                StatisticsQuery.OVERDUE_DAYS, "", sel.parts(), sel.items() + leaderItems.condition());
+        try (Stream<Object[]> rows = leaderItems.bind(sel.query(em, sql, clock.instant()))
                 .setHint("org.hibernate.fetchSize", 1000).getResultStream()) {
             table.row(ITEM_HEADER);
             rows.forEach(r -> write(table, r));

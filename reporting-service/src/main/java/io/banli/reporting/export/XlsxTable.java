@@ -29,7 +29,7 @@ final class XlsxTable implements Table {
             } else if (v instanceof Boolean b) {
                 sheet.value(row, c, b ? "是" : "否");
             } else if (v != null) {
-                sheet.value(row, c, v.toString());
+                sheet.value(row, c, Formulas.inert(v.toString()));
             }
             if (row == 0) {
                 sheet.style(row, c).bold().set();

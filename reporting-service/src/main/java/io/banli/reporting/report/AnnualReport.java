@@ -27,7 +27,8 @@ import io.banli.reporting.statistics.StatisticsQuery;
  * The statistical part of the annual work report (办理工作情况报告) in the structure of the seeds:
  * totals (主办/会办), shares by field and by result class, the rates, key items and their outcome, the
  * units named for lateness and the on-time ranking, with charts. Every number comes from the
- * projection, and nothing is printed unless its parts add up.
+ * projection, and nothing is printed unless its parts add up. Every text people wrote (titles, names,
+ * session names) enters the Markdown through {@link Markdown#text}, so it cannot become markup.
  */
 @ApplicationScoped
 public class AnnualReport {
@@ -43,6 +44,9 @@ public class AnnualReport {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LeaderItems leaderItems;
 
     @Transactional
     public String markdown(Filter f, int decimals, BigDecimal standard) {
@@ -94,7 +98,7 @@ public class AnnualReport {
                 .append("件次，会办").append(co).append("件次，分办").append(split).append("件次；重点").append(kw)
                 .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，涉及单位最多的一件有")
                 .append(s.maxUnitsPerItem()).append("个单位。\n\n");
-        m.append("从类别看，").append(s.byField().stream().map(c -> c.label() + "方面" + c.count() + "件，占"
+        m.append("从类别看，").append(s.byField().stream().map(c -> Markdown.text(c.label()) + "方面" + c.count() + "件，占"
                 + pct(c.share())).collect(Collectors.joining("；"))).append("。\n\n");
         m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))
                 .append(")\n\n");
@@ -120,9 +124,9 @@ public class AnnualReport {
         } else {
             m.append("| 编号 | 标题 | 领衔领导 | 承办单位 | 办理结果 | 状态 |\n|---|---|---|---|---|---|\n");
             for (Object[] k : keys) {
-                m.append("| ").append(k[0] == null ? "" : k[0]).append(" | ").append(k[1]).append(" | ")
-                        .append(k[2] == null ? "" : k[2]).append(" | ").append(k[3] == null ? "" : k[3]).append(" | ")
-                        .append(k[4] == null ? "—" : k[4]).append(" | ").append(Boolean.TRUE.equals(k[5]) ? "已答复" : "办理中")
+                m.append("| ").append(Markdown.text(k[0])).append(" | ").append(Markdown.text(k[1])).append(" | ")
+                        .append(Markdown.text(k[2])).append(" | ").append(Markdown.text(k[3])).append(" | ")
+                        .append(k[4] == null ? "—" : Markdown.text(k[4])).append(" | ").append(Boolean.TRUE.equals(k[5]) ? "已答复" : "办理中")
                         .append(" |\n");
             }
             m.append('\n');
@@ -143,7 +147,8 @@ public class AnnualReport {
         m.append(ranking.rule()).append("。\n\n");
         m.append("| 名次 | 单位 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|\n");
         for (Entry e : ranking.units()) {
-            m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId() : e.unitName())
+            m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId()
+                    : Markdown.text(e.unitName()))
                     .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.onTimeRate())).append(" | ")
                     .append(pct(e.satisfactionRate())).append(" | ").append(e.overdueDays()).append(" | ")
                     .append(e.meetsStandard() == null ? "—" : e.meetsStandard() ? "达标" : "未达标").append(" |\n");
@@ -156,23 +161,24 @@ public class AnnualReport {
     @SuppressWarnings("unchecked")
     private List<Object[]> keyItems(Filter f) {
         Selection sel = Selection.of(f, "");
-        return sel.query(em, "select i.number, i.title, i.leading_official, string_agg(p.unit_name, '、' order by "
+        return leaderItems.bind(sel.query(em, "select i.number, i.title, i.leading_official, string_agg(p.unit_name, '、' order by "
                 + "p.role, p.unit_id), string_agg(distinct cast(p.result_class as text), '、'), "
                 + "bool_and(p.replied_at is not null) filter (where " + StatisticsQuery.REPLYING + ") "
                 + "from item i left join unit_part p on p.submission_id = i.submission_id and p.assigned_at is not null "
-                + "and not p.reassigned_away where " + sel.items() + " and i.key_item group by i.submission_id, i.number, "
-                + "i.title, i.leading_official order by i.number limit 200", null).getResultList();
+                + "and not p.reassigned_away where " + sel.items() + " and i.key_item" + leaderItems.condition()
+                + " group by i.submission_id, i.number, i.title, i.leading_official order by i.number limit 200", null))
+                .getResultList();
     }
 
     private static String name(Statistics.UnitFigures u) {
-        return u.unitName() == null ? "单位" + u.unitId() : u.unitName();
+        return u.unitName() == null ? "单位" + u.unitId() : Markdown.text(u.unitName());
     }
 
     private String scope(Filter f) {
         if (f.sessionId != null) {
             Object name = em.createNativeQuery("select max(session_name) from item where session_id = :s")
                     .setParameter("s", f.sessionId).getSingleResult();
-            return name == null ? "第" + f.sessionId + "次会议" : name.toString();
+            return name == null ? "第" + f.sessionId + "次会议" : Markdown.text(name);
         }
         return f.year == null ? "" : f.year + "年";
     }
@@ -188,7 +194,7 @@ public class AnnualReport {
     private static String legend(List<Share> fields) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            parts.add((i + 1) + " " + Labels.field(fields.get(i).code()));
+            parts.add((i + 1) + " " + Markdown.text(Labels.field(fields.get(i).code())));
         }
         return String.join("，", parts);
     }

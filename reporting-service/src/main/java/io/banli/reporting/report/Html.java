@@ -2,7 +2,8 @@ package io.banli.reporting.report;
 
 /**
  * Renders the report's own small Markdown (headings, paragraphs, quotes, tables, images) as a
- * standalone HTML page. Every text is escaped; only image sources the report made are kept as is.
+ * standalone HTML page. Every text is escaped; an image is shown only if it is one of the report's own
+ * PNG charts (a data URI), so nothing in the page loads from elsewhere.
  */
 final class Html {
 
@@ -11,7 +12,7 @@ final class Html {
 
     static String page(String title, String markdown) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
-                .append(escape(title)).append("</title><style>body{font-family:'Noto Sans SC','Microsoft YaHei',"
+                .append(escape(Markdown.plain(title))).append("</title><style>body{font-family:'Noto Sans SC','Microsoft YaHei',"
                         + "sans-serif;max-width:860px;margin:2em auto;line-height:1.8}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #999;padding:2px 8px}blockquote{color:#555}</style></head><body>\n");
         boolean inTable = false;
@@ -21,8 +22,8 @@ final class Html {
                     continue;
                 }
                 h.append(inTable ? "" : "<table>\n").append("<tr>");
-                for (String cell : line.substring(1, line.length() - 1).split("\\|")) {
-                    h.append("<td>").append(escape(cell.trim())).append("</td>");
+                for (String cell : Markdown.cells(line)) {
+                    h.append("<td>").append(escape(cell)).append("</td>");
                 }
                 h.append("</tr>\n");
                 inTable = true;
@@ -33,19 +34,19 @@ final class Html {
                 inTable = false;
             }
             if (line.startsWith("## ")) {
-                h.append("<h2>").append(escape(line.substring(3))).append("</h2>\n");
+                h.append("<h2>").append(escape(Markdown.plain(line.substring(3)))).append("</h2>\n");
             } else if (line.startsWith("# ")) {
-                h.append("<h1>").append(escape(line.substring(2))).append("</h1>\n");
+                h.append("<h1>").append(escape(Markdown.plain(line.substring(2)))).append("</h1>\n");
             } else if (line.startsWith("> ")) {
-                h.append("<blockquote>").append(escape(line.substring(2))).append("</blockquote>\n");
-            } else if (line.startsWith("![")) {
+                h.append("<blockquote>").append(escape(Markdown.plain(line.substring(2)))).append("</blockquote>\n");
+            } else if (Pdf.isChart(line)) {
                 int close = line.indexOf("](");
-                String alt = line.substring(2, close);
+                String alt = Markdown.plain(line.substring(2, close));
                 String src = line.substring(close + 2, line.lastIndexOf(')'));
                 h.append("<figure><img alt=\"").append(escape(alt)).append("\" src=\"").append(escape(src))
                         .append("\"><figcaption>").append(escape(alt)).append("</figcaption></figure>\n");
             } else if (!line.isBlank()) {
-                h.append("<p>").append(escape(line)).append("</p>\n");
+                h.append("<p>").append(escape(Markdown.plain(line))).append("</p>\n");
             }
         }
         if (inTable) {
@@ -55,6 +56,7 @@ final class Html {
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

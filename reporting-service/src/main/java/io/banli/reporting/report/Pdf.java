@@ -25,7 +25,8 @@ import com.lowagie.text.pdf.PdfWriter;
  * Renders the report's own small Markdown (headings, paragraphs, quotes, tables, images) as an A4 PDF
  * with the charts embedded, so the office can send the report as it is. Chinese text uses the standard
  * Song font every PDF reader supplies (STSong-Light, not embedded), so no font file ships with the
- * service; Latin letters and digits use Helvetica. Only images the report made (PNG data URIs) are read.
+ * service; Latin letters and digits use Helvetica. Only images the report made (PNG data URIs) are read;
+ * any other line is printed as text, so no user text can make the document fail.
  */
 final class Pdf {
 
@@ -41,13 +42,13 @@ final class Pdf {
         PdfWriter writer = PdfWriter.getInstance(document, out);
         Fonts fonts = new Fonts();
         writer.setPageEvent(new PageNumbers(fonts.latin));
-        document.addTitle(title);
+        document.addTitle(Markdown.plain(title));
         document.open();
         List<String[]> table = new ArrayList<>();
         for (String line : markdown.split("\n")) {
             if (line.startsWith("|")) {
                 if (!line.matches("\\|[-| ]+\\|")) {
-                    table.add(line.substring(1, line.length() - 1).split("\\|"));
+                    table.add(Markdown.cells(line).toArray(String[]::new));
                 }
                 continue;
             }
@@ -56,24 +57,26 @@ final class Pdf {
                 table.clear();
             }
             if (line.startsWith("# ")) {
-                Paragraph heading = paragraph(fonts.text(line.substring(2), 18, Font.BOLD, null), 28);
+                Paragraph heading = paragraph(fonts.text(Markdown.plain(line.substring(2)), 18, Font.BOLD, null), 28);
                 heading.setAlignment(Element.ALIGN_CENTER);
                 heading.setSpacingAfter(14);
                 document.add(heading);
             } else if (line.startsWith("## ")) {
-                Paragraph heading = paragraph(fonts.text(line.substring(3), 14, Font.BOLD, null), 22);
+                Paragraph heading = paragraph(fonts.text(Markdown.plain(line.substring(3)), 14, Font.BOLD, null), 22);
                 heading.setSpacingBefore(10);
                 heading.setSpacingAfter(6);
                 document.add(heading);
             } else if (line.startsWith("> ")) {
-                Paragraph note = paragraph(fonts.text(line.substring(2), 9, Font.NORMAL, Color.DARK_GRAY), 14);
+                Paragraph note = paragraph(fonts.text(Markdown.plain(line.substring(2)), 9, Font.NORMAL,
+                        Color.DARK_GRAY), 14);
                 note.setSpacingAfter(8);
                 document.add(note);
-            } else if (line.startsWith("![")) {
+            } else if (isChart(line)) {
                 int close = line.indexOf("](");
-                figure(document, fonts, line.substring(2, close), line.substring(close + 2, line.lastIndexOf(')')));
+                figure(document, fonts, Markdown.plain(line.substring(2, close)),
+                        line.substring(close + 2, line.lastIndexOf(')')));
             } else if (!line.isBlank()) {
-                Paragraph body = paragraph(fonts.text(line, 11, Font.NORMAL, null), 20);
+                Paragraph body = paragraph(fonts.text(Markdown.plain(line), 11, Font.NORMAL, null), 20);
                 body.setFirstLineIndent(22);
                 body.setSpacingAfter(4);
                 document.add(body);
@@ -86,10 +89,15 @@ final class Pdf {
         return out.toByteArray();
     }
 
+    /** A line that shows one of the report's own charts: {@code ![caption](data:image/png;base64,…)}. */
+    static boolean isChart(String line) {
+        int close = line.indexOf("](");
+        return line.startsWith("![") && close > 0 && line.endsWith(")")
+                && line.startsWith(PNG, close + 2) && line.substring(close + 2 + PNG.length(), line.length() - 1)
+                        .matches("[A-Za-z0-9+/=]*");
+    }
+
     private static void figure(Document document, Fonts fonts, String caption, String source) {
-        if (!source.startsWith(PNG)) {
-            throw new IllegalArgumentException("the report embeds only its own PNG charts");
-        }
         Image image;
         try {
             image = Image.getInstance(Base64.getDecoder().decode(source.substring(PNG.length())));
