@@ -95,9 +95,11 @@ public class TokenResource {
                             {"error": "invalid_client", "error_description": "Client authentication failed."}""")),
                     @Content(mediaType = "application/problem+json")})
     @APIResponse(responseCode = "429", description = "OAuth `temporarily_unavailable` (application/json) with "
-            + "`Retry-After`: too many requests from this address, or for this client from it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slow", value = """
-                    {"error": "temporarily_unavailable", "error_description": "Too many token requests from this address; retry in 12 s."}""")))
+            + "`Retry-After`: too many requests from this address, or for this client from it. problem+json only when "
+            + "a platform's bearer token was sent along and that client is over its call limit.", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slow", value = """
+                            {"error": "temporarily_unavailable", "error_description": "Too many token requests from this address; retry in 12 s."}""")),
+                    @Content(mediaType = "application/problem+json")})
     @APIResponse(responseCode = "503", description = "No signing key: tokens are issued by the identity provider")
     public Response token(@HeaderParam("Authorization") String authorization,
             @FormParam("grant_type") @Schema(example = "client_credentials") String grantType,
