@@ -18,21 +18,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.banli.testing.EventSender;
+import io.banli.testing.OperationCoverage;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
  * Each role against each endpoint, on its own and on a foreign object. A forbidden object answers 404
- * like a missing one; a role that may never call an operation gets 403; what was refused changed nothing.
+ * like a missing one; a role that may never call an operation gets 403; what was refused changed nothing. Platforms
+ * appear with every kind of token: the congress-wide portal with and without {@code member_id}, and portals
+ * registered for one member asking without {@code member_id} (narrowed to their grant). An operation of the
+ * OpenAPI document without a row fails the build.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixTest {
 
     long session;
@@ -42,6 +52,11 @@ class AuthorizationMatrixTest {
     long registeredItem;
     long draftItem;
     Map<String, String> roles;
+    String ownPlatformClient;
+    long ownSubscription;
+    long attachment;
+    /** Every request of the table, METHOD /path: each operation of the OpenAPI document must be among them. */
+    static final Set<String> ROWS = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void aRegisteredItemAssignedToAUnitAndADraft() {
@@ -72,8 +87,9 @@ class AuthorizationMatrixTest {
         roles.put("head of foreign unit", Tokens.unitHead(unit + 1));
         // Platforms registered for one member only, whose tokens name no member: narrowed to their grant.
         String all = String.join(" ", Tokens.ALL_SCOPES);
-        roles.put("narrowed platform of own member, no member_id", IntegrationFixtures.token(
-                IntegrationFixtures.narrowedClient(List.of(own), List.of(), List.of()), all, null));
+        ownPlatformClient = IntegrationFixtures.narrowedClient(List.of(own), List.of(), List.of());
+        roles.put("narrowed platform of own member, no member_id", IntegrationFixtures.token(ownPlatformClient, all,
+                null));
         roles.put("narrowed platform of foreign member, no member_id", IntegrationFixtures.token(
                 IntegrationFixtures.narrowedClient(List.of(foreign), List.of(), List.of()), all, null));
     }
@@ -104,6 +120,7 @@ class AuthorizationMatrixTest {
         int[] membersListed = {-1, -1, -1, -1, 1, 1, 403, 403, 403, 403, 403, 403, 1, 1};
         int r = 0;
         for (Map.Entry<String, String> role : roles.entrySet()) {
+            ROWS.add("GET /api/v1/members");
             var answer = given().auth().oauth2(role.getValue()).get("/api/v1/members").then().extract();
             int expected = membersListed[r++];
             if (expected >= 100 && answer.statusCode() != expected) {
@@ -117,6 +134,7 @@ class AuthorizationMatrixTest {
         int[] visibleInSession = {1, 0, 1, 1, 2, 0, 2, 0, 1, 1, 0, 0, 1, 0};
         int i = 0;
         for (Map.Entry<String, String> role : roles.entrySet()) {
+            ROWS.add("GET /api/v1/submissions");
             int total = given().auth().oauth2(role.getValue()).queryParam("sessionId", session)
                     .get("/api/v1/submissions").then().statusCode(200).extract().path("total");
             if (total != visibleInSession[i]) {
@@ -198,8 +216,93 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/submissions/" + receivedItem + "/withdrawal").then().statusCode(200);
     }
 
+    @Test
+    void platformClientsWebhooksSessionsFieldsMembersAndImports() {
+        List<String> gaps = new ArrayList<>();
+        String owner = "narrowed platform of own member, no member_id";
+        // A subscription of the narrowed client (to an event type intake's tests never send), and an attachment.
+        ownSubscription = ((Number) as(roles.get(owner)).body(Map.of("callbackUrl", "http://127.0.0.1:9/hook",
+                "eventTypes", List.of("closed"))).post("/api/v1/webhook-subscriptions").then().statusCode(201)
+                .extract().path("id")).longValue();
+        attachment = ((Number) given().auth().oauth2(Tokens.office()).contentType("text/plain").body("附件")
+                .queryParam("name", "a.txt").post("/api/v1/submissions/" + registeredItem + "/attachments").then()
+                .statusCode(201).extract().path("id")).longValue();
+
+        // office, leader, auditor, platform (all members), platform for own, platform for foreign, own member,
+        // foreign member, staff and head of own unit, of a foreign unit, narrowed platform of own, of foreign.
+        expectReads(gaps, "/api/v1/sessions", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expectReads(gaps, "/api/v1/sessions/" + session,
+                200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expectReads(gaps, "/api/v1/fields", 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        expectReads(gaps, "/api/v1/submissions/" + registeredItem + "/attachments/" + attachment,
+                200, 404, 200, 200, 200, 404, 200, 404, 200, 200, 404, 404, 200, 404);
+        expectReads(gaps, "/api/v1/imports/999999999",
+                404, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        // The registry: the office and the auditor; a platform reads its own registration only.
+        expectReads(gaps, "/api/v1/platform-clients",
+                200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expectReads(gaps, "/api/v1/platform-clients/" + ownPlatformClient,
+                200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expectReads(gaps, "/api/v1/platform-clients/" + ownPlatformClient + "/calls",
+                200, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        expectReads(gaps, "/api/v1/platform-clients/me",
+                403, 403, 403, 200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 200);
+        // Webhooks: a platform manages its own (another client's answers 404); office and auditor read.
+        expectReads(gaps, "/api/v1/webhook-subscriptions",
+                200, 403, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 200);
+        expectReads(gaps, "/api/v1/webhook-subscriptions/" + ownSubscription,
+                200, 403, 200, 404, 404, 404, 403, 403, 403, 403, 403, 403, 200, 404);
+        expectReads(gaps, "/api/v1/webhook-subscriptions/" + ownSubscription + "/deliveries",
+                200, 403, 200, 404, 404, 404, 403, 403, 403, 403, 403, 403, 200, 404);
+
+        Map<String, Integer> platforms = Map.of("platform", 404, "platform for own member", 404,
+                "platform for foreign member", 404, owner, 0, "narrowed platform of foreign member, no member_id", 404);
+        expectWrites(gaps, "POST", "/api/v1/webhook-subscriptions/" + ownSubscription + "/resumption", Map.of(),
+                with(platforms, owner, 409), 403);
+        expectWrites(gaps, "POST", "/api/v1/webhook-subscriptions/" + ownSubscription + "/secret-rotation", Map.of(),
+                platforms, 403);
+        expectWrites(gaps, "DELETE", "/api/v1/webhook-subscriptions/" + ownSubscription, Map.of(), platforms, 403);
+        expectWrites(gaps, "POST", "/api/v1/webhook-deliveries/999999999/redelivery", Map.of(),
+                with(platforms, owner, 404), 403);
+        // A body the allowed callers' validation refuses: past security (400), nothing created.
+        expectWrites(gaps, "POST", "/api/v1/webhook-subscriptions", Map.of(), Map.of("platform", 400,
+                "platform for own member", 400, "platform for foreign member", 400, owner, 400,
+                "narrowed platform of foreign member, no member_id", 400), 403);
+        expectWrites(gaps, "POST", "/api/v1/platform-clients", Map.of(), Map.of("office", 400), 403);
+        expectWrites(gaps, "PATCH", "/api/v1/platform-clients/" + ownPlatformClient, Map.of(), Map.of("office", 400), 403);
+        expectWrites(gaps, "POST", "/api/v1/platform-clients/pc-nobody/secret-rotation", Map.of(),
+                Map.of("office", 404), 403);
+        expectWrites(gaps, "POST", "/api/v1/platform-clients/pc-nobody/revocation", Map.of(), Map.of("office", 404), 403);
+        expectWrites(gaps, "POST", "/api/v1/members", Map.of(), Map.of("office", 400), 403);
+        expectWrites(gaps, "POST", "/api/v1/members/roster", "", Map.of("office", 0), 403);
+        assertThat(gaps).isEmpty();
+        // The subscription was not stopped, rotated or resumed by anyone but its owner.
+        given().auth().oauth2(Tokens.office()).get("/api/v1/webhook-subscriptions/" + ownSubscription).then()
+                .body("state", org.hamcrest.Matchers.equalTo("ACTIVE"));
+
+        // The token endpoint takes no bearer token: a client that is not registered is refused whoever asks.
+        ROWS.add("POST /api/v1/oauth2/token");
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", "pc-nobody").formParam("client_secret", "wrong").post("/api/v1/oauth2/token")
+                .then().statusCode(401);
+    }
+
+    /** Every operation of intake's OpenAPI document has a row above: a new endpoint without one fails here. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyOperationHasARow() {
+        assertThat(OperationCoverage.ofRunningService().withoutRow(ROWS)).as("operations without a row").isEmpty();
+    }
+
+    private static Map<String, Integer> with(Map<String, Integer> map, String key, int value) {
+        Map<String, Integer> copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
     /** Expected statuses in the order of {@link #roles}. */
     private void expectReads(List<String> gaps, String path, int... expected) {
+        ROWS.add("GET " + path);
         int i = 0;
         for (Map.Entry<String, String> role : roles.entrySet()) {
             int status = given().auth().oauth2(role.getValue()).get(path).then().extract().statusCode();
@@ -213,13 +316,15 @@ class AuthorizationMatrixTest {
     /** Calls as each role: listed roles expect their listed status (0: skipped), the others {@code otherwise}. */
     private void expectWrites(List<String> gaps, String method, String path, Object body, Map<String, Integer> listed,
             int otherwise) {
+        ROWS.add(method + " " + path);
         for (Map.Entry<String, String> role : roles.entrySet()) {
             int expected = listed.getOrDefault(role.getKey(), otherwise);
             if (expected == 0) {
                 continue;
             }
             var request = given().auth().oauth2(role.getValue());
-            request = body instanceof String text ? request.contentType("text/plain").body(text)
+            request = body instanceof String text
+                    ? request.contentType(path.endsWith("/roster") ? "text/csv" : "text/plain").body(text)
                     : request.contentType(ContentType.JSON).body(body);
             int status = request.request(method, path).then().extract().statusCode();
             if (status != expected) {

@@ -86,13 +86,17 @@ public class DraftResource {
     @Operation(summary = "Start a draft", description = """
             The lead proposer is the member of the token (a portal's token names it in `member_id`). Title at most
             200 characters, body at most 20,000. `coSignUntil` is the cut-off for co-signers; by default the end
-            of the session's intake window. A draft is seen only by its proposer and the invited co-signers.""")
+            of the session's intake window. A draft is seen only by its proposer and the invited co-signers.
+            Confidentiality (`confidential`, `confidentiality`) is the office's decision: a platform setting it is
+            refused (403); a member's own token may propose it. Key items, leading officials and registration are
+            the office's at review.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "draft", value = """
             {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "coSignUntil": "2030-01-13T10:00:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
+    @APIResponse(responseCode = "403", description = "No member in the token, or a platform setting confidentiality")
     @APIResponse(responseCode = "409", description = "The session's intake window has closed")
     @APIResponse(responseCode = "422", description = "Unknown session or field, a kind that does not fit, a cut-off in "
             + "the past or after the intake window")
