@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Renders a notice as a printable zh-CN HTML document (A4, print styles, no scripts). */
+/**
+ * Renders a notice as a printable zh-CN HTML document (A4, print styles, no scripts). Every text that
+ * came from people or events (title, unit names, stages) goes through {@link #escape}, so markup in it
+ * is printed as typed and the page loads nothing from elsewhere.
+ */
 final class NoticeDocument {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -59,11 +63,25 @@ final class NoticeDocument {
             case "CO_OPINION" -> "会办意见";
             case "REPLY" -> "答复";
             case "REHANDLING" -> "重新办理";
-            default -> stage;
+            default -> escape(stage);
         };
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c);
+            }
+        });
+        return out.toString();
     }
 }

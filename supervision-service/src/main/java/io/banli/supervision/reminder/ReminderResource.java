@@ -69,7 +69,7 @@ public class ReminderResource {
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
     public UnitContacts setContacts(@Parameter(example = "2") @PathParam("unitId") long unitId,
-            @Valid UnitContacts contacts) {
+            @Valid @jakarta.validation.constraints.NotNull UnitContacts contacts) {
         UnitContact.delete("unitId", unitId);
         save(unitId, ContactRole.LIAISON, contacts.liaison());
         save(unitId, ContactRole.HEAD, contacts.head());
