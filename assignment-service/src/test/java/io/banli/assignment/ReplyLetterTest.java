@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** The sent reply as the letter the proposer receives: readable, in the unified format, only for its readers. */
 @QuarkusTest
@@ -62,6 +64,34 @@ class ReplyLetterTest {
         given().auth().oauth2(Tokens.unitStaff(unit + 1)).get(letter).then().statusCode(404);
         given().auth().oauth2(Tokens.member(proposer(item) + 5)).get(letter).then().statusCode(404);
         given().get(letter).then().statusCode(401);
+    }
+
+    @Test
+    void markupAndOddCharactersInTheReplyArePrintedAsTheyAre() throws Exception {
+        long item = registeredSubmission();
+        long unit = unit("市教育局");
+        assign(item, "SOLE", unit);
+        signFor(item, unit);
+        String text = "您提出的建议收悉。<img src=\"https://tracker.example/x.png\">\u0007\u001b[31m 😀🚗\n"
+                + "W".repeat(400) + "\n[链接](https://tracker.example/)";
+        long reply = ((Number) given().auth().oauth2(Tokens.unitStaff(unit)).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "resultClass", "A")).post(path(item, "/replies")).then().statusCode(201)
+                .extract().path("id")).longValue();
+        given().auth().oauth2(Tokens.unitHead(unit)).post(path(item, "/replies/" + reply + "/approval")).then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.unitStaff(unit)).post(path(item, "/replies/" + reply + "/submission")).then()
+                .statusCode(200);
+        accept(item, reply);
+
+        byte[] pdf = given().auth().oauth2(Tokens.member(proposer(item))).get(path(item, "/replies/" + reply
+                + "/letter")).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+        // The markup is on the page as characters (checked in short pieces: a line may break anywhere in a URL).
+        assertThat(shows(reader.getPageContent(1), "<img")).isTrue();
+        assertThat(shows(reader.getPageContent(1), "[链接]")).isTrue();
+        // Nothing in the letter links or points elsewhere: no URI actions, no annotations.
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).doesNotContain("/URI").doesNotContain("/Annots");
     }
 
     /** Decodes every string the page shows in the UCS-2 Song font and looks for the phrase among them. */

@@ -21,7 +21,9 @@ import com.lowagie.text.pdf.PdfWriter;
  * class at the top right of the first page, title, salutation, body, commitments, signature block with
  * the seal's place and date, copy-to list, fingerprint; then the evaluation form (征询意见表) that goes
  * with it. Chinese text uses the standard Song font every PDF reader supplies (STSong-Light), so no font
- * file ships with the service.
+ * file ships with the service. Every text is set as literal characters (a PDF interprets no markup in
+ * them); control characters that people's text may carry are printed as spaces, so no text makes a
+ * letter fail.
  */
 public final class ReplyLetter {
 
@@ -34,7 +36,8 @@ public final class ReplyLetter {
     private ReplyLetter() {
     }
 
-    public static byte[] render(Content c) {
+    public static byte[] render(Content raw) {
+        Content c = printable(raw);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 80, 72, 90, 72);
         PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -79,6 +82,26 @@ public final class ReplyLetter {
         evaluationForm(document, song, c);
         document.close();
         return out.toByteArray();
+    }
+
+    /** The content with every control character but line breaks (in the body) turned into a space. */
+    static Content printable(Content c) {
+        return new Content(line(c.unitName()), line(c.replyNumber()), line(c.resultClass()), line(c.kindName()),
+                c.submissionNumber(), line(c.submissionTitle()), line(c.addressee()),
+                c.text() == null ? "" : c.text().lines().map(ReplyLetter::line).collect(
+                        java.util.stream.Collectors.joining("\n")),
+                c.commitments().stream().map(ReplyLetter::line).toList(), c.sentOn(),
+                c.copyTo().stream().map(ReplyLetter::line).toList(), c.confidential(), line(c.fingerprint()));
+    }
+
+    private static String line(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) || cp == 0x2028
+                || cp == 0x2029 ? ' ' : cp));
+        return out.toString();
     }
 
     private static void classLetter(PdfContentByte canvas, BaseFont latin, String resultClass) {
