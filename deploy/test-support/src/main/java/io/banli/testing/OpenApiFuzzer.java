@@ -28,7 +28,8 @@ import io.restassured.specification.RequestSpecification;
  * <ul>
  * <li>no answer is a server error (5xx);</li>
  * <li>every 4xx answer is {@code application/problem+json};</li>
- * <li>nothing invalid is accepted: a request wrong against the document never gets a 2xx.</li>
+ * <li>nothing invalid is accepted: a request wrong against the document never gets a 2xx;</li>
+ * <li>a refused path or query parameter is reported {@code "in"} the path or the query.</li>
  * </ul>
  * A valid request is never sent, so a run changes nothing unless the service accepts what it should not
  * (which is a finding). Each operation is called with a token of a role it allows (the document lists the
@@ -136,7 +137,8 @@ public final class OpenApiFuzzer {
 
         for (JsonNode parameter : pathParameters) {
             String name = parameter.path("name").asText();
-            for (Value value : badValues(resolve(parameter.path("schema")), true, writes)) {
+            for (Value value : badValues(resolve(parameter.path("schema")), true, writes,
+                    List.of("post", "patch", "delete").contains(method))) {
                 Map<String, String> values = new LinkedHashMap<>(validPath);
                 values.put(name, value.text());
                 cases.add(new Case("path " + name + " " + value.description(), expand(template, values),
@@ -146,7 +148,7 @@ public final class OpenApiFuzzer {
         String path = expand(template, validPath);
         for (JsonNode parameter : queryParameters) {
             String name = parameter.path("name").asText();
-            for (Value value : badValues(resolve(parameter.path("schema")), false, writes)) {
+            for (Value value : badValues(resolve(parameter.path("schema")), false, writes, false)) {
                 Map<String, String> query = new LinkedHashMap<>(requiredQuery);
                 query.put(name, value.text());
                 cases.add(new Case("query " + name + " " + value.description(), path, query, contentType, validBody,
@@ -185,7 +187,7 @@ public final class OpenApiFuzzer {
     private record Value(String description, String text, boolean invalid) {
     }
 
-    private List<Value> badValues(JsonNode schema, boolean inPath, boolean writes) {
+    private List<Value> badValues(JsonNode schema, boolean inPath, boolean writes, boolean actsOnExisting) {
         List<Value> values = new ArrayList<>();
         String type = schema.path("type").asText();
         if (schema.has("enum")) {
@@ -205,8 +207,9 @@ public final class OpenApiFuzzer {
                         java.math.BigDecimal.ONE).toPlainString(), true));
             }
             if (inPath) {
-                // An id nothing has: reading it may answer an empty list, acting on it must not succeed.
-                values.add(new Value("that does not exist", "999999999999", writes
+                // An id nothing has: reading it may answer an empty list and a PUT may create what it names,
+                // but a POST, PATCH or DELETE acts on something that must exist.
+                values.add(new Value("that does not exist", "999999999999", actsOnExisting
                         && !"int32".equals(schema.path("format").asText())));
             }
         } else if ("boolean".equals(type)) {
@@ -347,7 +350,18 @@ public final class OpenApiFuzzer {
         }
         Response response = request.request(method.toUpperCase(), url.toString());
         requests++;
-        judge(operation + " [" + c.description() + "]", response, c.invalid());
+        String what = operation + " [" + c.description() + "]";
+        judge(what, response, c.invalid());
+        String location = c.description().startsWith("path ") ? "path" : c.description().startsWith("query ")
+                ? "query" : null;
+        if (location != null && response.statusCode() == 400 && response.contentType() != null
+                && response.contentType().startsWith("application/problem+json")) {
+            // A refused parameter is named where it was, not as a field of the body.
+            List<String> places = response.jsonPath().getList("violations.in");
+            if (places != null && places.stream().anyMatch(place -> !location.equals(place))) {
+                findings.add(what + ": violations placed " + places + ", expected " + location);
+            }
+        }
     }
 
     private void judge(String what, Response response, boolean invalid) {
