@@ -123,6 +123,50 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * Two changes of one submission, serialised: the first commits, then the second writes its row, but the
+     * second's transaction is older (it had written before). With a transaction between the two still in flight,
+     * the second is below the horizon and the first is not: it still waits for the first, and follows it.
+     */
+    @Test
+    void aLaterChangeFromAnOlderTransactionStillFollowsTheEarlierOne() throws Exception {
+        String type = "banli.test.serialised-" + UUID.randomUUID() + ".v1";
+        String subject = "serialised-" + UUID.randomUUID();
+        try (TopicProbe topic = TopicProbe.open(TOPIC);
+                Connection second = transaction();
+                Connection marker = transaction();
+                Connection between = transaction();
+                Connection first = transaction()) {
+            txid(second);                                                   // oldest
+            String markerId = insert(marker, type, "serialised-marker", 0); // then the marker
+            txid(between);                                                  // still running below
+            String firstId = insert(first, type, subject, 1);
+            first.commit();                                                 // the first change
+            String secondId = insert(second, type, subject, 2);             // the second, after it
+            second.commit();
+            marker.commit();
+            relay.relay();
+
+            topic.await(r -> markerId.equals(header(r, "ce_id")));
+            assertThat(topic.all(r -> subject.equals(r.key()), Duration.ZERO)).as("both wait").isEmpty();
+            assertThat(published(secondId)).isFalse();
+
+            between.commit();
+            relay.relay();
+            topic.await(r -> secondId.equals(header(r, "ce_id")));
+            assertThat(topic.all(r -> subject.equals(r.key()), Duration.ZERO)).extracting(r -> header(r, "ce_id"))
+                    .containsExactly(firstId, secondId);
+        }
+    }
+
+    /** Gives the transaction its txid now, as a first write would. */
+    private static void txid(Connection db) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement("select pg_current_xact_id()");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+        }
+    }
+
     private static int seq(ConsumerRecord<String, String> record) {
         try {
             return JSON.readTree(record.value()).get("seq").asInt();

@@ -56,18 +56,17 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
  * transaction.
  *
  * <p><b>Which rows, in which order.</b> Ids come from a sequence, taken when a row is inserted, not when its
- * transaction commits: a transaction holding id 10 may still be running when the one holding id 11 has
- * committed. A relay that published whatever it could see in id order would therefore publish rows in an
- * order that depends on when it happened to look. This relay publishes only rows whose writing transaction
- * is older than the oldest transaction still in flight ({@code txid < pg_snapshot_xmin(...)}). Every
- * transaction below that horizon has finished, and every transaction that starts later gets a larger txid,
- * so no row can ever appear below a horizon the relay has already passed: each pass sees a closed set, and
- * publishes it in id order. Per submission this is commit order: two changes to one submission are
- * serialised (the second waits for the first's row lock, or starts after seeing its commit), so the second
- * takes its id after the first has committed, and both are published in id order once both are below the
- * horizon. Even two concurrent transactions that touch one submission without a common lock come out in
- * the same order (their ids') whenever the relay runs. The price: a long-running writing transaction holds
- * back every row committed after it started until it ends; the relay then looks again shortly.
+ * transaction commits, so id order and commit order differ for transactions that overlap. The relay takes
+ * unpublished rows in id order and stops at the first whose writing transaction is not older than the oldest
+ * transaction still in flight ({@code txid < pg_snapshot_xmin(pg_current_snapshot())}; the txid is kept in an
+ * {@code xid8} column). Per submission that is commit order: two changes to one submission are serialised
+ * (the second waits for the first's row lock, or starts after seeing its commit), so the second takes its id
+ * after the first has committed; whenever the second's row is visible the first's is too, and comes first.
+ * Stopping at the first row not yet below the horizon, rather than skipping it, is what keeps that true: the
+ * second transaction may hold an older txid than the first (it wrote something else before it waited for the
+ * lock) and so be below the horizon while the first is not yet. The horizon itself means a row goes out only
+ * once every transaction that started before its own has ended. The price: a long-running writing
+ * transaction holds back the rows committed after it started until it ends; the relay looks again shortly.
  *
  * <p><b>Delivery</b> is at least once: a crash (or a lost database connection) after the acknowledgement
  * but before the mark republishes the batch's rows; consumers are idempotent on the event id, so that is
@@ -106,7 +105,7 @@ public class OutboxRelay {
     String serviceName;
 
     /** Rows per batch: one select, one wait for the acknowledgements, one update. */
-    @ConfigProperty(name = "banli.outbox.batch-size", defaultValue = "2000")
+    @ConfigProperty(name = "banli.outbox.batch-size", defaultValue = "5000")
     int batchSize;
 
     /** How long a batch may wait for all its acknowledgements before the unacknowledged rows are left for later. */
@@ -166,7 +165,7 @@ public class OutboxRelay {
                 return; // Kafka did not take everything: the poll tries again
             }
             if (batch.heldBack() && waitedMillis < MAX_HORIZON_WAIT.toMillis()) {
-                // Rows committed behind a transaction still in flight: look again shortly.
+                // Rows waiting behind a transaction still in flight: look again shortly.
                 sleep(pause);
                 waitedMillis += pause;
                 pause = Math.min(100, pause * 2);
@@ -209,17 +208,23 @@ public class OutboxRelay {
                 }
             }
         }
+        // Unpublished rows in id order, each with whether its transaction is below the horizon (taken from the
+        // statement's own snapshot). The batch is the prefix of those that are: it stops at the first that is not.
         List<Row> rows = new ArrayList<>();
-        // The horizon is taken from the statement's own snapshot, the one that decides what it sees.
+        boolean heldBack = false;
         try (PreparedStatement select = db.prepareStatement("""
                 select id, cast(event_id as text), topic, event_type, aggregate_id, cast(payload as text),
-                       occurred_at, trace_parent
-                from outbox_event
-                where published_at is null and (txid is null or txid < pg_snapshot_xmin(pg_current_snapshot()))
+                       occurred_at, trace_parent,
+                       txid is null or txid < pg_snapshot_xmin(pg_current_snapshot())
+                from outbox_event where published_at is null
                 order by id limit ?""")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
+                    if (!rs.getBoolean(9)) {
+                        heldBack = true;
+                        break;
+                    }
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8)));
                 }
@@ -237,20 +242,7 @@ public class OutboxRelay {
             }
             count(acknowledged);
         }
-        boolean full = rows.size() == batchSize;
-        boolean heldBack = !full && heldBack(db);
-        return new Batch(true, full, acknowledged.size() == rows.size(), heldBack);
-    }
-
-    /** Whether committed rows wait behind a transaction still in flight. */
-    private static boolean heldBack(Connection db) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("""
-                select exists (select 1 from outbox_event
-                               where published_at is null and txid >= pg_snapshot_xmin(pg_current_snapshot()))""");
-                ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+        return new Batch(true, rows.size() == batchSize, acknowledged.size() == rows.size(), heldBack);
     }
 
     /**
