@@ -1,0 +1,63 @@
+package io.banli.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** PostgreSQL's own benchmark on the same server, as the yardstick of the database work Banli does. */
+final class Pgbench {
+
+    private Pgbench() {
+    }
+
+    /**
+     * pgbench's simple-update transaction (-N: one select, two updates, one insert), two clients for 10 s on a
+     * scale-10 set of pgbench's tables in the {@code postgres} database; null when pgbench is not on the PATH.
+     */
+    static Double simpleUpdateTps(int port) throws Exception {
+        String pgbench = find();
+        if (pgbench == null) {
+            return null;
+        }
+        run(pgbench, port, "-i", "-q", "-s", "10", "postgres");
+        String out = run(pgbench, port, "-N", "-c", "2", "-j", "2", "-T", "10", "postgres");
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench printed no tps: " + out);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static String run(String pgbench, int port, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(pgbench, "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", "postgres"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Process process = builder.start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                out.append(line).append('\n');
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + out);
+        }
+        return out.toString();
+    }
+
+    private static String find() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, "pgbench");
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        return null;
+    }
+}
