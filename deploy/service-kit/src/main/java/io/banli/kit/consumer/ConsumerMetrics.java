@@ -41,7 +41,7 @@ public class ConsumerMetrics {
     }
 
     static String reason(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        for (Throwable e : Failures.chain(error)) {
             if (e instanceof UnprocessableEventException) {
                 return "unprocessable";
             }

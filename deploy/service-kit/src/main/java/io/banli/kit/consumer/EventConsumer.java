@@ -2,6 +2,7 @@ package io.banli.kit.consumer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -186,10 +187,8 @@ public class EventConsumer {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        List<Throwable> chain = Failures.chain(e);
+        Throwable root = chain.get(chain.size() - 1);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.LockTimeoutException;
@@ -53,7 +55,7 @@ public final class Failures {
     }
 
     public static Verdict classify(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        for (Throwable e : chain(error)) {
             if (e instanceof UnprocessableEventException) {
                 return Verdict.DEAD_LETTER;
             }
@@ -66,7 +68,7 @@ public final class Failures {
 
     /** True when anything in the cause chain is a failure of the database or the pool, not of the record. */
     public static boolean isTransient(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        for (Throwable e : chain(error)) {
             if (e instanceof JDBCConnectionException || e instanceof LockAcquisitionException
                     || e instanceof org.hibernate.PessimisticLockException || e instanceof StaleStateException
                     || e instanceof org.hibernate.QueryTimeoutException
@@ -84,6 +86,15 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** The error and its causes, at most 32 deep (a cause chain may loop). */
+    static List<Throwable> chain(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable e = error; e != null && chain.size() < 32 && !chain.contains(e); e = e.getCause()) {
+            chain.add(e);
+        }
+        return chain;
     }
 
     static boolean transientState(String state, String message) {

@@ -69,6 +69,14 @@ class FailuresTest {
     }
 
     @Test
+    void aCauseChainThatLoopsEndsTheSearch() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertThat(Failures.classify(a)).isEqualTo(Verdict.DEAD_LETTER);
+    }
+
+    @Test
     void theBackoffDoublesUpToItsCap() {
         Backoff backoff = new Backoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(15));
         assertThat(backoff.pause(0)).hasMillis(100);
