@@ -161,7 +161,12 @@ public final class OpenApiFuzzer {
                 bodyCases(cases, path, requiredQuery, token, example, schema, example, "", 0);
             }
             cases.add(new Case("body not JSON", path, requiredQuery, contentType, "{not json", token, true));
-            cases.add(new Case("body a JSON array", path, requiredQuery, contentType, "[]", token, true));
+            if ("array".equals(schema.path("type").asText())) {
+                cases.add(new Case("body an object for the array", path, requiredQuery, contentType, "{}", token,
+                        true));
+            } else {
+                cases.add(new Case("body a JSON array", path, requiredQuery, contentType, "[]", token, true));
+            }
             cases.add(new Case("body a JSON string", path, requiredQuery, contentType, "\"x\"", token, true));
             if (bodyRequired) {
                 cases.add(new Case("body empty", path, requiredQuery, contentType, "", token, true));
