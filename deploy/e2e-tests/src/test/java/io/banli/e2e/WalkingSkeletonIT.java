@@ -59,14 +59,9 @@ class WalkingSkeletonIT {
             long unit = created(as(Tokens.office(), "assignment-service").body(Map.of(
                     "name", "市教育局", "kind", "BUREAU")).post("/api/v1/units"));
 
-            // The office registers the portal: intake refuses platform clients it does not know.
-            as(Tokens.office(), "intake-service").body(Map.of("clientId", Tokens.PORTAL_CLIENT, "name", "代表履职平台",
-                    "owner", "市人大常委会", "contactName", "赵敏", "contactEmail", "portal@example.com",
-                    "scopes", List.of(Tokens.ALL_SCOPES), "allMembers", true))
-                    .post("/api/v1/platform-clients").then().statusCode(201);
-
-            // 1. A portal files a suggestion: registered, numbered, announced.
-            long submission = created(as(Tokens.platform(), "intake-service").body(Map.of(
+            // 1. The office enters a paper suggestion: registered, numbered, announced. (Portals draft and file;
+            // registering is the office's: PortalStoryIT.)
+            long submission = created(as(Tokens.office(), "intake-service").body(Map.of(
                     "kind", "SUGGESTION", "sessionId", session, "title", "关于增加中小学课后服务供给的建议",
                     "body", "建议扩大课后服务覆盖面。", "field", "SOCIAL_LIVELIHOOD", "leadProposerId", deputy))
                     .post("/api/v1/submissions"));
