@@ -18,6 +18,9 @@ final class RunningPlatform implements AutoCloseable {
 
     final PlatformProcess platform;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Path repo;
+    private final Path logs;
 
     RunningPlatform() {
         this(Map.of());
@@ -26,16 +29,35 @@ final class RunningPlatform implements AutoCloseable {
     /** With extra environment for some services (by name), on top of the usual. */
     RunningPlatform(Map<String, Map<String, String>> extraEnv) {
         platform = PlatformProcess.startEphemeral();
-        Path repo = Path.of(System.getProperty("banli.repo-root", "../..")).toAbsolutePath().normalize();
-        Path logs = repo.resolve("deploy/e2e-tests/target/service-logs");
+        repo = Path.of(System.getProperty("banli.repo-root", "../..")).toAbsolutePath().normalize();
+        logs = repo.resolve("deploy/e2e-tests/target/service-logs");
         for (String name : ServiceProcess.NAMES) {
             Map<String, String> env = new LinkedHashMap<>(name.equals("supervision-service")
                     ? Map.of("BANLI_CLOCK_OFFSET", CLOCK_AHEAD, "BANLI_SWEEP_INTERVAL", "1s")
                     : Map.of());
             env.putAll(extraEnv.getOrDefault(name, Map.of()));
+            environments.put(name, env);
             services.put(name, ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform, env, logs));
         }
-        services.values().forEach(ServiceProcess::awaitReady);
+        try {
+            services.values().forEach(ServiceProcess::awaitReady);
+        } catch (RuntimeException e) {
+            // A service that never got ready must not outlive the test, retrying a platform that is gone.
+            close();
+            throw e;
+        }
+    }
+
+    /** Kills the service with SIGKILL, as a node failure would. */
+    void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts the service again on its port with its configuration, and waits until it is ready. */
+    void restart(String service) {
+        ServiceProcess old = services.get(service);
+        services.put(service, ServiceProcess.start(repo, service, old.port(), platform, environments.get(service), logs)
+                .awaitReady());
     }
 
     String url(String service) {

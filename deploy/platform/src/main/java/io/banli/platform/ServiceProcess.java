@@ -69,7 +69,10 @@ public final class ServiceProcess implements AutoCloseable {
                 env.putIfAbsent("BANLI_WEBHOOKS_SECRET_KEYS", "dev-only-1:3eTqJZPw+370XdYvMCbB3X1Tolf+5oApU0N9aJ8emtc=");
             }
             env.putAll(extraEnv);
-            return new ServiceProcess(name, port, builder.start());
+            Process process = builder.start();
+            // The service must not outlive the JVM that started it (a test run stopped or failed half-way).
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ServiceProcess(name, port, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
