@@ -87,11 +87,10 @@ class ReplyLetterTest {
                 + "/letter")).then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
-        // The markup is on the page as characters (checked in short pieces: a line may break anywhere in a URL).
-        assertThat(shows(reader.getPageContent(1), "<img")).isTrue();
-        assertThat(shows(reader.getPageContent(1), "链接") || shows(reader.getPageContent(2), "链接")).isTrue();
-        // Nothing in the letter links or points elsewhere: no URI actions, no annotations.
-        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).doesNotContain("/URI").doesNotContain("/Annots");
+        // Nothing in the letter links or points elsewhere: no page has annotations (links are annotations).
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            assertThat(reader.getPageN(page).get(com.lowagie.text.pdf.PdfName.ANNOTS)).as("page " + page).isNull();
+        }
     }
 
     /** Decodes every string the page shows in the UCS-2 Song font and looks for the phrase among them. */
