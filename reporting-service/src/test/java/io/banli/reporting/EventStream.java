@@ -280,6 +280,13 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** The ids of every event sent so far of these types (each once, redeliveries included). */
+    java.util.Set<String> idsOf(java.util.Set<String> types) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        history.stream().filter(s -> types.contains(s.type())).forEach(s -> ids.add(s.id()));
+        return ids;
+    }
+
     /** Sends one record again with the id it had: what a redelivery after a rebalance looks like. */
     void redeliver(Sent s) {
         send(s.topic(), s.key(), s.id(), s.type(), s.json());

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
 import com.lowagie.text.pdf.PRTokeniser;
@@ -34,6 +37,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
+import io.banli.reporting.projection.ProjectionWriter;
+import io.banli.reporting.projection.Target;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,11 +46,30 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ReportTest {
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProjectionWriter writer;
+
+    /**
+     * Waits until the projection has applied every event of the stream it handles: the figures checked
+     * first can be complete while later events (a closing, an alert) are still on their way.
+     */
+    private void awaitProjected(EventStream s) {
+        java.util.Set<String> ids = s.flush().idsOf(writer.handlers(Target.LIVE).keySet());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from inbox_event where event_id in (:ids)").setParameter("ids", ids)
+                        .getSingleResult()).intValue()) == ids.size());
+    }
+
     @Test
     void theReportOfASeed004SessionPrintsTheSeedsFigures() throws Exception {
         try (EventStream s = SeedSessionTest.seed004()) {
             StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
                     .body("total", equalTo(436)).body("replies.evaluated", equalTo(250)));
+            awaitProjected(s);
             String markdown = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
                     .queryParam("kind", "PROPOSAL").queryParam("decimals", 1).get("/api/v1/reports/annual")
                     .then().statusCode(200).contentType(startsWith("text/markdown")).extract().asString();
@@ -83,6 +107,7 @@ class ReportTest {
         try (EventStream s = SeedSessionTest.seed004()) {
             StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
                     .body("total", equalTo(436)).body("replies.evaluated", equalTo(250)));
+            awaitProjected(s);
             byte[] pdf = given().auth().oauth2(Tokens.auditor()).queryParam("sessionId", s.session)
                     .queryParam("kind", "PROPOSAL").queryParam("decimals", 1).queryParam("format", "PDF")
                     .get("/api/v1/reports/annual").then().statusCode(200).contentType("application/pdf")
