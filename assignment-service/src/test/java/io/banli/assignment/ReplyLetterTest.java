@@ -67,7 +67,7 @@ class ReplyLetterTest {
     }
 
     @Test
-    void markupAndOddCharactersInTheReplyArePrintedAsTheyAre() throws Exception {
+    void markupAndOddCharactersInTheReplyGiveALetterThatLinksNowhere() throws Exception {
         long item = registeredSubmission();
         long unit = unit("市教育局");
         assign(item, "SOLE", unit);
