@@ -10,7 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,13 +22,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
 
 import io.banli.kit.change.StateChange;
 import io.banli.kit.outbox.Outbox;
 import io.banli.kit.security.Caller;
 import io.banli.supervision.deadline.AlertLevel;
-import io.banli.supervision.deadline.DeadlineState;
 import io.banli.supervision.deadline.Stage;
 import io.banli.supervision.deadline.SupervisionEvents;
 import io.banli.supervision.reminder.RaisedAlert;
@@ -40,11 +44,11 @@ import io.quarkus.scheduler.Scheduled;
  *
  * <p>Each run asks the partial index of pending alerts for those due now, so an idle run costs an
  * index probe however many deadlines are open. A batch is handled with a few set-based statements,
- * whatever its size: claim the due alerts with their deadlines ({@code FOR UPDATE SKIP LOCKED}, so
- * several replicas never raise the same alert), drop those overtaken, update the red deadlines, write
- * the events (JSON built by the database in the shape of {@link SupervisionEvents}' records), the audit
- * entries and the reminders, and mark the alerts raised, all in one transaction: once per deadline and
- * level, across restarts.
+ * whatever its size: claim the due alerts and mark them raised ({@code FOR UPDATE SKIP LOCKED}, so
+ * several replicas never raise the same alert), update the red deadlines still open, drop the alerts
+ * overtaken, write the events (JSON built by the database in the shape of {@link SupervisionEvents}'
+ * records), the audit entries and the reminders, all in one transaction: once per deadline and level,
+ * across restarts.
  */
 @ApplicationScoped
 public class AlertSweep {
@@ -52,6 +56,10 @@ public class AlertSweep {
     /** Windows: when they pass they expire instead of going overdue (see {@link Stage#expires()}). */
     private static final String[] EXPIRING = Arrays.stream(Stage.values()).filter(Stage::expires).map(Stage::name)
             .toArray(String[]::new);
+
+    /** What the sweep reads of a deadline it raises an alert on. */
+    private static final String OPEN_COLUMNS =
+            "id, submission_id, unit_id, stage, due_at, key_item, leading_official, commitment_id";
 
     @Inject
     StateChange change;
@@ -72,102 +80,175 @@ public class AlertSweep {
     @ConfigProperty(name = "banli.sweep.batch-size", defaultValue = "2000")
     int batchSize;
 
+    /**
+     * Batches raised at once when many alerts fall due together (a deadline day of a whole session): the
+     * batches' claims skip each other's rows, and while one waits on the database another has work for the
+     * second core. An idle tick costs one probe whatever the figure.
+     */
+    @ConfigProperty(name = "banli.sweep.workers", defaultValue = "2")
+    int workers;
+
+    @Inject
+    ManagedExecutor executor;
+
     @Scheduled(every = "${banli.sweep.interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int total = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::sweepBatch);
-            total += batch;
-        } while (batch == batchSize);
+        int first = sweepOnce();
+        int total = first;
+        if (first == batchSize) {
+            // A backlog: drain it with every worker, this thread being one of them.
+            List<CompletableFuture<Integer>> others = IntStream.range(1, workers)
+                    .mapToObj(i -> executor.supplyAsync(this::drain)).toList();
+            total += drain() + others.stream().mapToInt(CompletableFuture::join).sum();
+        }
         if (total > 0) {
             Log.infof("Alert sweep handled %d alert(s)", total);
         }
     }
 
-    private record Due(long alertId, String level, long deadlineId, long submissionId, long unitId, Stage stage,
-            DeadlineState state, Instant dueAt, boolean keyItem, String leadingOfficial, Long commitmentId) {
+    private int drain() {
+        int total = 0;
+        int batch;
+        do {
+            batch = sweepOnce();
+            total += batch;
+        } while (batch == batchSize);
+        return total;
+    }
+
+    private int sweepOnce() {
+        return QuarkusTransaction.requiringNew().call(this::sweepBatch);
+    }
+
+    /** An alert claimed (and marked raised) by this batch. */
+    private record Claimed(long alertId, String level, long deadlineId) {
+        boolean red() {
+            return AlertLevel.RED.equals(level);
+        }
+    }
+
+    /** The deadline of an alert still worth raising. */
+    private record Open(long deadlineId, long submissionId, long unitId, Stage stage, Instant dueAt, boolean keyItem,
+            String leadingOfficial, Long commitmentId) {
     }
 
     /** Raises up to the batch size of due alerts in the caller's transaction; returns how many it claimed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int sweepBatch() {
         Instant now = change.now();
-        List<Due> due = em.unwrap(Session.class).doReturningWork(db -> claim(db, now));
-        List<Long> overtaken = new ArrayList<>();
-        List<Due> raised = new ArrayList<>();
-        for (Due alert : due) {
-            if (alert.state() != DeadlineState.OPEN
-                    || !alert.level().equals(AlertLevel.RED) && !now.isBefore(alert.dueAt())) {
-                // Met or closed meanwhile, or a warning overtaken by the overdue alert: nothing to say.
-                overtaken.add(alert.alertId());
-            } else {
-                raised.add(alert);
-            }
-        }
-        em.unwrap(Session.class).doWork(db -> raise(db, now, overtaken, raised));
-        List<RaisedAlert> unitDuties = raised.stream().filter(a -> a.stage().unitDuty())
-                .map(a -> new RaisedAlert(a.deadlineId(), a.submissionId(), a.unitId(), a.stage(), a.level(), a.dueAt(),
-                        a.keyItem(), a.leadingOfficial(), a.commitmentId()))
-                .toList();
+        int[] claimed = new int[1];
+        List<RaisedAlert> unitDuties = em.unwrap(Session.class).doReturningWork(db -> {
+            List<Claimed> due = claim(db, now);
+            claimed[0] = due.size();
+            return raise(db, now, due);
+        });
         reminders.planAll(unitDuties);
-        if (!raised.isEmpty()) {
+        if (claimed[0] > 0) {
             outbox.relayAfterCommit();
         }
-        return due.size();
+        return claimed[0];
     }
 
-    private List<Due> claim(Connection db, Instant now) throws SQLException {
-        // The deadline rows are locked with their alerts: a consumer meeting a deadline right now waits for this
-        // transaction (or the row is skipped here), so neither overwrites the other.
+    /**
+     * Claims the due alerts and marks them raised in one statement: each alert row is written once
+     * ({@code SKIP LOCKED}, so several replicas never claim the same alert). Those found overtaken below are
+     * deleted again in the same transaction.
+     */
+    private List<Claimed> claim(Connection db, Instant now) throws SQLException {
         try (PreparedStatement claim = db.prepareStatement("""
-                select a.id, a.level, d.id, d.submission_id, d.unit_id, d.stage, d.state, d.due_at, d.key_item,
-                       d.leading_official, d.commitment_id
-                from deadline_alert a join deadline d on d.id = a.deadline_id
-                where a.fired_at is null and a.fire_at <= ?
-                order by a.fire_at limit ? for update of a, d skip locked""")) {
+                update deadline_alert a set fired_at = ?
+                from (select id from deadline_alert where fired_at is null and fire_at <= ?
+                      order by fire_at limit ? for update skip locked) due
+                where a.id = due.id
+                returning a.id, a.level, a.deadline_id""")) {
             claim.setObject(1, utc(now));
-            claim.setInt(2, batchSize);
-            List<Due> due = new ArrayList<>();
+            claim.setObject(2, utc(now));
+            claim.setInt(3, batchSize);
+            List<Claimed> due = new ArrayList<>();
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            Stage.valueOf(rs.getString(6)), DeadlineState.valueOf(rs.getString(7)),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getBoolean(9), rs.getString(10),
-                            (Long) rs.getObject(11)));
+                    due.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                 }
             }
             return due;
         }
     }
 
-    private void raise(Connection db, Instant now, List<Long> overtaken, List<Due> raised) throws SQLException {
+    /**
+     * Red alerts move their still-open deadline (the update locks it: a consumer meeting it right now waits
+     * for this transaction, or this update waits for the consumer's and then finds it met); a warning is
+     * raised only for an open deadline not yet due, read under a share lock for the same reason. Everything
+     * else claimed was overtaken (met or closed meanwhile, or a warning the overdue alert overtook) and says
+     * nothing. Returns the raised alerts on a unit's duty, for their reminders.
+     */
+    private List<RaisedAlert> raise(Connection db, Instant now, List<Claimed> due) throws SQLException {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Array expiring = db.createArrayOf("text", EXPIRING);
+        Map<Long, Open> open = new HashMap<>();
+        try (PreparedStatement deadlines = db.prepareStatement("""
+                update deadline set state = case when stage = any(?) then 'EXPIRED' else 'OVERDUE' end,
+                                    overdue_at = case when stage = any(?) then overdue_at else ? end,
+                                    version = version + 1
+                where id = any(?) and state = 'OPEN'
+                """ + "returning " + OPEN_COLUMNS)) {
+            deadlines.setArray(1, expiring);
+            deadlines.setArray(2, expiring);
+            deadlines.setObject(3, utc(now));
+            deadlines.setArray(4, longs(db, due.stream().filter(Claimed::red).map(Claimed::deadlineId).toList()));
+            readOpen(deadlines, open);
+        }
+        List<Long> warned = due.stream().filter(a -> !a.red()).map(Claimed::deadlineId).toList();
+        if (!warned.isEmpty()) {
+            try (PreparedStatement deadlines = db.prepareStatement("select " + OPEN_COLUMNS
+                    + " from deadline where id = any(?) and state = 'OPEN' and due_at > ? for share")) {
+                deadlines.setArray(1, longs(db, warned));
+                deadlines.setObject(2, utc(now));
+                readOpen(deadlines, open);
+            }
+        }
+        List<Long> overtaken = new ArrayList<>();
+        List<Long> raised = new ArrayList<>();
+        List<RaisedAlert> unitDuties = new ArrayList<>();
+        for (Claimed alert : due) {
+            Open deadline = open.get(alert.deadlineId());
+            if (deadline == null) {
+                overtaken.add(alert.alertId());
+                continue;
+            }
+            raised.add(alert.alertId());
+            if (deadline.stage().unitDuty()) {
+                unitDuties.add(new RaisedAlert(deadline.deadlineId(), deadline.submissionId(), deadline.unitId(),
+                        deadline.stage(), alert.level(), deadline.dueAt(), deadline.keyItem(),
+                        deadline.leadingOfficial(), deadline.commitmentId()));
+            }
+        }
         if (!overtaken.isEmpty()) {
             try (PreparedStatement delete = db.prepareStatement("delete from deadline_alert where id = any(?)")) {
                 delete.setArray(1, longs(db, overtaken));
                 delete.executeUpdate();
             }
         }
-        if (raised.isEmpty()) {
-            return;
+        if (!raised.isEmpty()) {
+            record(db, now, longs(db, raised), expiring);
         }
-        Array alerts = longs(db, raised.stream().map(Due::alertId).toList());
-        Array redDeadlines = longs(db, raised.stream().filter(a -> a.level().equals(AlertLevel.RED))
-                .map(Due::deadlineId).toList());
-        Array expiring = db.createArrayOf("text", EXPIRING);
-        // Red: a unit's duty goes overdue, a window expires. The version moves as an entity update would move it.
-        try (PreparedStatement deadlines = db.prepareStatement("""
-                update deadline set state = case when stage = any(?) then 'EXPIRED' else 'OVERDUE' end,
-                                    overdue_at = case when stage = any(?) then overdue_at else ? end,
-                                    version = version + 1
-                where id = any(?)""")) {
-            deadlines.setArray(1, expiring);
-            deadlines.setArray(2, expiring);
-            deadlines.setObject(3, utc(now));
-            deadlines.setArray(4, redDeadlines);
-            deadlines.executeUpdate();
+        return unitDuties;
+    }
+
+    private static void readOpen(PreparedStatement query, Map<Long, Open> open) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                open.put(rs.getLong(1), new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Stage.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8)));
+            }
         }
+    }
+
+    /** The events and audit entries of the raised alerts, in the order they fell due. */
+    private void record(Connection db, Instant now, Array alerts, Array expiring) throws SQLException {
         // The events, in the order the alerts fell due. Each JSON object has the fields of its record in
         // SupervisionEvents, in the record's order: OverdueV1, DeadlineExpiredV1, DeadlineWarningV1.
         try (PreparedStatement events = db.prepareStatement("""
@@ -223,11 +304,6 @@ public class AlertSweep {
             audit.setArray(4, expiring);
             audit.setArray(5, alerts);
             audit.executeUpdate();
-        }
-        try (PreparedStatement fired = db.prepareStatement("update deadline_alert set fired_at = ? where id = any(?)")) {
-            fired.setObject(1, utc(now));
-            fired.setArray(2, alerts);
-            fired.executeUpdate();
         }
     }
 
