@@ -16,7 +16,10 @@ import io.banli.supervision.deadline.DueDates.Warning;
 import io.banli.supervision.rule.DeadlineRule;
 import io.banli.supervision.rule.TimeUnit;
 
-/** Due dates and warnings in Shanghai time on the 2025 calendar, without a database. */
+/**
+ * Due dates on the 2025 calendar, in Beijing time, without Quarkus or a database: the calendar's days are
+ * given (the shipped calendar itself is checked over HTTP in {@code WorkingDayCalendarTest}).
+ */
 class DueDatesTest {
 
     final DueDates dueDates = new DueDates();
@@ -26,86 +29,101 @@ class DueDatesTest {
         dueDates.zone = ZoneId.of("Asia/Shanghai");
     }
 
-    static DeadlineRule rule(int amount, TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit,
-            String warnings) {
-        DeadlineRule rule = new DeadlineRule();
-        rule.amount = amount;
-        rule.unit = unit;
-        rule.extensionAmount = extensionAmount;
-        rule.extensionUnit = extensionUnit;
-        rule.warningWorkingDays = warnings;
-        return rule;
-    }
-
-    /** 10:00 in Shanghai on that day. */
-    static Instant at(int year, int month, int day) {
-        return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+    @Test
+    void threeWorkingDaysAcrossTheSpringFestivalCountTheMakeUpSunday() {
+        // Fri 24 Jan: Sun 26 Jan (worked), Mon 27 Jan, then 28 Jan–4 Feb off: Wed 5 Feb.
+        assertThat(dueDates.compute(rule(3, TimeUnit.WORKING_DAYS, ""), Instant.parse("2025-01-24T02:00:00Z")).dueAt())
+                .isEqualTo(Instant.parse("2025-02-05T15:59:59.999999Z"));
     }
 
     @Test
-    void aPeriodOfMonthsEndingOnAHolidayEndsAtTheEndOfTheNextWorkingDay() {
-        Due due = dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, null, null, ""), at(2025, 7, 1));
-        assertThat(due.lastDay()).as("1 October is National Day").isEqualTo(LocalDate.of(2025, 10, 9));
-        assertThat(due.dueAt()).as("the last microsecond of 9 October in Shanghai")
-                .isEqualTo(Instant.parse("2025-10-09T15:59:59.999999Z"));
+    void aMonthPeriodEndingOnAHolidayEndsOnTheNextWorkingDay() {
+        // 1 Jul + 3 months = 1 Oct, National Day: the holiday runs to 8 Oct, so Thu 9 Oct.
+        DueDates.Due due = dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, "7,0"), Instant.parse("2025-07-01T02:00:00Z"));
+        assertThat(due.dueAt()).isEqualTo(Instant.parse("2025-10-09T15:59:59.999999Z"));
+        // 7 working days before 9 Oct, counting Sun 28 Sep: Tue 23 Sep; and the day itself.
+        assertThat(due.warnings()).extracting(DueDates.Warning::fireAt).containsExactly(
+                Instant.parse("2025-09-22T16:00:00Z"), Instant.parse("2025-10-08T16:00:00Z"));
         assertThat(due.guessedYears()).isEmpty();
-        assertThat(due.warnings()).isEmpty();
     }
 
     @Test
     void aMonthWithoutTheStartDayEndsOnItsLastDay() {
-        Due due = dueDates.compute(rule(1, TimeUnit.CALENDAR_MONTHS, null, null, ""), at(2025, 1, 31));
-        assertThat(due.lastDay()).isEqualTo(LocalDate.of(2025, 2, 28));
+        // 30 Nov + 3 months: no 30 February, so Fri 28 Feb 2025.
+        assertThat(dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, ""), Instant.parse("2024-11-30T02:00:00Z")).dueAt())
+                .isEqualTo(Instant.parse("2025-02-28T15:59:59.999999Z"));
     }
 
     @Test
-    void theStartDayIsTheDayInTheDeploymentsZone() {
-        // 01:00 on Monday 27 January in Shanghai is still Sunday 26 January (a make-up working day) in UTC.
-        Due due = dueDates.compute(rule(1, TimeUnit.WORKING_DAYS, null, null, ""),
-                Instant.parse("2025-01-26T17:00:00Z"));
-        assertThat(due.lastDay()).as("the first working day after the Spring Festival")
-                .isEqualTo(LocalDate.of(2025, 2, 5));
+    void theStartDayIsTheBeijingDay() {
+        // 23:30 UTC on 31 Jan is Sat 1 Feb in Beijing; + 3 months = 1 May, Labour Day off to 5 May: Tue 6 May.
+        assertThat(dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, ""), Instant.parse("2025-01-31T23:30:00Z")).dueAt())
+                .isEqualTo(Instant.parse("2025-05-06T15:59:59.999999Z"));
+        // 01:00 on Mon 27 Jan in Beijing is still Sun 26 Jan (a make-up working day) in UTC: + 1 is Wed 5 Feb.
+        assertThat(dueDates.compute(rule(1, TimeUnit.WORKING_DAYS, ""), Instant.parse("2025-01-26T17:00:00Z"))
+                .lastDay()).isEqualTo(LocalDate.of(2025, 2, 5));
     }
 
     @Test
-    void warningsFireAtTheStartOfTheirWorkingDayAndNeverBeforeTheClockStarted() {
-        Due due = dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, null, null, "5, 0"), at(2025, 7, 1));
-        // Five working days before 9 October: 30, 29, the make-up Sunday 28, 26 and 25 September.
-        assertThat(due.warnings()).containsExactly(
-                new Warning(5, Instant.parse("2025-09-24T16:00:00Z")),
-                new Warning(0, Instant.parse("2025-10-08T16:00:00Z")));
-
-        Due shortOne = dueDates.compute(rule(2, TimeUnit.WORKING_DAYS, null, null, "5,1"), at(2025, 1, 27));
-        assertThat(shortOne.lastDay()).isEqualTo(LocalDate.of(2025, 2, 6));
-        assertThat(shortOne.warnings()).as("five working days before is 23 January, before the start")
-                .containsExactly(new Warning(1, Instant.parse("2025-02-04T16:00:00Z")));
+    void anApprovedExtensionRunsOnFromTheStart() {
+        DeadlineRule reply = rule(3, TimeUnit.CALENDAR_MONTHS, "");
+        reply.extensionAmount = 3;
+        reply.extensionUnit = TimeUnit.CALENDAR_MONTHS;
+        // 10 Feb + 6 months = Sun 10 Aug: Mon 11 Aug.
+        assertThat(dueDates.compute(reply, Instant.parse("2025-02-10T01:30:00Z"), true).dueAt())
+                .isEqualTo(Instant.parse("2025-08-11T15:59:59.999999Z"));
+        // 1 Jul + 6 months = 1 Jan 2026, not 3 months from the 9 Oct that National Day moved the first end to.
+        Due fromJuly = dueDates.compute(reply, Instant.parse("2025-07-01T02:00:00Z"), true);
+        assertThat(fromJuly.lastDay()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(fromJuly.guessedYears()).as("2026 has no calendar here").containsExactly(2026);
     }
 
     @Test
-    void anExtensionOfTheSameUnitRunsOnFromTheStart() {
-        DeadlineRule threeMonths = rule(3, TimeUnit.CALENDAR_MONTHS, 3, TimeUnit.CALENDAR_MONTHS, "");
-        Due extended = dueDates.compute(threeMonths, at(2025, 7, 1), true);
-        // Six months from 1 July, not three months from the 9 October the holiday moved the first end to.
-        assertThat(extended.lastDay()).isEqualTo(LocalDate.of(2026, 1, 1));
-        assertThat(extended.guessedYears()).as("2026 has no calendar loaded").containsExactly(2026);
+    void anExtensionInAnotherUnitRunsOnFromTheFirstEnd() {
+        DeadlineRule rule = rule(5, TimeUnit.WORKING_DAYS, "");
+        rule.extensionAmount = 10;
+        rule.extensionUnit = TimeUnit.CALENDAR_DAYS;
+        // Fri 24 Jan + 5 working days: 26 (make-up), 27 Jan, 5, 6, 7 Feb; then ten calendar days: Mon 17 Feb.
+        assertThat(dueDates.compute(rule, Instant.parse("2025-01-24T02:00:00Z")).lastDay())
+                .isEqualTo(LocalDate.of(2025, 2, 7));
+        assertThat(dueDates.compute(rule, Instant.parse("2025-01-24T02:00:00Z"), true).lastDay())
+                .isEqualTo(LocalDate.of(2025, 2, 17));
     }
 
     @Test
-    void anExtensionOfAnotherUnitRunsOnFromTheFirstEnd() {
-        DeadlineRule rule = rule(5, TimeUnit.WORKING_DAYS, 10, TimeUnit.CALENDAR_DAYS, "");
-        // 26 (make-up), 27 January, 5, 6, 7 February; then ten calendar days.
-        assertThat(dueDates.compute(rule, at(2025, 1, 24)).lastDay()).isEqualTo(LocalDate.of(2025, 2, 7));
-        assertThat(dueDates.compute(rule, at(2025, 1, 24), true).lastDay()).isEqualTo(LocalDate.of(2025, 2, 17));
+    void aWarningThatWouldComeBeforeTheClockStartedIsNoWarning() {
+        // Mon 27 Jan + 2 working days: Thu 6 Feb. Five working days before it is Thu 23 Jan, before the start.
+        Due due = dueDates.compute(rule(2, TimeUnit.WORKING_DAYS, "5,1"), Instant.parse("2025-01-27T02:00:00Z"));
+        assertThat(due.lastDay()).isEqualTo(LocalDate.of(2025, 2, 6));
+        assertThat(due.warnings()).containsExactly(new Warning(1, Instant.parse("2025-02-04T16:00:00Z")));
     }
 
     @Test
     void aPromisedDateStandsAsGivenAndAnExtensionsDateStopsAtTheLegalCap() {
-        DeadlineRule rule = rule(3, TimeUnit.CALENDAR_MONTHS, 3, TimeUnit.CALENDAR_MONTHS, "");
-        assertThat(dueDates.compute(rule, at(2025, 4, 15), false, LocalDate.of(2025, 10, 1)).lastDay())
+        DeadlineRule reply = rule(3, TimeUnit.CALENDAR_MONTHS, "");
+        reply.extensionAmount = 3;
+        reply.extensionUnit = TimeUnit.CALENDAR_MONTHS;
+        Instant assigned = Instant.parse("2025-04-15T02:00:00Z");
+        assertThat(dueDates.compute(reply, assigned, false, LocalDate.of(2025, 10, 1)).lastDay())
                 .as("a commitment's promised date, even a holiday").isEqualTo(LocalDate.of(2025, 10, 1));
-        assertThat(dueDates.compute(rule, at(2025, 4, 15), true, LocalDate.of(2025, 12, 31)).lastDay())
-                .as("six months from 15 April at most").isEqualTo(LocalDate.of(2025, 10, 15));
-        assertThat(dueDates.compute(rule, at(2025, 4, 15), true, LocalDate.of(2025, 8, 29)).lastDay())
+        assertThat(dueDates.compute(reply, assigned, true, LocalDate.of(2025, 12, 31)).lastDay())
+                .as("six months from 15 Apr at most").isEqualTo(LocalDate.of(2025, 10, 15));
+        assertThat(dueDates.compute(reply, assigned, true, LocalDate.of(2025, 8, 29)).lastDay())
                 .as("an earlier date asked for stands").isEqualTo(LocalDate.of(2025, 8, 29));
+    }
+
+    @Test
+    void aYearWithoutCalendarMakesTheDeadlineProvisional() {
+        assertThat(dueDates.compute(rule(3, TimeUnit.CALENDAR_MONTHS, ""), Instant.parse("2041-12-01T02:00:00Z"))
+                .guessedYears()).containsExactly(2042);
+    }
+
+    static DeadlineRule rule(int amount, TimeUnit unit, String warnings) {
+        DeadlineRule rule = new DeadlineRule();
+        rule.stage = Stage.REPLY;
+        rule.amount = amount;
+        rule.unit = unit;
+        rule.warningWorkingDays = warnings;
+        return rule;
     }
 }
