@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a service really uses, read from its own sources rather than restated here: the topics and
- * consumer groups of its application.properties, and the topics it produces on per the README's event
- * catalogue (the contract every service builds against).
+ * consumer groups of its application.properties, and the topics it produces on per the event catalogue
+ * (deploy/docs/events.md, the contract every service builds against).
  */
 record ServiceFacts(String name, String shortName, int port, Set<String> reads, Set<String> groups,
         Set<String> writes, boolean sendsReminders) {
@@ -47,7 +47,7 @@ record ServiceFacts(String name, String shortName, int port, Set<String> reads, 
                 writes.add(value);
             }
         }
-        Matcher row = CATALOGUE_ROW.matcher(readme());
+        Matcher row = CATALOGUE_ROW.matcher(catalogue());
         while (row.find()) {
             if (row.group(2).equals(shortName)) {
                 writes.add(row.group(1));
@@ -58,36 +58,36 @@ record ServiceFacts(String name, String shortName, int port, Set<String> reads, 
         return new ServiceFacts(name, shortName, port, reads, groups, writes, reminders);
     }
 
-    /** Every topic named in the README's event catalogue and dead-letter list. */
+    /** Every topic named in the event catalogue and its dead-letter list. */
     static Set<String> catalogueTopics() {
         Set<String> topics = eventTopics();
         topics.addAll(deadLetterTopics());
         return topics;
     }
 
-    /** The topics of the README's event catalogue: the events themselves, which reporting replays. */
+    /** The topics of the event catalogue: the events themselves, which reporting replays. */
     static Set<String> eventTopics() {
         Set<String> topics = new LinkedHashSet<>();
-        Matcher row = CATALOGUE_ROW.matcher(readme());
+        Matcher row = CATALOGUE_ROW.matcher(catalogue());
         while (row.find()) {
             topics.add(row.group(1));
         }
         return topics;
     }
 
-    /** The README's dead-letter topics, one per consuming service. */
+    /** The catalogue's dead-letter topics, one per consuming service. */
     static Set<String> deadLetterTopics() {
         Set<String> topics = new LinkedHashSet<>();
-        Matcher dlq = Pattern.compile("`(banli\\.[a-z]+\\.dead-letter)`").matcher(readme());
+        Matcher dlq = Pattern.compile("`(banli\\.[a-z]+\\.dead-letter)`").matcher(catalogue());
         while (dlq.find()) {
             topics.add(dlq.group(1));
         }
         return topics;
     }
 
-    private static String readme() {
+    private static String catalogue() {
         try {
-            return Files.readString(Rendered.PROJECT.resolve("README.md"));
+            return Files.readString(Rendered.PROJECT.resolve("deploy/docs/events.md"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -36,8 +36,8 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
  * so every Strimzi object each overlay renders is read into Strimzi's own API model (the
  * {@code io.strimzi:api} release the runbook installs) with {@link StrimziModel}: a misspelt field, an
  * unknown enumeration value or a missing required field fails here rather than in the cluster. Then what
- * the model says is checked against the project: the Kafka version, and the topics of the README's
- * event catalogue with their retention and partitions.
+ * the model says is checked against the project: the Kafka version, and the topics of the event
+ * catalogue (deploy/docs/events.md) with their retention and partitions.
  */
 class StrimziModelTest {
 
@@ -144,7 +144,7 @@ class StrimziModelTest {
                 .collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));
         Set<String> events = ServiceFacts.eventTopics();
         Set<String> deadLetters = ServiceFacts.deadLetterTopics();
-        assertThat(events).as("the README's catalogue").isNotEmpty();
+        assertThat(events).as("the event catalogue").isNotEmpty();
         assertThat(deadLetters).hasSize(ServiceFacts.SERVICES.size());
         Set<String> catalogue = new HashSet<>(events);
         catalogue.addAll(deadLetters);

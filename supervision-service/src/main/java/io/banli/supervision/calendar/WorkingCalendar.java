@@ -36,6 +36,9 @@ public class WorkingCalendar {
 
     private volatile Snapshot snapshot;
 
+    /** Days given rather than loaded (see {@link #of}): never reloaded, never invalidated. */
+    private Snapshot given;
+
     /** What an answer rests on: {@code guessedYears} lists the years without a loaded calendar. */
     public record Counted<T>(T value, Set<Integer> guessedYears) {
         public boolean certain() {
@@ -44,6 +47,19 @@ public class WorkingCalendar {
     }
 
     private record Snapshot(Map<LocalDate, Boolean> offDays, Set<Integer> years, long loadedAt) {
+    }
+
+    /**
+     * A calendar of the given days, without a database: the counting rules are pure, and the plain tests of
+     * this calendar and of the due dates built on it run on days they list themselves.
+     *
+     * @param offDays each listed day: true for a day off (a holiday), false for a working day (a make-up day)
+     * @param years the years whose calendar counts as loaded; any other year is counted on the plain week
+     */
+    public static WorkingCalendar of(Map<LocalDate, Boolean> offDays, Set<Integer> years) {
+        WorkingCalendar calendar = new WorkingCalendar();
+        calendar.given = new Snapshot(Map.copyOf(offDays), Set.copyOf(years), 0);
+        return calendar;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -144,6 +160,9 @@ public class WorkingCalendar {
     }
 
     private Snapshot current() {
+        if (given != null) {
+            return given;
+        }
         Snapshot days = snapshot;
         if (days == null || System.currentTimeMillis() - days.loadedAt() > MAX_AGE_MILLIS) {
             days = QuarkusTransaction.joiningExisting().call(this::load);
