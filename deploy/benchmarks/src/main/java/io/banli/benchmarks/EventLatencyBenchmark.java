@@ -150,13 +150,15 @@ public final class EventLatencyBenchmark {
     /** Runs Kafka's own tool in a JVM of its own; returns its p50 and p99 in ms. */
     private static double[] kafkaEndToEnd(String bootstrap, int messages) throws Exception {
         Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.apache.kafka.tools.EndToEndLatency", bootstrap,
+                KafkaYardsticks.classpath(), "org.apache.kafka.tools.EndToEndLatency", bootstrap,
                 "bench-end-to-end-latency", String.valueOf(messages), "all", "512").redirectErrorStream(true).start();
         Pattern percentiles = Pattern.compile("Percentiles: 50th = (\\d+), 99th = (\\d+)");
         double[] found = null;
+        StringBuilder said = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(tool.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
+                said.append(line).append('\n');
                 Matcher m = percentiles.matcher(line);
                 if (m.find()) {
                     found = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
@@ -165,7 +167,7 @@ public final class EventLatencyBenchmark {
         }
         tool.waitFor();
         if (found == null) {
-            throw new IllegalStateException("EndToEndLatency printed no percentiles");
+            throw new IllegalStateException("EndToEndLatency printed no percentiles:\n" + said);
         }
         return found;
     }

@@ -68,7 +68,7 @@ final class KafkaYardsticks {
     }
 
     /** The benchmark's own classpath, also under {@code exec:java} (which loads the project in a class loader of its own). */
-    private static String classpath() {
+    static String classpath() {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null;
                 loader = loader.getParent()) {
