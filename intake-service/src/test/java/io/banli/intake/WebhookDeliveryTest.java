@@ -62,6 +62,9 @@ class WebhookDeliveryTest {
     static final Map<String, String> OLD_SECRETS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> FAILURES_TO_COME = new ConcurrentHashMap<>();
     static final List<String> BAD_SIGNATURES = new CopyOnWriteArrayList<>();
+    /** Paths whose receiver holds each request open until the test lets it answer. */
+    static final Map<String, java.util.concurrent.CountDownLatch> HANGING = new ConcurrentHashMap<>();
+    static final List<String> ENTERED = new CopyOnWriteArrayList<>();
 
     @Inject
     TestClock clock;
@@ -70,6 +73,8 @@ class WebhookDeliveryTest {
     static void startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", WebhookDeliveryTest::receive);
+        // Like a real receiver, it answers several requests at once.
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
     }
 
@@ -88,6 +93,15 @@ class WebhookDeliveryTest {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String signature = exchange.getRequestHeaders().getFirst("Banli-Signature");
+        ENTERED.add(path);
+        java.util.concurrent.CountDownLatch hang = HANGING.get(path);
+        if (hang != null) {
+            try {
+                hang.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!verified(path, body, signature)) {
             BAD_SIGNATURES.add(path + " " + signature);
             exchange.sendResponseHeaders(400, -1);
@@ -260,6 +274,37 @@ class WebhookDeliveryTest {
         assertThat(accepted(path)).containsExactly(first, second);
         as(manager).post("/api/v1/webhook-subscriptions/" + subscription + "/resumption").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aHangingReceiverHoldsUpOnlyItsOwnDeliveriesNeverAnotherPlatforms() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        String slowClient = client("ops@hanging-portal.example.com", List.of(lead), List.of());
+        String fastClient = client("ops@quick-portal.example.com", List.of(lead), List.of());
+        String slowPath = "/hanging-" + slowClient;
+        String fastPath = "/quick-" + fastClient;
+        String slowManager = token(slowClient, "webhooks:manage", null);
+        long slow = subscribe(slowManager, slowPath, List.of("registered"));
+        subscribe(token(fastClient, "webhooks:manage", null), fastPath, List.of("registered"));
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        HANGING.put(slowPath, answer);
+        try {
+            registered(session, lead);
+            // The hanging receiver has the request and holds it open...
+            await().atMost(Duration.ofSeconds(30)).until(() -> ENTERED.contains(slowPath));
+            // ...while the other platform gets its delivery: nobody waits for the hanging one's timeout.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !accepted(fastPath).isEmpty());
+            assertThat(deliveries(slowManager, slow)).singleElement()
+                    .satisfies(d -> assertThat(d).containsEntry("status", "PENDING").containsEntry("attempts", 0));
+        } finally {
+            answer.countDown();
+        }
+        // Let go, the hanging receiver answers and its delivery is recorded once.
+        await().atMost(Duration.ofSeconds(30)).until(() -> accepted(slowPath).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(slowManager, slow))
+                .singleElement().satisfies(d -> assertThat(d).containsEntry("status", "DELIVERED")
+                        .containsEntry("attempts", 1)));
     }
 
     @Test
