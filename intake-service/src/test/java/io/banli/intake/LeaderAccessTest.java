@@ -46,6 +46,36 @@ class LeaderAccessTest {
                 .statusCode(200).body("total", equalTo(0));
     }
 
+    @Test
+    void aLeaderReadsOnlyTheProposersOfTheKeyItemsTheyLeadAndNeverTheRegister() {
+        long session = session("PEOPLES_CONGRESS");
+        long proposer = member("DEPUTY");
+        long coSigner = member("DEPUTY");
+        long stranger = member("DEPUTY");
+        long ofAnotherLeader = member("DEPUTY");
+        String official = "王副市长" + System.nanoTime();
+        Map<String, Object> body = new HashMap<>(suggestion(session, proposer));
+        body.put("keyItem", true);
+        body.put("leadingOfficial", official);
+        body.put("coSignerIds", java.util.List.of(coSigner));
+        as(Tokens.office()).body(body).post("/api/v1/submissions").then().statusCode(201);
+        registered(session, ofAnotherLeader, true, "赵副市长" + System.nanoTime());
+        registered(session, stranger, false, null);
+
+        String leader = Tokens.leader(official);
+        // The names on their own item, contact data masked as for everyone but the office and the member.
+        for (long named : new long[] {proposer, coSigner}) {
+            given().auth().oauth2(leader).get("/api/v1/members/" + named).then().statusCode(200)
+                    .body("id", equalTo((int) named)).body("phone", equalTo("139****5678"));
+        }
+        for (long hidden : new long[] {stranger, ofAnotherLeader, 987_654_321L}) {
+            given().auth().oauth2(leader).get("/api/v1/members/" + hidden).then().statusCode(404);
+        }
+        given().auth().oauth2(Tokens.leader()).get("/api/v1/members/" + proposer).then().statusCode(404);
+        // The register itself (every deputy's personal data) is the office's.
+        given().auth().oauth2(leader).get("/api/v1/members").then().statusCode(403);
+    }
+
     private static long registered(long session, long deputy, boolean keyItem, String official) {
         Map<String, Object> body = new HashMap<>(suggestion(session, deputy));
         body.put("keyItem", keyItem);

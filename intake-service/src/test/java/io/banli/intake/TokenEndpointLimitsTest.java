@@ -55,6 +55,59 @@ class TokenEndpointLimitsTest {
         tokenByBasic(id, secret, Map.of()).then().statusCode(200);
     }
 
+    /**
+     * Another replica's count and lock are rows of {@code token_failure}: written here as that replica would have
+     * written them, they hold on this one, and this one's count is there for the others (and after a restart).
+     */
+    @Test
+    void failuresAndLocksAreSharedByEveryReplicaThroughTheDatabase() {
+        JsonPath client = register(SCOPES, List.of());
+        String id = client.getString("clientId");
+        String secret = client.getString("clientSecret");
+
+        // What this replica counts is in the database for every other one.
+        for (int i = 0; i < 3; i++) {
+            from("203.0.113.60", id, "guess-" + i).then().statusCode(401);
+        }
+        assertThat(failure(id, "203.0.113.60")).containsExactly(3, false);
+
+        // Another replica locked a pair: this one refuses it too, the right secret included.
+        sql("insert into token_failure (client_id, source_address, window_start, failures, locked_until) values "
+                + "(?1, ?2, now(), 10, now() + interval '10 minutes')", id, "203.0.113.61");
+        from("203.0.113.61", id, secret).then().statusCode(401).body("error_description",
+                containsString("Too many failed attempts"));
+
+        // Another replica counted nine wrong secrets: the tenth, here, locks the pair.
+        sql("insert into token_failure (client_id, source_address, window_start, failures) values "
+                + "(?1, ?2, now() - interval '5 minutes', 9)", id, "203.0.113.62");
+        from("203.0.113.62", id, "guess-10").then().statusCode(401);
+        assertThat(failure(id, "203.0.113.62")).containsExactly(10, true);
+        from("203.0.113.62", id, secret).then().statusCode(401).body("error_description",
+                containsString("Too many failed attempts"));
+
+        // Nine counted in a window that has passed: counting starts afresh, and the portal goes on.
+        sql("insert into token_failure (client_id, source_address, window_start, failures) values "
+                + "(?1, ?2, now() - interval '11 minutes', 9)", id, "203.0.113.63");
+        from("203.0.113.63", id, "guess-11").then().statusCode(401);
+        assertThat(failure(id, "203.0.113.63")).containsExactly(1, false);
+        from("203.0.113.63", id, secret).then().statusCode(200);
+        assertThat(failure(id, "203.0.113.63")).isEmpty();
+    }
+
+    /** The pair's failure count and whether it is locked now; empty without a row. */
+    private List<Object> failure(String clientId, String source) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select failures, coalesce(locked_until > now(), false) from token_failure where client_id = :c "
+                        + "and source_address = :s").setParameter("c", clientId).setParameter("s", source)
+                .getResultList());
+        return rows.isEmpty() ? List.of() : List.of(((Object[]) rows.get(0))[0], ((Object[]) rows.get(0))[1]);
+    }
+
+    private void sql(String statement, String clientId, String source) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).setParameter(1, clientId)
+                .setParameter(2, source).executeUpdate());
+    }
+
     @Test
     void refusedSecretsAreAuditedAsDeniedWithTheSourceAddress() {
         JsonPath client = register(SCOPES, List.of());

@@ -222,6 +222,31 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * Every service runs as its insert-only app role and migrates as the owner (README, Security): the app role is
+     * created by CloudNativePG from the runtime secret, the owner's credentials are the operator's own secret.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceRunsAsItsAppRoleAndMigratesAsTheOwner(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        for (String name : ServiceFacts.SERVICES) {
+            JsonNode env = rendered.find("Deployment", name + "-service").orElseThrow()
+                    .at("/spec/template/spec/containers/0/env");
+            java.util.Map<String, String> secrets = new java.util.HashMap<>();
+            env.forEach(e -> secrets.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef/name").asText()));
+            assertThat(secrets).as(overlay + " " + name)
+                    .containsEntry("BANLI_DB_OWNER_USER", "banli-" + name + "-db-app")
+                    .containsEntry("BANLI_DB_OWNER_PASSWORD", "banli-" + name + "-db-app")
+                    .containsEntry("BANLI_DB_USER", "banli-" + name + "-db-runtime")
+                    .containsEntry("BANLI_DB_PASSWORD", "banli-" + name + "-db-runtime");
+            JsonNode roles = rendered.find("Cluster", "banli-" + name + "-db").orElseThrow().at("/spec/managed/roles");
+            assertThat(StreamSupport.stream(roles.spliterator(), false).anyMatch(r -> r.path("name").asText()
+                    .equals(name + "_app") && r.path("login").asBoolean() && r.at("/passwordSecret/name").asText()
+                    .equals("banli-" + name + "-db-runtime"))).as(overlay + " " + name + "_app role").isTrue();
+        }
+    }
+
     private static Rendered.Result validate(Path json) {
         Path validator = Rendered.MODULE.resolve("validation");
         assertThat(Files.isDirectory(validator.resolve("node_modules"))).as("npm ci ran in validation/").isTrue();

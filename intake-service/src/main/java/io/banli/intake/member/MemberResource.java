@@ -51,6 +51,9 @@ public class MemberResource {
     @Inject
     PlatformCaller platform;
 
+    @Inject
+    LeaderMembers leaders;
+
     public record NewMember(
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 50) String name,
@@ -90,7 +93,7 @@ public class MemberResource {
     }
 
     @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
+    @RolesAllowed({Roles.OFFICE, Roles.AUDITOR, Roles.PLATFORM})
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @io.banli.kit.audit.AuditedRead(subject = "member")
     @Operation(summary = "List members", description = """
@@ -125,7 +128,8 @@ public class MemberResource {
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @io.banli.kit.audit.AuditedRead(subject = "member")
     @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own "
-            + "record; a platform whose token names no member, the members its registration covers.")
+            + "record; a platform whose token names no member, the members its registration covers; a leader, the "
+            + "proposers of the key items they lead.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
@@ -135,6 +139,9 @@ public class MemberResource {
         // those its registration covers.
         boolean actsForAMember = caller.hasRole(Roles.MEMBER) || caller.hasRole(Roles.PLATFORM) && caller.memberId().isPresent();
         if (actsForAMember && !caller.hasRole(Roles.OFFICE) && caller.memberId().filter(own -> own == id).isEmpty()) {
+            throw Problems.notFound("member", id);
+        }
+        if (leaders.appliesToCaller() && !leaders.mayRead(id)) {
             throw Problems.notFound("member", id);
         }
         Optional<PlatformGrant> grant = platform.grant();

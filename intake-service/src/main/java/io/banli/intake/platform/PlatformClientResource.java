@@ -105,6 +105,7 @@ public class PlatformClientResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.PLATFORM)
+    @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT, idParam = "clientId")
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "The calling platform's own registration", description = "What the registry grants the "
             + "client named in the token: its scopes, members and units (the contact's e-mail masked, as for everyone but "

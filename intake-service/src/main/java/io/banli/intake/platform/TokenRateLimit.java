@@ -7,7 +7,9 @@ import io.banli.kit.ratelimit.KeyedBuckets;
 
 /**
  * The token endpoint's rate limits: per source address, and per client from each address. Both are taken before
- * the secret is hashed; in memory per replica, like the platform call limit.
+ * the secret is hashed; in memory per replica, like the platform call limit: they guard each replica's CPU, which a
+ * bucket of its own does without a database round trip, while the lockout that bounds guessing is shared
+ * ({@link SecretLockout}).
  */
 @ApplicationScoped
 public class TokenRateLimit {

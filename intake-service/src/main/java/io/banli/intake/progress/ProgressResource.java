@@ -32,6 +32,7 @@ public class ProgressResource {
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @RequiresScope(Scopes.PROGRESS_READ)
+    @io.banli.kit.audit.AuditedRead(subject = "member-progress", idParam = "memberId")
     @Operation(summary = "A member's progress", description = """
             Every item the member leads or is invited to co-sign, drafts included, newest first. `stage` is one of
             DRAFT, CO_SIGNING, FILED, REGISTERED, REFUSED, MERGED, WITHDRAWN, ASSIGNED, HANDLING, REPLIED,

@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 import io.banli.intake.member.Member;
 import io.banli.intake.platform.PlatformCaller;
 import io.banli.intake.platform.PlatformGrant;
+import io.banli.kit.audit.ReadAudit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
+import io.quarkus.arc.Arc;
 import io.quarkus.panache.common.Parameters;
 
 /**
@@ -36,6 +38,9 @@ public class SubmissionAccess {
 
     @Inject
     PlatformCaller platform;
+
+    @Inject
+    ReadAudit readAudit;
 
     /** The member this caller acts for: a member's own token, or a portal's token naming one. */
     public Optional<Long> actingMember() {
@@ -68,10 +73,16 @@ public class SubmissionAccess {
         return platform.grant();
     }
 
-    /** The submission, if it exists and this caller may see it; otherwise 404. */
+    /**
+     * The submission, if it exists and this caller may see it; otherwise 404. A confidential item's read is audited,
+     * refused ones too ({@link ReadAudit}: the answer's status decides the result).
+     */
     public Submission readable(long id) {
-        return Submission.<Submission>findByIdOptional(id).filter(this::visible)
-                .orElseThrow(() -> Problems.notFound("submission", id));
+        Optional<Submission> found = Submission.findByIdOptional(id);
+        if (found.filter(s -> s.confidential).isPresent() && Arc.container().requestContext().isActive()) {
+            readAudit.mark("submission", id);
+        }
+        return found.filter(this::visible).orElseThrow(() -> Problems.notFound("submission", id));
     }
 
     public boolean visible(Submission s) {

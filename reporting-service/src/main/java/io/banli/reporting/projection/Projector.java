@@ -32,7 +32,7 @@ public class Projector {
     @Incoming("events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        // A rebuild swapping the tables holds the gate; events wait instead of hitting renamed tables.
+        // A rebuild replacing the tables' rows holds the gate; events wait instead of meeting half-replaced tables.
         consumer.apply("events", record, () -> gate.whileOpen(() -> inbox.dispatch(record, writer.handlers(Target.LIVE))));
     }
 }

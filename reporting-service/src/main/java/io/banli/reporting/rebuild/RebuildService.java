@@ -33,7 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Rebuilds the projection from the topics: fresh tables are filled from the first record of every
  * topic with the same writer as the live consumer, then, with the live consumer held at the gate,
  * the last records are caught up, the rebuilt statistics are compared with the live ones and the
- * fresh tables take the live ones' place (inbox included, so nothing is applied twice afterwards).
+ * fresh tables' rows replace the live ones (inbox included, so nothing is applied twice afterwards).
  * Needs topics that keep every record (no time-based deletion), which is how Banli's are configured.
  */
 @ApplicationScoped
@@ -96,12 +96,9 @@ public class RebuildService {
 
     private void run(long id) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (String t : TABLES) {
-                    em.createNativeQuery("drop table if exists rebuild_" + t).executeUpdate();
-                    em.createNativeQuery("create table rebuild_" + t + " (like " + t + " including all)").executeUpdate();
-                }
-            });
+            // The rebuild_ tables come from the migrations: the service's role creates no table (README, Security).
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate " + String.join(", ",
+                    TABLES.stream().map(Target.REBUILD::table).toList())).executeUpdate());
             try (Replay replay = new Replay(bootstrapServers, TOPICS)) {
                 var ends = replay.ends();
                 long total = replay.remaining(ends);
@@ -130,11 +127,13 @@ public class RebuildService {
         Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
         Statistics rebuilt = comparable(statistics.compute(new Filter(), 2, Target.REBUILD.table("")));
         boolean same = live.equals(rebuilt);
+        // Copied rather than renamed: renaming takes ownership, which the service's role does not have.
+        em.createNativeQuery("truncate " + String.join(", ", TABLES)).executeUpdate();
         for (String t : TABLES) {
-            em.createNativeQuery("alter table " + t + " rename to replaced_" + t).executeUpdate();
-            em.createNativeQuery("alter table rebuild_" + t + " rename to " + t).executeUpdate();
-            em.createNativeQuery("drop table replaced_" + t).executeUpdate();
+            em.createNativeQuery("insert into " + t + " select * from " + Target.REBUILD.table(t)).executeUpdate();
         }
+        em.createNativeQuery("truncate " + String.join(", ", TABLES.stream().map(Target.REBUILD::table).toList()))
+                .executeUpdate();
         em.createNativeQuery("update rebuild_run set state = 'DONE', finished_at = :at, total = :total, "
                 + "applied = :total, matches_live = :same, detail = :d where id = :id")
                 .setParameter("at", clock.instant()).setParameter("total", total + more[0]).setParameter("same", same)

@@ -41,18 +41,32 @@ public class AuditLog {
     /** An act with its result: refusals worth keeping (a wrong client secret) are recorded as {@code DENIED}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectType, Object subjectId, String detail, AuditResult result) {
+        record(new Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null), action, subjectType,
+                String.valueOf(subjectId), detail, result));
+    }
+
+    /**
+     * An entry whose caller and address were taken from the request beforehand: written where the request's
+     * context is gone (a worker thread writing the entry of an answer made on the I/O thread).
+     */
+    public record Entry(String actor, String roles, String sourceAddress, String action, String subjectType,
+            String subjectId, String detail, AuditResult result) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Entry entry) {
         em.createNativeQuery("""
                 insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail, result, source_address)
                 values (:at, :actor, :roles, :action, :type, :id, :detail, :result, :source)""")
                 .setParameter("at", clock.instant())
-                .setParameter("actor", caller.name())
-                .setParameter("roles", caller.roles())
-                .setParameter("action", action)
-                .setParameter("type", subjectType)
-                .setParameter("id", String.valueOf(subjectId))
-                .setParameter("detail", detail)
-                .setParameter("result", result.name())
-                .setParameter("source", SourceAddress.current().orElse(null))
+                .setParameter("actor", entry.actor())
+                .setParameter("roles", entry.roles())
+                .setParameter("action", entry.action())
+                .setParameter("type", entry.subjectType())
+                .setParameter("id", entry.subjectId())
+                .setParameter("detail", entry.detail())
+                .setParameter("result", entry.result().name())
+                .setParameter("source", entry.sourceAddress())
                 .executeUpdate();
     }
 }
