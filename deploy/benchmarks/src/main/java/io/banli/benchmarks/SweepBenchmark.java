@@ -54,12 +54,16 @@ public final class SweepBenchmark {
 
             // Time passes for 100,000 deadlines at once (one transaction); the clock starts at its commit.
             exec(db, "update deadline_alert set fire_at = now() - interval '1 minute' where id in (select id from deadline_alert order by id limit " + BECOMING_OVERDUE + ")");
+            // In production the alerts' fire times are written days before they come, and autovacuum has long
+            // analysed them; here they were moved a moment ago, so the planner would think almost nothing is due
+            // and sort every due alert for each batch of 2,000 instead of reading the index in order.
+            exec(db, "analyze deadline_alert");
             t0 = System.nanoTime();
-            // The waits count what is left through the partial indexes: counting what is done would scan the million
-            // rows five times a second, beside the work measured.
-            waitForNone(db, "select count(*) from deadline_alert where fired_at is null and fire_at <= now()");
+            // The waits ask the partial indexes whether anything is left (one row at most): counting what is done,
+            // or even what is left, would compete with the work measured five times a second.
+            waitForNone(db, "select count(*) from (select 1 from deadline_alert where fired_at is null and fire_at <= now() limit 1) x");
             double raised = seconds(t0);
-            waitForNone(db, "select count(*) from outbox_event where published_at is null");
+            waitForNone(db, "select count(*) from (select 1 from outbox_event where published_at is null limit 1) x");
             double published = seconds(t0);
             long reminders = count(db, "select count(*) from reminder");
             System.out.printf("%,d becoming overdue at once: all raised in %.1f s (%.0f/s, %,d reminders planned), all "

@@ -153,15 +153,15 @@ public class AlertSweep {
     /**
      * Claims the due alerts and marks them raised in one statement: each alert row is written once
      * ({@code SKIP LOCKED}, so several replicas never claim the same alert). Those found overtaken below are
-     * deleted again in the same transaction.
+     * deleted again in the same transaction. The claimed ids go to the update as an array, so it finds each
+     * row by its primary key; joined to the claiming subquery instead, the planner may hash the whole table.
      */
     private List<Claimed> claim(Connection db, Instant now) throws SQLException {
         try (PreparedStatement claim = db.prepareStatement("""
-                update deadline_alert a set fired_at = ?
-                from (select id from deadline_alert where fired_at is null and fire_at <= ?
-                      order by fire_at limit ? for update skip locked) due
-                where a.id = due.id
-                returning a.id, a.level, a.deadline_id""")) {
+                update deadline_alert set fired_at = ?
+                where id = any(array(select id from deadline_alert where fired_at is null and fire_at <= ?
+                                     order by fire_at limit ? for update skip locked))
+                returning id, level, deadline_id""")) {
             claim.setObject(1, utc(now));
             claim.setObject(2, utc(now));
             claim.setInt(3, batchSize);
