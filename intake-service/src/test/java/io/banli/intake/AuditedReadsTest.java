@@ -99,6 +99,13 @@ class AuditedReadsTest {
         assertThat(read(Tokens.office(), item + "/attachments", 200)).containsExactly(
                 List.of("submission.read", String.valueOf(secret), "office-zhang", "SUCCESS", item + "/attachments"));
         assertThat(read(Tokens.member(proposer), "/api/v1/submissions/" + ordinary, 200)).isEmpty();
+
+        // A list shows the confidential item as much as a read of it: one entry for it, none for the ordinary one.
+        String list = "/api/v1/submissions?proposerId=" + proposer;
+        assertThat(read(Tokens.office(), list, 200)).containsExactly(
+                List.of("submission.read", String.valueOf(secret), "office-zhang", "SUCCESS", "/api/v1/submissions"));
+        IntakeFixtures.registered(session, stranger);
+        assertThat(read(Tokens.office(), "/api/v1/submissions?proposerId=" + stranger, 200)).isEmpty();
     }
 
     /** GETs the path from an address of its own and answers the audit entries that request left. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.banli.kit.audit.ReadAudit;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -23,6 +24,9 @@ public class SubmissionSearch {
 
     @Inject
     SubmissionAccess access;
+
+    @Inject
+    ReadAudit readAudit;
 
     /** The query parameters of the listing. */
     public static class Criteria {
@@ -124,7 +128,10 @@ public class SubmissionSearch {
         String order = " order by s." + property + (descending ? " desc nulls last" : " asc nulls last")
                 + (property.equals("id") ? "" : ", s.id asc");
         PanacheQuery<Submission> query = Submission.find(where + order, params);
-        List<SubmissionView> items = query.page(Page.of(c.page, c.size)).list().stream().map(SubmissionView::of).toList();
+        List<Submission> page = query.page(Page.of(c.page, c.size)).list();
+        // A confidential item shown in a list is read as much as one fetched alone: each leaves its audit entry.
+        readAudit.markEach("submission", page.stream().filter(s -> s.confidential).map(s -> s.id).toList());
+        List<SubmissionView> items = page.stream().map(SubmissionView::of).toList();
         return new SubmissionResource.SubmissionPage(items, c.page, c.size, query.count());
     }
 

@@ -1,6 +1,8 @@
 package io.banli.kit.audit;
 
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
@@ -38,11 +40,11 @@ public class AuditedReads {
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
-        AuditLog.Entry entry = entry(request, response, resource);
-        if (entry == null) {
+        List<AuditLog.Entry> entries = entries(request, response, resource);
+        if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> audit.record(entry));
+        Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> entries.forEach(audit::record));
         if (BlockingOperationControl.isBlockingAllowed()) {
             write.run();
             return Uni.createFrom().voidItem();
@@ -54,32 +56,36 @@ public class AuditedReads {
         return Uni.createFrom().item(blocking).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** The entry this answer calls for, or null: not an audited read, or an answer that is no read (400, 401, 5xx). */
-    private AuditLog.Entry entry(ContainerRequestContext request, ContainerResponseContext response,
+    /**
+     * The entries this answer calls for: one for an audited operation or a marked read, one per marked item of a
+     * list; none for what is not an audited read, or an answer that is no read (400, 401, 5xx).
+     */
+    private List<AuditLog.Entry> entries(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
         int status = response.getStatus();
         AuditResult result = status >= 200 && status < 300 ? AuditResult.SUCCESS
                 : status == 403 || status == 404 ? AuditResult.DENIED : null;
         if (result == null) {
-            return null;
+            return List.of();
         }
         Method method = resource.getResourceMethod();
         AuditedRead read = method == null ? null : method.getAnnotation(AuditedRead.class);
         String subject;
-        String id;
+        List<String> ids;
         if (read != null) {
             subject = read.subject();
-            id = request.getUriInfo().getPathParameters().getFirst(read.idParam());
+            ids = Collections.singletonList(request.getUriInfo().getPathParameters().getFirst(read.idParam()));
         } else if (HttpMethod.GET.equals(request.getMethod()) && Arc.container().requestContext().isActive()
                 && marked.subject() != null) {
             subject = marked.subject();
-            id = marked.id();
+            ids = marked.ids();
         } else {
-            return null;
+            return List.of();
         }
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        return new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
-                subject + ".read", subject, id == null ? "*" : printable(id, 100), printable(path, 500), result);
+        String path = printable(request.getUriInfo().getRequestUri().getRawPath(), 500);
+        String source = SourceAddress.current().orElse(null);
+        return ids.stream().map(id -> new AuditLog.Entry(caller.name(), caller.roles(), source, subject + ".read",
+                subject, id == null ? "*" : printable(id, 100), path, result)).toList();
     }
 
     /** What a prober sent, made storable: no control characters (PostgreSQL refuses NUL), bounded length. */
