@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the office sends to register and change a client. Scopes and e-mail are checked by the service (422). */
 public final class PlatformClientRequests {
@@ -19,6 +20,7 @@ public final class PlatformClientRequests {
     private PlatformClientRequests() {
     }
 
+    @Schema(name = "ClientRegistration", description = "A platform client to register.")
     public record Registration(
             @Pattern(regexp = CLIENT_ID, message = "must be 3 to 100 letters, digits, '.', '_', ':' or '-'") String clientId,
             @NotBlank @Size(max = 100) String name,

@@ -16,6 +16,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A platform client's wish to be told of events: which types, at which URL, optionally narrowed to some of
@@ -24,6 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class WebhookSubscription extends PanacheEntityBase {
 
+    @Schema(name = "SubscriptionState", description = "Whether a webhook subscription delivers.")
     public enum State {
         /** Deliveries go out. */
         ACTIVE,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API shows of subscriptions and deliveries. */
 final class WebhookViews {
@@ -35,7 +36,16 @@ final class WebhookViews {
         }
     }
 
+    @Schema(name = "DeliveriesPage", description = "One page.")
     record Page<T>(List<T> items, int page, int size, long total) implements io.banli.kit.http.Paged {
+        @Override
+        public int pageSize() {
+            return size;
+        }
+    }
+
+    /** One page of deliveries as the API answers it: a concrete type, so the document names its schema. */
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) implements io.banli.kit.http.Paged {
         @Override
         public int pageSize() {
             return size;

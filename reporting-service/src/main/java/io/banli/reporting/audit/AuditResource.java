@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +29,7 @@ import io.banli.kit.security.Roles;
 public class AuditResource {
 
     /** One entry of the append-only log. */
+    @Schema(name = "AuditEntry", description = "One entry of the audit log.")
     public record Entry(long id, Instant at, String actor, String roles, String action, String subjectType,
             String subjectId, String detail) {
     }
@@ -38,7 +41,7 @@ public class AuditResource {
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read reporting's audit log, newest first")
-    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class),
             examples = @ExampleObject(name = "export", value = """
                     [{"id": 12, "at": "2025-06-01T02:00:00Z", "actor": "office-demo", "roles": "office",
                       "action": "export.items", "subjectType": "export", "subjectId": "items",

@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +73,7 @@ public class DeadlineResource {
             Filtered by submission, state, stage and unit, soonest due first: the traffic-light view of what is
             due. A unit sees only its own deadlines; a leader only those of the key items they lead (the token's
             `leader_name` is the item's leading official). Windows that passed unused are `EXPIRED`.""")
-    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineView.class),
             examples = @ExampleObject(name = "demo", value = """
             [{"id": 2, "submissionId": 1, "assignmentId": 1, "unitId": 1, "stage": "REPLY", "commitmentId": null,
               "cycle": 1, "kind": "SUGGESTION", "level": "CITY", "keyItem": false, "leadingOfficial": null,

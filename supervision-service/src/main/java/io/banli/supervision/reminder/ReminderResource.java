@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -64,7 +66,7 @@ public class ReminderResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
-    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
@@ -82,7 +84,7 @@ public class ReminderResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Read who at a unit is reminded")
-    @APIResponse(responseCode = "200", description = "The contacts", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "The contacts", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"}, "head": null}""")))
     public UnitContacts contacts(@Parameter(example = "2") @PathParam("unitId") long unitId) {
@@ -103,7 +105,7 @@ public class ReminderResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "viceMayor",
             value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
-    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeaderAddress.class),
             examples = @ExampleObject(name = "viceMayor", value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
     public LeaderAddress setLeader(@Parameter(example = "王副市长") @PathParam("official") @Size(max = 50) String official,
@@ -127,7 +129,7 @@ public class ReminderResource {
     @Operation(summary = "The delivery log of reminders", description = """
             Every reminder with its channel, attempts and outcome, newest first; addresses are masked. A unit sees
             the reminders sent to it.""")
-    @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class),
             examples = @ExampleObject(name = "sent", value = """
             [{"id": 1, "submissionId": 2, "deadlineId": 4, "unitId": 2, "level": "YELLOW-7", "recipient": "LIAISON",
               "channel": "EMAIL", "address": "l***@jtj.example.gov.cn", "state": "SENT", "attempts": 1,

@@ -19,6 +19,8 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -74,7 +76,7 @@ public class RuleResource {
     @GET
     @Authenticated
     @Operation(summary = "List the deadline rules in force")
-    @APIResponse(responseCode = "200", description = "Active rules", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "Active rules", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class),
             examples = @ExampleObject(name = "reply", value = """
             [{"id": 3, "stage": "REPLY", "kind": null, "level": null, "version": 1, "startsOn": "assigned", "amount": 3,
               "unit": "CALENDAR_MONTHS", "extensionAmount": 3, "extensionUnit": "CALENDAR_MONTHS",
@@ -98,7 +100,7 @@ public class RuleResource {
              "extensionUnit": "CALENDAR_MONTHS", "warningWorkingDays": [7, 0],
              "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复"}""")))
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "proposals", value = """
+            mediaType = "application/json", schema = @Schema(implementation = RuleView.class), examples = @ExampleObject(name = "proposals", value = """
             {"id": 4, "stage": "REPLY", "kind": "PROPOSAL", "level": "COUNTY", "version": 1, "startsOn": "assigned", "amount": 2,
              "unit": "CALENDAR_MONTHS", "extensionAmount": 1, "extensionUnit": "CALENDAR_MONTHS",
              "warningWorkingDays": [7, 0], "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复",

@@ -15,15 +15,19 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * RFC 9457 problem (the schemas come from the problem extension). Operation-specific errors (409,
  * 422) are declared on the operation itself. The kit's API conventions are documented here too: the
  * {@code Idempotency-Key} header of every POST, 429 for platform clients over their rate limit, 304 for a GET
- * whose {@code ETag} the client already has.
+ * whose {@code ETag} the client already has. Every operation may answer 400 (a control character in any
+ * parameter, a body of the wrong shape), 429 and 500; every answer carries the platform rate-limit headers
+ * ({@link ApiConventions}). The schemas: {@link ProblemSchemas}, {@link SchemaWalk}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final String PROBLEM = "#/components/schemas/HttpProblem";
-    private static final String VALIDATION_PROBLEM = "#/components/schemas/HttpValidationProblem";
+    private static final String PROBLEM = ProblemSchemas.PROBLEM;
+    private static final String VALIDATION_PROBLEM = ProblemSchemas.VALIDATION_PROBLEM;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ProblemSchemas.define(openAPI);
+        ApiConventions.servers(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -38,8 +42,10 @@ public class ProblemResponsesFilter implements OASFilter {
                             + "named the current `ETag` (JSON answers only). No body.");
                 }
                 item.getOperations().forEach((method, operation) -> document(path, operation));
+                item.getOperations().forEach((method, operation) -> ApiConventions.bodies(operation));
             }
         });
+        SchemaWalk.apply(openAPI);
     }
 
     /** The kit's Idempotency-Key, documented on every POST (io.banli.kit.idempotency). */
@@ -57,13 +63,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 + "still running.");
         addIfMissing(responses, "422", "Not processable; among others, an Idempotency-Key reused for another "
                 + "request.");
-        addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
     }
 
     private static void document(String path, Operation operation) {
         APIResponses responses = operation.getResponses();
         addIfMissing(responses, "401", "No bearer token, or one that is invalid or expired.");
         addIfMissing(responses, "403", "The token's role may not call this operation.");
+        addIfMissing(responses, "400", "");
+        addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
+        addIfMissing(responses, "500", "An unexpected error on our side; the problem says no more than that. "
+                + "Retrying may help.");
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such resource, or not one the caller may see.");
         }
@@ -73,6 +82,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     || response.getContent().getMediaTypes().isEmpty())) {
                 response.content(problemContent("400".equals(status) ? VALIDATION_PROBLEM : PROBLEM));
             }
+            ApiConventions.problemSchemas(response, "400".equals(status) ? VALIDATION_PROBLEM : PROBLEM);
+            ApiConventions.rateLimitHeaders(status, response);
         });
         APIResponse badRequest = responses.getAPIResponse("400");
         if (badRequest != null) {
