@@ -52,7 +52,7 @@ public class UnitResource {
             @Valid Person head) {
     }
 
-    public record UnitView(Long id, String name, UnitKind kind, boolean active, Person liaison, Person head) {
+    public record UnitView(Long id, String name, UnitKind kind, boolean active, Person liaison, @Schema(nullable = true) Person head) {
     }
 
     /** Phones are shown whole only to the office and to the unit's own people; masked for everyone else. */

@@ -72,7 +72,8 @@ public class FieldResource {
             {"code": "ECOLOGY", "name": "生态环境", "active": true}""")))
     @APIResponse(responseCode = "400", description = "A code that is not UPPER_SNAKE_CASE, or a missing name")
     public FieldView put(@Parameter(example = "ECOLOGY") @PathParam("code")
-            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters") String code,
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters")
+            @Schema(maxLength = 40) String code,
             @Valid @NotNull FieldChange change) {
         SubjectField field = SubjectField.<SubjectField>findByIdOptional(code).orElseGet(() -> {
             SubjectField created = new SubjectField();

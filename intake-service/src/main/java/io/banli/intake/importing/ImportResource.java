@@ -77,7 +77,7 @@ public class ImportResource {
     }
 
     public record JobView(long id, long sessionId, ImportJob.Format format, ImportJob.State state, int total,
-            int processed, int accepted, int skipped, int rejected, Instant startedAt, Instant finishedAt, Long millis,
+            int processed, int accepted, int skipped, int rejected, Instant startedAt, @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long millis,
             List<RejectedRow> rejections) {
     }
 
@@ -97,7 +97,7 @@ public class ImportResource {
             the progress and read the report at the `Location`.""")
     @RequestBody(content = {
             @Content(mediaType = "application/json",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class, maxItems = MAX_ROWS),
                     examples = @ExampleObject(name = "json", value = """
                     [{"externalRef": "R-0001", "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
                       "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,

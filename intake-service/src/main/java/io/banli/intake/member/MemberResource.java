@@ -60,13 +60,14 @@ public class MemberResource {
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 50) String name,
             @NotBlank @Size(max = 100) String delegation,
-            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 100) String email,
             @Size(max = 200) String address) {
     }
 
-    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone, String email,
-            String address) {
+    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String address) {
     }
 
     @POST

@@ -22,12 +22,13 @@ public final class PlatformClientRequests {
 
     @Schema(name = "ClientRegistration", description = "A platform client to register.")
     public record Registration(
-            @Pattern(regexp = CLIENT_ID, message = "must be 3 to 100 letters, digits, '.', '_', ':' or '-'") String clientId,
+            @Pattern(regexp = CLIENT_ID, message = "must be 3 to 100 letters, digits, '.', '_', ':' or '-'")
+            @Schema(maxLength = 100) String clientId,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 100) String owner,
             @NotBlank @Size(max = 50) String contactName,
             @NotBlank @Size(max = 100) String contactEmail,
-            @NotEmpty @Size(max = 20) List<@NotBlank String> scopes,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> scopes,
             boolean allMembers,
             @Size(max = 5000) List<@NotNull Long> memberIds,
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> delegations,
@@ -41,7 +42,7 @@ public final class PlatformClientRequests {
             @Size(min = 1, max = 100) String owner,
             @Size(min = 1, max = 50) String contactName,
             @Size(min = 1, max = 100) String contactEmail,
-            @Size(min = 1, max = 20) List<@NotBlank String> scopes,
+            @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> scopes,
             Boolean allMembers,
             @Size(max = 5000) List<@NotNull Long> memberIds,
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> delegations,

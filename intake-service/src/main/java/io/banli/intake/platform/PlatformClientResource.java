@@ -127,7 +127,7 @@ public class PlatformClientResource {
     @Operation(summary = "Get a platform client", description = "Never the secret or its hash.")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlatformClientView.class), examples = @ExampleObject(name = "portal", value = VIEW)))
-    public PlatformClientView get(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId) {
+    public PlatformClientView get(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") @Schema(maxLength = 100) String clientId) {
         return PlatformClient.<PlatformClient>findByIdOptional(clientId).map(this::view)
                 .orElseThrow(() -> Problems.notFound("platform client", clientId));
     }
@@ -145,7 +145,7 @@ public class PlatformClientResource {
     @APIResponse(responseCode = "400", description = "No version, or a field of the wrong shape")
     @APIResponse(responseCode = "409", description = "A stale version, or the client is REVOKED")
     @APIResponse(responseCode = "422", description = "An unknown scope, a contact e-mail that is not one, or an unknown member")
-    public PlatformClientView change(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformClientView change(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") @Schema(maxLength = 100) String clientId,
             @Valid @NotNull Change request) {
         return service.change(clientId, request);
     }
@@ -163,7 +163,7 @@ public class PlatformClientResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlatformClientView.WithSecret.class), examples = @ExampleObject(name = "rotated", value = WITH_SECRET)))
     @APIResponse(responseCode = "400", description = "graceMinutes below 0 or above 10080, or an Idempotency-Key")
     @APIResponse(responseCode = "409", description = "The client is REVOKED")
-    public Response rotate(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public Response rotate(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") @Schema(maxLength = 100) String clientId,
             @Parameter(hidden = true) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Valid Rotation request) {
         refuseStoredAnswers(idempotencyKey);
         return Response.ok(service.rotateSecret(clientId, request == null ? null : request.graceMinutes()))
@@ -187,7 +187,7 @@ public class PlatformClientResource {
              "previousSecretValidUntil": null, "version": 3}""")))
     @APIResponse(responseCode = "400", description = "A reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Already REVOKED (the state is named)")
-    public PlatformClientView revoke(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformClientView revoke(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") @Schema(maxLength = 100) String clientId,
             @Valid Revocation request) {
         return service.revoke(clientId, request == null ? null : request.reason());
     }
@@ -203,7 +203,7 @@ public class PlatformClientResource {
             {"items": [{"at": "2025-01-19T02:00:00Z", "memberId": 1, "method": "POST",
                         "path": "/api/v1/drafts", "status": 201}], "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "A malformed time, a page below 0 or a size outside 1–500")
-    public PlatformCallLog.CallPage calls(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformCallLog.CallPage calls(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") @Schema(maxLength = 100) String clientId,
             @Valid @jakarta.ws.rs.BeanParam PlatformCallLog.Criteria criteria) {
         if (PlatformClient.findById(clientId) == null) {
             throw Problems.notFound("platform client", clientId);

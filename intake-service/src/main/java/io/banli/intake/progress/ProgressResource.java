@@ -60,7 +60,8 @@ public class ProgressResource {
                      "page": 0, "size": 20, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "An unknown stage, or a page out of range")
     public ProgressView.Page progress(@Parameter(example = "1") @PathParam("memberId") long memberId,
-            @Parameter(description = "Only items at this stage", example = "REPLIED") @QueryParam("stage") String stage,
+            @Parameter(description = "Only items at this stage", example = "REPLIED") @QueryParam("stage")
+            @Schema(maxLength = 20, pattern = "[A-Z_]+") String stage,
             @Parameter(description = "Only items of this session", example = "1") @QueryParam("sessionId") Long sessionId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

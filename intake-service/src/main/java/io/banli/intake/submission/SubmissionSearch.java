@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Filters, full-text search, sort and stable pagination over what the caller may see. */
 @ApplicationScoped
@@ -65,6 +66,7 @@ public class SubmissionSearch {
         @DefaultValue("id")
         @Pattern(regexp = "-?(number|filedAt|registeredAt|title|id)",
                 message = "must be one of number, filedAt, registeredAt, title, id, optionally with a leading '-'")
+        @Schema(maxLength = 13)
         public String sort;
 
         @QueryParam("page")

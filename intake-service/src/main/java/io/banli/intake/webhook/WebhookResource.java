@@ -62,7 +62,7 @@ public class WebhookResource {
 
     public record NewSubscription(
             @NotBlank @Size(max = 2000) String callbackUrl,
-            @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> eventTypes,
             @Size(max = 1000) List<@NotNull Long> memberIds,
             @Size(max = 1000) List<@NotNull Long> unitIds) {
     }

@@ -16,7 +16,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A platform client's wish to be told of events: which types, at which URL, optionally narrowed to some of
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Entity
 public class WebhookSubscription extends PanacheEntityBase {
 
-    @Schema(name = "SubscriptionState", description = "Whether a webhook subscription delivers.")
     public enum State {
         /** Deliveries go out. */
         ACTIVE,

@@ -26,8 +26,8 @@ final class WebhookViews {
     }
 
     record DeliveryView(long id, long subscriptionId, String eventId, String eventType, Long submissionId,
-            String status, int attempts, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
-            Instant deliveredAt, Instant createdAt) {
+            String status, int attempts, Integer lastStatusCode, @Schema(nullable = true) String lastError, Instant nextAttemptAt,
+            @Schema(nullable = true) Instant deliveredAt, Instant createdAt) {
 
         static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.submissionId, d.status.name(),
@@ -36,7 +36,6 @@ final class WebhookViews {
         }
     }
 
-    @Schema(name = "DeliveriesPage", description = "One page.")
     record Page<T>(List<T> items, int page, int size, long total) implements io.banli.kit.http.Paged {
         @Override
         public int pageSize() {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
+import jakarta.validation.constraints.Size;
 
 @Path("/api/v1/audit-log")
 @Tag(name = "Audit", description = "Who exported figures, generated reports or rebuilt the projection.")
@@ -49,7 +50,7 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "A limit out of range")
     @SuppressWarnings("unchecked")
     public List<Entry> list(@Parameter(description = "Only this action, e.g. export.items", example = "export.items")
-            @QueryParam("action") String action,
+            @QueryParam("action") @Size(max = 100) String action,
             @Parameter(description = "At most this many (1–500, default 100)", example = "100")
             @QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : limit;

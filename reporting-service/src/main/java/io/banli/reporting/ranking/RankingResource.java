@@ -59,7 +59,8 @@ public class RankingResource {
     public Ranking get(@BeanParam Filter filter,
             @Parameter(description = "What to rank by (default ON_TIME_RATE)") @QueryParam("by") Measure by,
             @Parameter(description = "The on-time standard in percent (default 85)", example = "85")
-            @QueryParam("standard") String standard,
+            @QueryParam("standard")
+            @Schema(maxLength = 20, pattern = "[0-9]+(\\.[0-9]+)?") String standard,
             @Parameter(description = "Decimals of printed percentages (0–3, default 2)", example = "2")
             @QueryParam("decimals") Integer decimals) {
         scope.limit(filter);

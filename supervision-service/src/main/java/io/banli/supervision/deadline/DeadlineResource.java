@@ -51,9 +51,9 @@ public class DeadlineResource {
     }
 
     public record DeadlineView(Long id, Long submissionId, Long assignmentId, Long unitId, Stage stage,
-            Long commitmentId, int cycle, String kind, String level, boolean keyItem, String leadingOfficial,
-            Instant startsAt, Instant dueAt, DeadlineState state, Light light, Instant metAt, Boolean metOnTime,
-            Instant overdueAt, boolean extended, boolean provisional) {
+            @Schema(nullable = true) Long commitmentId, int cycle, String kind, String level, boolean keyItem, @Schema(nullable = true) String leadingOfficial,
+            Instant startsAt, Instant dueAt, DeadlineState state, @Schema(nullable = true) Light light, Instant metAt, Boolean metOnTime,
+            @Schema(nullable = true) Instant overdueAt, boolean extended, boolean provisional) {
         static DeadlineView of(Deadline d, boolean warned) {
             Light light = switch (d.state) {
                 case OVERDUE -> Light.RED;

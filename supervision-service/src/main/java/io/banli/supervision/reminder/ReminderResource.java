@@ -43,16 +43,17 @@ public class ReminderResource {
     AuditLog audit;
 
     public record Contact(@NotBlank @Size(max = 50) String name,
-            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 200) String email) {
     }
 
     /** A unit's liaison officer and head; either may be left out. */
-    public record UnitContacts(@Valid Contact liaison, @Valid Contact head) {
+    public record UnitContacts(@Valid Contact liaison, @Valid @Schema(nullable = true) Contact head) {
     }
 
     public record DeliveryView(Long id, Long submissionId, Long deadlineId, Long unitId, String level, String recipient,
-            String channel, String address, String state, int attempts, Instant nextAttemptAt, String lastError,
+            String channel, String address, String state, int attempts, Instant nextAttemptAt, @Schema(nullable = true) String lastError,
             Instant sentAt) {
     }
 
@@ -91,7 +92,8 @@ public class ReminderResource {
         return new UnitContacts(contact(unitId, ContactRole.LIAISON), contact(unitId, ContactRole.HEAD));
     }
 
-    public record LeaderAddress(@Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+    public record LeaderAddress(@Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 200) String email) {
     }
 

@@ -64,7 +64,7 @@ public class RuleResource {
             @NotBlank @Size(max = 2000) String legalSource) {
     }
 
-    public record RuleView(Long id, Stage stage, String kind, String level, int version, String startsOn, int amount,
+    public record RuleView(Long id, Stage stage, @Schema(nullable = true) String kind, @Schema(nullable = true) String level, int version, String startsOn, int amount,
             TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,
             String legalSource, Instant changedAt, String changedBy) {
         static RuleView of(DeadlineRule r) {

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 /**
  * Visits every schema of a document (components, parameters, bodies, responses, headers, and what they nest) and
  * states what the scanner leaves implicit: the range of an integer is that of its Java type ({@code int32},
- * {@code int64}), which is exactly what the server reads (a larger number is a 400), and a reference to the problem
+ * {@code int64}), which is exactly what the server reads (a larger number is a 400); a date or instant is at most as
+ * long as its ISO-8601 text; and a reference to the problem
  * extension's schemas becomes one to ours.
  */
 final class SchemaWalk {
@@ -89,6 +90,15 @@ final class SchemaWalk {
     }
 
     private static void bound(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING)
+                && schema.getMaxLength() == null && schema.getFormat() != null) {
+            // The longest ISO-8601 text Java reads: 2025-01-20 and 2025-01-20T02:00:00.123456789+08:00.
+            schema.setMaxLength(switch (schema.getFormat()) {
+                case "date" -> 10;
+                case "date-time" -> 35;
+                default -> null;
+            });
+        }
         if (schema.getType() == null || !schema.getType().contains(Schema.SchemaType.INTEGER)) {
             return;
         }
