@@ -64,7 +64,9 @@ class ApiDocumentsLintTest {
         Spectral.Report report = Spectral.lint(document);
 
         print("broken example", report);
-        assertThat(report.errors()).extracting(Spectral.Finding::code).containsExactly("oas3-valid-media-example");
+        // The OWASP rules find more in this sketch (no rate-limit headers); Spectral's own find exactly the example.
+        assertThat(report.errors()).extracting(Spectral.Finding::code).filteredOn(code -> !code.startsWith("owasp:"))
+                .containsExactly("oas3-valid-media-example");
         assertThat(report.exit()).isNotZero();
     }
 
