@@ -10,14 +10,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error responses every operation shares, once, instead of on every method: 401 and
- * 403 for the secured API, 404 for anything addressed by id, and the body of each error as an
- * RFC 9457 problem (the schemas come from the problem extension). Operation-specific errors (409,
- * 422) are declared on the operation itself. The kit's API conventions are documented here too: the
- * {@code Idempotency-Key} header of every POST, 429 for platform clients over their rate limit, 304 for a GET
- * whose {@code ETag} the client already has. Every operation may answer 400 (a control character in any
- * parameter, a body of the wrong shape), 429 and 500; every answer carries the platform rate-limit headers
- * ({@link ApiConventions}). The schemas: {@link ProblemSchemas}, {@link SchemaWalk}.
+ * Documents what every operation shares, once, instead of on every method: 400 (a control character in any
+ * parameter, a body of the wrong shape), 401 and 403 for the secured API, 404 for anything addressed by id, 429
+ * for platform clients over their rate limit and 500, each with an RFC 9457 problem body ({@link ProblemSchemas}:
+ * {@code Problem}, {@code ValidationProblem}). Operation-specific errors (409, 422) are declared on the operation
+ * itself. The kit's API conventions too: the {@code Idempotency-Key} header of every POST, 304 for a GET whose
+ * {@code ETag} the client already has, the rate-limit headers, file bodies and the server ({@link ApiConventions}),
+ * integer ranges and date lengths ({@link SchemaWalk}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
