@@ -1,7 +1,6 @@
 package io.banli.kit.openapi;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -37,7 +36,7 @@ final class ApiConventions {
             openAPI.getComponents().getSecuritySchemes().values().forEach(scheme -> scheme.description(
                     "A JWT (RS256) from intake's token endpoint or the identity provider, handled as RFC8725 "
                             + "recommends: the algorithm is fixed (never `none`), and signature, issuer, audience "
-                            + "and expiry are checked on every request. Platform tokens live 5 minutes."));
+                            + "and expiry are checked on every request. Intake's platform tokens live 5 minutes by default."));
         }
     }
 
@@ -78,11 +77,12 @@ final class ApiConventions {
      */
     static void rateLimitHeaders(String status, APIResponse response) {
         if (status.startsWith("2") || status.startsWith("4")) {
-            Map.of(PlatformRateLimit.LIMIT, "Platform clients only: requests this client may make at once "
-                            + "(its bucket's size).",
-                    PlatformRateLimit.REMAINING, "Platform clients only: requests left before the limit.",
-                    PlatformRateLimit.RESET, "Platform clients only: seconds until the bucket is full again.")
-                    .forEach((name, description) -> addIfMissing(response, name, description));
+            addIfMissing(response, PlatformRateLimit.LIMIT, "Platform clients only: requests this client may make "
+                    + "at once (its bucket's size).");
+            addIfMissing(response, PlatformRateLimit.REMAINING, "Platform clients only: requests left before the "
+                    + "limit.");
+            addIfMissing(response, PlatformRateLimit.RESET, "Platform clients only: seconds until the bucket is full "
+                    + "again.");
         }
         if ("429".equals(status)) {
             addIfMissing(response, "Retry-After", "Seconds to wait before the next request.");
