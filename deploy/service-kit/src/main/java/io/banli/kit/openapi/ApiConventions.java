@@ -36,7 +36,8 @@ final class ApiConventions {
             openAPI.getComponents().getSecuritySchemes().values().forEach(scheme -> scheme.description(
                     "A JWT (RS256) from intake's token endpoint or the identity provider, handled as RFC8725 "
                             + "recommends: the algorithm is fixed (never `none`), and signature, issuer, audience "
-                            + "and expiry are checked on every request. Intake's platform tokens live 5 minutes by default."));
+                            + "and expiry are checked on every request. Intake's platform tokens live 5 minutes "
+                            + "by default."));
         }
     }
 
