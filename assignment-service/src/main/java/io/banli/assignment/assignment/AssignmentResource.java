@@ -88,7 +88,8 @@ public class AssignmentResource {
             within the adjustment window. Publishes one `banli.assignment.pre-assigned.v1` per unit.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "joint", value = """
             {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}""")))
-    @APIResponse(responseCode = "201", description = "Pre-assigned", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
+    @APIResponse(responseCode = "201", description = "Pre-assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not in state REGISTERED (the detail names its state)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
@@ -109,7 +110,8 @@ public class AssignmentResource {
                     {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}"""),
             @ExampleObject(name = "sole", value = """
                     {"mode": "SOLE", "leadUnitId": 1, "coUnitIds": []}""")}))
-    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not in state REGISTERED (pre-assigned: confirm it instead)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
@@ -124,7 +126,8 @@ public class AssignmentResource {
     @Operation(summary = "Confirm the pre-assignment as the formal assignment", description = """
             正式交办 of the pre-assigned units, once every adjustment request is decided. Starts every unit's
             legal clock and publishes one `banli.assignment.assigned.v1` per unit.""")
-    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
+    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not pre-assigned, or an adjustment request is undecided")
     public Response confirm(@Parameter(example = "3") @PathParam("submissionId") long submissionId) {
@@ -136,7 +139,9 @@ public class AssignmentResource {
     @Operation(summary = "Get the handling file of a submission", description = """
             The submission with its units, contacts, opinions, replies and evaluations. A unit sees only
             submissions assigned to it, and of the replies only its own; a leader only the key items they lead.""")
-    @APIResponse(responseCode = "200", description = "The handling file", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HandlingFileQuery.HandlingFile.class), examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The handling file",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HandlingFileQuery.HandlingFile.class), examples = @ExampleObject(
             name = "demo", value = """
             {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "state": "ASSIGNED",
              "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",

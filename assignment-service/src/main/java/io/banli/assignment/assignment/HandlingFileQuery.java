@@ -40,7 +40,8 @@ public class HandlingFileQuery {
     LeaderScope leaders;
 
     public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, SubmissionState state,
-            String title, String field, String leadProposer, boolean keyItem, @Schema(nullable = true) String leadingOfficial,
+            String title, String field, String leadProposer, boolean keyItem,
+            @Schema(nullable = true) String leadingOfficial,
             List<AssignmentView> assignments, List<ContactView> contacts, List<OpinionView> opinions,
             List<ReplyView> replies, List<EvaluationView> evaluations) {
     }

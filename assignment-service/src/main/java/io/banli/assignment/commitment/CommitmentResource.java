@@ -50,7 +50,8 @@ public class CommitmentResource {
             go back. Publishes `banli.assignment.commitment-progressed.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "half", value = """
             {"percent": 50, "note": "已完成12个区中的6个", "progressedOn": "2025-06-30"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressView.class),
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProgressView.class),
             examples = @ExampleObject(name = "half", value = """
             {"id": 1, "commitmentId": 1, "percent": 50, "fulfilled": false, "note": "已完成12个区中的6个",
              "progressedOn": "2025-06-30", "recordedAt": "2025-07-01T02:00:00Z"}""")))

@@ -55,7 +55,8 @@ public class EvaluationResource {
             Publishes `banli.assignment.evaluated.v1`. Once per member and round.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unsatisfied",
             value = "{\"rating\": \"UNSATISFIED\", \"comment\": \"答复未回应经费保障问题\"}")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationView.class),
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EvaluationView.class),
             examples = @ExampleObject(name = "recorded", value = """
             {"id": 1, "replyId": 2, "unitId": 1, "round": 1, "memberId": 1, "rating": "UNSATISFIED",
              "comment": "答复未回应经费保障问题", "evaluatedAt": "2025-04-10T02:00:00Z"}""")))

@@ -58,7 +58,8 @@ public class ExtensionResource {
             `banli.assignment.extension-requested.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "request",
             value = "{\"until\": \"2025-07-31\", \"reason\": \"涉及跨部门资金统筹，需待年中预算调整\"}")))
-    @APIResponse(responseCode = "201", description = "Requested", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExtensionView.class),
+    @APIResponse(responseCode = "201", description = "Requested", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExtensionView.class),
             examples = @ExampleObject(name = "requested", value = """
             {"id": 1, "unitId": 2, "requestedUntil": "2025-07-31", "reason": "涉及跨部门资金统筹，需待年中预算调整",
              "state": "REQUESTED", "requestedAt": "2025-04-20T02:00:00Z"}""")))
@@ -81,7 +82,8 @@ public class ExtensionResource {
             after the assignment). Publishes `banli.assignment.extension-decided.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "approve",
             value = "{\"unitId\": 2, \"approved\": true, \"until\": \"2025-07-31\", \"reason\": \"同意延期\"}")))
-    @APIResponse(responseCode = "200", description = "Decided", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExtensionView.class),
+    @APIResponse(responseCode = "200", description = "Decided", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExtensionView.class),
             examples = @ExampleObject(name = "approved", value = """
             {"id": 1, "unitId": 2, "requestedUntil": "2025-07-31", "reason": "涉及跨部门资金统筹，需待年中预算调整",
              "state": "APPROVED", "decidedUntil": "2025-07-31", "decisionReason": "同意延期",

@@ -64,7 +64,8 @@ public class HandlingResource {
     @Operation(summary = "Sign for the unit's part", description = """
             签收: the caller's unit confirms receipt of a formally assigned item. Publishes
             `banli.assignment.signed.v1`. A second sign-for answers 409.""")
-    @APIResponse(responseCode = "200", description = "Signed for", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class),
+    @APIResponse(responseCode = "200", description = "Signed for", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentView.class),
             examples = @ExampleObject(name = "signed", value = """
             {"id": 3, "unitId": 2, "mode": "JOINT", "role": "LEAD", "state": "HANDLING", "round": 1,
              "assignedAt": "2025-02-10T01:30:00Z", "signedAt": "2025-02-11T02:00:00Z", "overdue": false}""")))
@@ -82,7 +83,8 @@ public class HandlingResource {
             `banli.assignment.contact-recorded.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "visit", value = """
             {"timing": "BEFORE", "method": "VISIT", "contactedOn": "2025-02-20", "note": "上门听取代表意见"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class),
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ContactView.class),
             examples = @ExampleObject(name = "visit", value = """
             {"id": 1, "unitId": 2, "timing": "BEFORE", "method": "VISIT", "faceToFace": true,
              "contactedOn": "2025-02-20", "note": "上门听取代表意见", "recordedAt": "2025-02-20T08:00:00Z"}""")))
@@ -104,7 +106,8 @@ public class HandlingResource {
             Publishes `banli.assignment.opinion-sent.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "opinion",
             value = "{\"text\": \"我委同意主办单位意见，将在规划中统筹考虑。\"}")))
-    @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OpinionView.class),
+    @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpinionView.class),
             examples = @ExampleObject(name = "sent", value = """
             {"id": 1, "unitId": 3, "leadUnitId": 2, "text": "我委同意主办单位意见，将在规划中统筹考虑。",
              "sentAt": "2025-03-01T02:00:00Z"}""")))
@@ -124,7 +127,8 @@ public class HandlingResource {
             `banli.assignment.holding-answer-recorded.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "holding",
             value = "{\"text\": \"该建议涉及多部门协调，正在会商，预计5月底前答复。\"}")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldingAnswerView.class),
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HoldingAnswerView.class),
             examples = @ExampleObject(name = "recorded", value = """
             {"id": 1, "unitId": 2, "text": "该建议涉及多部门协调，正在会商，预计5月底前答复。",
              "recordedAt": "2025-04-20T02:00:00Z"}""")))

@@ -41,7 +41,8 @@ public class AuditResource {
     @RolesAllowed({Roles.AUDITOR, Roles.OFFICE})
     @Operation(summary = "Read the audit log", description = "Oldest first; filter by subject, e.g. "
             + "`subjectType=submission&subjectId=7` for one item's history.")
-    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class),
+    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class),
             examples = @ExampleObject(name = "registered", value = """
             [{"id": 12, "at": "2025-01-20T02:00:00Z", "actor": "office-zhang", "roles": "office",
               "action": "submission.registered", "subjectType": "submission", "subjectId": "7",

@@ -52,7 +52,8 @@ public class FieldResource {
     @Authenticated
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List the subject fields")
-    @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = FieldView.class),
+    @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FieldView.class),
             examples = @ExampleObject(name = "defaults", value = """
             [{"code": "ECONOMY_SCIENCE", "name": "经济科技", "active": true}]""")))
     public List<FieldView> list() {
@@ -67,7 +68,8 @@ public class FieldResource {
             + "its items but takes no new ones.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "ecology", value = """
             {"name": "生态环境", "active": true}""")))
-    @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = FieldView.class),
+    @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = FieldView.class),
             examples = @ExampleObject(name = "stored", value = """
             {"code": "ECOLOGY", "name": "生态环境", "active": true}""")))
     @APIResponse(responseCode = "400", description = "A code that is not UPPER_SNAKE_CASE, or a missing name")

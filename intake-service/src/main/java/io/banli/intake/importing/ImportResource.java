@@ -77,7 +77,8 @@ public class ImportResource {
     }
 
     public record JobView(long id, long sessionId, ImportJob.Format format, ImportJob.State state, int total,
-            int processed, int accepted, int skipped, int rejected, Instant startedAt, @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long millis,
+            int processed, int accepted, int skipped, int rejected, Instant startedAt,
+            @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long millis,
             List<RejectedRow> rejections) {
     }
 
@@ -105,7 +106,8 @@ public class ImportResource {
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = """
                     externalRef,kind,title,body,field,leadProposerId,coSignerIds
                     R-0001,SUGGESTION,关于加快老旧小区加装电梯的建议,建议简化审批流程。,URBAN_CONSTRUCTION_TRANSPORT,1,2"""))})
-    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "running", value = """
             {"id": 3, "sessionId": 1, "format": "CSV", "state": "RUNNING", "total": 3, "processed": 0, "accepted": 0,
              "skipped": 0, "rejected": 0, "startedAt": "2025-01-20T02:00:00Z", "finishedAt": null, "millis": null,
@@ -154,7 +156,8 @@ public class ImportResource {
     @Operation(summary = "Progress and report of an import", description = "While RUNNING, `processed` of `total` "
             + "rows are done; once DONE, the rejected rows are listed with their row number (data rows count from 1) "
             + "and reason.")
-    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "done", value = JOB_EXAMPLE)))
     public JobView get(@Parameter(example = "3") @PathParam("id") long id) {
         return view(id);

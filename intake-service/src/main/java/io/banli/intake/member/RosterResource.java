@@ -61,7 +61,8 @@ public class RosterResource {
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "roster", value = """
             kind,name,delegation,phone,email,address
             DEPUTY,陈晓明,东城区代表团,13800138000,chenxm@example.com,北京市东城区和平里街道1号""")))
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterReport.class),
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RosterReport.class),
             examples = @ExampleObject(name = "report", value = """
             {"total": 2, "accepted": 1, "skipped": 0, "rejected": 1,
              "rejections": [{"row": 2, "reason": "phone: must be a phone number"}]}""")))

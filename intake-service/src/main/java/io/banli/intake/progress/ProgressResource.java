@@ -42,7 +42,9 @@ public class ProgressResource {
             and `nextActions` (SIGN_AS_CO_SIGNER, FILE_DRAFT, EVALUATE, WITHDRAW with method, path and deadline).
             A member reads their own, a platform the members it acts for; another member answers 404.""")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = ProgressView.Page.class), examples = @ExampleObject(name = "progress", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = ProgressView.Page.class),
+            examples = @ExampleObject(name = "progress", value = """
                     {"items": [{"id": 1, "sessionId": 1, "number": 1, "title": "关于增加中小学课后服务供给的建议",
                       "kind": "SUGGESTION", "memberRole": "LEAD", "state": "REGISTERED", "stage": "REPLIED",
                       "units": [{"unitId": 1, "unitName": "市教育局", "role": "SOLE",

@@ -81,7 +81,8 @@ public class ReviewResource {
             similar items of this and earlier sessions.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
             {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
-    @APIResponse(responseCode = "200", description = "Registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+    @APIResponse(responseCode = "200", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "registered", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
@@ -102,7 +103,8 @@ public class ReviewResource {
             + "a letter (转来信) or a public-opinion report. Publishes `banli.intake.submission.refused.v1`.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "letter", value = """
             {"version": 1, "reason": "所提问题属于个人诉求，不属于建议范围。", "disposition": "LETTER"}""")))
-    @APIResponse(responseCode = "200", description = "Refused", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+    @APIResponse(responseCode = "200", description = "Refused", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "refused", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, reason or disposition, or a reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
@@ -118,7 +120,8 @@ public class ReviewResource {
             + "handled together; each proposer still gets a reply. Publishes `banli.intake.submission.merged.v1`.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "merge", value = """
             {"version": 1, "intoSubmissionId": 1}""")))
-    @APIResponse(responseCode = "200", description = "Merged", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+    @APIResponse(responseCode = "200", description = "Merged", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "merged", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version or target")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")
@@ -137,7 +140,8 @@ public class ReviewResource {
             + "`banli.intake.submission.withdrawn.v1` (not for a draft, which nobody else knew).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "withdraw", value = """
             {"version": 1, "reason": "问题已在会前解决，申请撤回。"}""")))
-    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "withdrawn", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version or reason")
     @APIResponse(responseCode = "409", description = "Already refused, withdrawn or replied to (the state is named), "
@@ -154,7 +158,8 @@ public class ReviewResource {
             + "For a registered item publishes `banli.intake.submission.updated.v1` with the whole registered picture.")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
             {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
-    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class),
+    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "corrected", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, or malformed values")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")

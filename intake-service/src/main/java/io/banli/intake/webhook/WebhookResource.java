@@ -82,7 +82,8 @@ public class WebhookResource {
             value = """
                     {"callbackUrl": "https://portal.example.gov.cn/hooks/banli", "eventTypes": ["assigned", "replied"],
                      "memberIds": [1]}""")))
-    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class),
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "subscription", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing fields, a malformed URL or an unknown event type")
     @APIResponse(responseCode = "422", description = "A plain-http callback, a callback that does not resolve or "
@@ -99,7 +100,9 @@ public class WebhookResource {
     @RolesAllowed({Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "List subscriptions", description = "A platform its own; office and auditor all. Newest first.")
     @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(
-            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscriptions",
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class),
+            examples = @ExampleObject(name = "subscriptions",
                     value = "[" + SUBSCRIPTION_EXAMPLE + "]")))
     public List<SubscriptionView> list() {
         return subscriptions.list().stream().map(s -> SubscriptionView.of(s, null)).toList();
@@ -110,7 +113,8 @@ public class WebhookResource {
     @RolesAllowed({Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "Read a subscription", description = "Another client's subscription answers 404.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription",
+            mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription",
                     value = SUBSCRIPTION_EXAMPLE)))
     public SubscriptionView get(@Parameter(example = "1") @PathParam("id") long id) {
         return SubscriptionView.of(subscriptions.readable(id), null);
@@ -121,7 +125,8 @@ public class WebhookResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Stop a subscription", description = "Nothing more is queued; pending deliveries stay "
             + "listed but are not sent.")
-    @APIResponse(responseCode = "200", description = "Stopped", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class),
+    @APIResponse(responseCode = "200", description = "Stopped", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "stopped", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Already stopped")
     public SubscriptionView stop(@Parameter(example = "1") @PathParam("id") long id) {
@@ -134,7 +139,9 @@ public class WebhookResource {
     @Operation(summary = "Resume a paused subscription", description = "The deliveries queued while it was "
             + "paused go out at once, in order, each with a fresh 25-hour retry window.")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "resumed", value = SUBSCRIPTION_EXAMPLE)))
+            mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
+            examples = @ExampleObject(name = "resumed", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not paused (the state is named)")
     public SubscriptionView resume(@Parameter(example = "1") @PathParam("id") long id) {
         return SubscriptionView.of(subscriptions.resume(id), null);
@@ -145,7 +152,8 @@ public class WebhookResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Rotate the signing secret", description = "Answers the new secret once. For 24 hours "
             + "every delivery carries two `v1` signatures, with the new and the old secret.")
-    @APIResponse(responseCode = "200", description = "Rotated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class),
+    @APIResponse(responseCode = "200", description = "Rotated", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "rotated", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The subscription is stopped")
     public SubscriptionView rotate(@Parameter(example = "1") @PathParam("id") long id) {
@@ -159,7 +167,9 @@ public class WebhookResource {
     @Operation(summary = "List a subscription's deliveries", description = "Newest first, optionally by status "
             + "(PENDING, DELIVERED, FAILED).")
     @APIResponse(responseCode = "200", description = "A page of deliveries", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = DeliveryPage.class), examples = @ExampleObject(name = "deliveries", value = DELIVERIES_EXAMPLE)))
+            mediaType = "application/json",
+            schema = @Schema(implementation = DeliveryPage.class),
+            examples = @ExampleObject(name = "deliveries", value = DELIVERIES_EXAMPLE)))
     public DeliveryPage deliveries(@Parameter(example = "1") @PathParam("id") long id,
             @Parameter(description = "PENDING, DELIVERED or FAILED") @QueryParam("status") WebhookDelivery.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

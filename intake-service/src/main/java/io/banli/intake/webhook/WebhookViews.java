@@ -26,7 +26,8 @@ final class WebhookViews {
     }
 
     record DeliveryView(long id, long subscriptionId, String eventId, String eventType, Long submissionId,
-            String status, int attempts, Integer lastStatusCode, @Schema(nullable = true) String lastError, Instant nextAttemptAt,
+            String status, int attempts, Integer lastStatusCode, @Schema(nullable = true) String lastError,
+            Instant nextAttemptAt,
             @Schema(nullable = true) Instant deliveredAt, Instant createdAt) {
 
         static DeliveryView of(WebhookDelivery d) {

@@ -42,7 +42,8 @@ public class AuditResource {
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read reporting's audit log, newest first")
-    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class),
+    @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class),
             examples = @ExampleObject(name = "export", value = """
                     [{"id": 12, "at": "2025-06-01T02:00:00Z", "actor": "office-demo", "roles": "office",
                       "action": "export.items", "subjectType": "export", "subjectId": "items",

@@ -16,6 +16,7 @@ public record Ranking(String filter, Measure by, BigDecimal standard, String rul
      */
     @Schema(name = "RankingEntry", description = "One unit's place in the ranking.")
     public record Entry(int rank, long unitId, String unitName, BigDecimal value, long replied, long openPastDue,
-            BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal satisfactionRate, long overdueDays, Boolean meetsStandard) {
+            BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal satisfactionRate, long overdueDays,
+            Boolean meetsStandard) {
     }
 }

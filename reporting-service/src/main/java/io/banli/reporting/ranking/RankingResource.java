@@ -45,7 +45,8 @@ public class RankingResource {
             satisfaction rate, or fewest overdue days. Equal values share a rank; units without a value (nothing
             replied or due yet) come last. `meetsStandard` marks units whose on-time rate reaches the standard
             (default 85 %). Units see the whole ranking, as in a published notice; the unitId filter is ignored.""")
-    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Ranking.class),
+    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Ranking.class),
             examples = @ExampleObject(name = "on time", value = """
                     {"filter": "sessionId=1", "by": "ON_TIME_RATE", "standard": 85,
                      "rule": "按期办复率达到85%为达标；百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param applied     records read so far (events of other types and refused records included)
  * @param matchesLive whether the rebuilt statistics equal the live ones at the moment of the swap
  */
-public record RebuildRun(long id, String state, Instant startedAt, @Schema(nullable = true) Instant finishedAt, long total, long applied,
+public record RebuildRun(long id, String state, Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+long total, long applied,
         @Schema(nullable = true) Boolean matchesLive, @Schema(nullable = true) String detail) {
 }

@@ -45,6 +45,7 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
     }
 
     /** One unit's part: 主办 (sole or lead), 会办 (co), 分办 (split), and its reply figures. */
-    public record UnitFigures(long unitId, String unitName, long lead, long co, long split, @Schema(nullable = true) Replies replies) {
+    public record UnitFigures(long unitId, String unitName, long lead, long co, long split,
+    @Schema(nullable = true) Replies replies) {
     }
 }

@@ -61,7 +61,8 @@ public class StatisticsResource {
             its lead (主办), co (会办) and split (分办) counts. Shares use the largest-remainder method, so they add
             up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
             SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
-    @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Statistics.class),
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Statistics.class),
             examples = @ExampleObject(name = "demo", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A filter that cannot be read, naming the parameter")
     @APIResponse(responseCode = "404", description = "A unit's token asked for another unit's figures")

@@ -72,7 +72,8 @@ public class ActionResource {
             value = """
             {"submissionId": 2, "unitId": 2, "kind": "INTERVIEW", "note": "约谈分管负责人，要求5个工作日内报送办理方案。",
              "takenOn": "2025-05-14"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActionView.class),
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ActionView.class),
             examples = @ExampleObject(name = "interview", value = """
             {"id": 1, "submissionId": 2, "unitId": 2, "kind": "INTERVIEW",
              "note": "约谈分管负责人，要求5个工作日内报送办理方案。", "takenOn": "2025-05-14",
@@ -104,7 +105,8 @@ public class ActionResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "List supervision actions", description = """
             Newest first. A unit sees the actions about it; a leader those about the key items they lead.""")
-    @APIResponse(responseCode = "200", description = "Actions", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ActionView.class),
+    @APIResponse(responseCode = "200", description = "Actions", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ActionView.class),
             examples = @ExampleObject(name = "demo", value = """
             [{"id": 1, "submissionId": 2, "unitId": 2, "kind": "INTERVIEW",
               "note": "约谈分管负责人，要求5个工作日内报送办理方案。", "takenOn": "2025-05-14",

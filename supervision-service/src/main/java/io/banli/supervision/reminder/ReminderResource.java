@@ -53,7 +53,8 @@ public class ReminderResource {
     }
 
     public record DeliveryView(Long id, Long submissionId, Long deadlineId, Long unitId, String level, String recipient,
-            String channel, String address, String state, int attempts, Instant nextAttemptAt, @Schema(nullable = true) String lastError,
+            String channel, String address, String state, int attempts, Instant nextAttemptAt,
+            @Schema(nullable = true) String lastError,
             Instant sentAt) {
     }
 
@@ -67,7 +68,8 @@ public class ReminderResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
-    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitContacts.class),
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
@@ -85,7 +87,8 @@ public class ReminderResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Read who at a unit is reminded")
-    @APIResponse(responseCode = "200", description = "The contacts", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitContacts.class),
+    @APIResponse(responseCode = "200", description = "The contacts", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"}, "head": null}""")))
     public UnitContacts contacts(@Parameter(example = "2") @PathParam("unitId") long unitId) {
@@ -107,7 +110,8 @@ public class ReminderResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "viceMayor",
             value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
-    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeaderAddress.class),
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = LeaderAddress.class),
             examples = @ExampleObject(name = "viceMayor", value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
     public LeaderAddress setLeader(@Parameter(example = "王副市长") @PathParam("official") @Size(max = 50) String official,
@@ -131,7 +135,8 @@ public class ReminderResource {
     @Operation(summary = "The delivery log of reminders", description = """
             Every reminder with its channel, attempts and outcome, newest first; addresses are masked. A unit sees
             the reminders sent to it.""")
-    @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class),
+    @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class),
             examples = @ExampleObject(name = "sent", value = """
             [{"id": 1, "submissionId": 2, "deadlineId": 4, "unitId": 2, "level": "YELLOW-7", "recipient": "LIAISON",
               "channel": "EMAIL", "address": "l***@jtj.example.gov.cn", "state": "SENT", "attempts": 1,
