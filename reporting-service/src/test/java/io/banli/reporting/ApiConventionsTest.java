@@ -25,7 +25,8 @@ class ApiConventionsTest {
     void aPlatformWithStatisticsReadGetsTheFigures() {
         given().auth().oauth2(Tokens.platform("open-gov-portal", null, "statistics:read")).get("/api/v1/statistics")
                 .then().statusCode(200).body("total", notNullValue())
-                .header("RateLimit-Limit", "600").header("RateLimit-Remaining", notNullValue());
+                .header("RateLimit-Limit", "600").header("RateLimit-Remaining", notNullValue())
+                .header("RateLimit-Reset", notNullValue());
     }
 
     @Test

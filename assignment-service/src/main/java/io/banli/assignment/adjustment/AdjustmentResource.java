@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -48,6 +49,7 @@ public class AdjustmentResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "notOurs",
             value = "{\"reason\": \"该事项属市住建局职责，建议调整\"}")))
     @APIResponse(responseCode = "200", description = "Requested", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentView.class),
             examples = @ExampleObject(name = "requested", value = PART_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not pre-assigned, asked already, or the window has closed")
     public AssignmentView request(@Parameter(example = "3") @PathParam("submissionId") long submissionId,
@@ -67,7 +69,9 @@ public class AdjustmentResource {
             @ExampleObject(name = "keep", value = """
                     {"unitId": 3, "decision": "KEEP", "reason": "涉及该单位职责，维持原交办"}""")}))
     @APIResponse(responseCode = "200", description = "The part that now carries the work", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "reassigned", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentView.class),
+            examples = @ExampleObject(name = "reassigned", value = """
             {"id": 7, "unitId": 4, "mode": "JOINT", "role": "CO", "state": "PRE_ASSIGNED", "round": 1,
              "preAssignedAt": "2025-02-07T01:30:00Z", "overdue": false}""")))
     @APIResponse(responseCode = "404", description = "The unit has no part in this submission")

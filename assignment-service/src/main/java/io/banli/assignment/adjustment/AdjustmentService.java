@@ -14,6 +14,7 @@ import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.unit.Unit;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * 申请调整: a pre-assigned unit says "not ours" within the adjustment window; the office re-assigns
@@ -23,6 +24,7 @@ import io.banli.kit.problem.Problems;
 @Transactional
 public class AdjustmentService {
 
+    @Schema(name = "AdjustmentOutcome", description = "How the office decides a unit's adjustment request.")
     public enum Decision {
         REASSIGN, KEEP
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -87,6 +89,7 @@ public class AssignmentResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "joint", value = """
             {"mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3]}""")))
     @APIResponse(responseCode = "201", description = "Pre-assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not in state REGISTERED (the detail names its state)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
@@ -108,6 +111,7 @@ public class AssignmentResource {
             @ExampleObject(name = "sole", value = """
                     {"mode": "SOLE", "leadUnitId": 1, "coUnitIds": []}""")}))
     @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not in state REGISTERED (pre-assigned: confirm it instead)")
     @APIResponse(responseCode = "422", description = "Unknown or inactive unit, or units that do not fit the mode")
@@ -123,6 +127,7 @@ public class AssignmentResource {
             正式交办 of the pre-assigned units, once every adjustment request is decided. Starts every unit's
             legal clock and publishes one `banli.assignment.assigned.v1` per unit.""")
     @APIResponse(responseCode = "201", description = "Assigned", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AssignmentView.class),
             examples = @ExampleObject(name = "joint", value = PARTS_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not pre-assigned, or an adjustment request is undecided")
     public Response confirm(@Parameter(example = "3") @PathParam("submissionId") long submissionId) {
@@ -134,7 +139,9 @@ public class AssignmentResource {
     @Operation(summary = "Get the handling file of a submission", description = """
             The submission with its units, contacts, opinions, replies and evaluations. A unit sees only
             submissions assigned to it, and of the replies only its own; a leader only the key items they lead.""")
-    @APIResponse(responseCode = "200", description = "The handling file", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The handling file",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HandlingFileQuery.HandlingFile.class), examples = @ExampleObject(
             name = "demo", value = """
             {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "state": "ASSIGNED",
              "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",

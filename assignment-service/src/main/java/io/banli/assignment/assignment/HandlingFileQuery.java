@@ -22,6 +22,7 @@ import io.banli.assignment.submission.SubmissionState;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads a submission's handling file. The office and auditors see everything, a leader the key items
@@ -39,7 +40,8 @@ public class HandlingFileQuery {
     LeaderScope leaders;
 
     public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, SubmissionState state,
-            String title, String field, String leadProposer, boolean keyItem, String leadingOfficial,
+            String title, String field, String leadProposer, boolean keyItem,
+            @Schema(nullable = true) String leadingOfficial,
             List<AssignmentView> assignments, List<ContactView> contacts, List<OpinionView> opinions,
             List<ReplyView> replies, List<EvaluationView> evaluations) {
     }

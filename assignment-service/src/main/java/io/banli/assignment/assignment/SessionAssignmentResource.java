@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -44,7 +45,9 @@ public class SessionAssignmentResource {
             {"items": [{"submissionId": 3, "mode": "SOLE", "leadUnitId": 1, "coUnitIds": []},
                        {"submissionId": 4, "mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3, 4]}]}""")))
     @APIResponse(responseCode = "200", description = "All pre-assigned", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "two", value = "{\"preAssigned\": 2}")))
+            mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentResource.BulkResult.class),
+            examples = @ExampleObject(name = "two", value = "{\"preAssigned\": 2}")))
     @APIResponse(responseCode = "409", description = "An item is not in state REGISTERED")
     @APIResponse(responseCode = "422", description = "An item names an unknown unit or units that do not fit its mode")
     public AssignmentResource.BulkResult preAssignAll(@Valid @NotNull AssignmentResource.BulkPreAssignment bulk) {
@@ -58,7 +61,9 @@ public class SessionAssignmentResource {
             The formal assignment of a whole session after the 交办会: every pre-assigned item without an
             undecided adjustment request is assigned; the others are listed as waiting.""")
     @APIResponse(responseCode = "200", description = "What was assigned, what waits", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "session", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentResource.SessionAssignment.class),
+            examples = @ExampleObject(name = "session", value = """
             {"sessionId": 1, "assigned": [3, 4, 5], "waitingForAdjustment": [6]}""")))
     @APIResponse(responseCode = "404", description = "No submission of this session was registered")
     public AssignmentResource.SessionAssignment assignSession(@Parameter(example = "1") @PathParam("sessionId") long sessionId) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,6 +51,7 @@ public class CommitmentResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "half", value = """
             {"percent": 50, "note": "已完成12个区中的6个", "progressedOn": "2025-06-30"}""")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ProgressView.class),
             examples = @ExampleObject(name = "half", value = """
             {"id": 1, "commitmentId": 1, "percent": 50, "fulfilled": false, "note": "已完成12个区中的6个",
              "progressedOn": "2025-06-30", "recordedAt": "2025-07-01T02:00:00Z"}""")))

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -55,6 +56,7 @@ public class EvaluationResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unsatisfied",
             value = "{\"rating\": \"UNSATISFIED\", \"comment\": \"答复未回应经费保障问题\"}")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EvaluationView.class),
             examples = @ExampleObject(name = "recorded", value = """
             {"id": 1, "replyId": 2, "unitId": 1, "round": 1, "memberId": 1, "rating": "UNSATISFIED",
              "comment": "答复未回应经费保障问题", "evaluatedAt": "2025-04-10T02:00:00Z"}""")))

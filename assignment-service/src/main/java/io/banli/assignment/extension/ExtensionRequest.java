@@ -12,11 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A unit's application for more time to reply (延期), decided by the office. */
 @Entity
 public class ExtensionRequest extends PanacheEntityBase {
 
+    @Schema(name = "ExtensionState", description = "Where an extension request stands.")
     public enum State {
         REQUESTED, APPROVED, REFUSED
     }

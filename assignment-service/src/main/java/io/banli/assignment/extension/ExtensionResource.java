@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,6 +36,7 @@ public class ExtensionResource {
     public record NewRequest(@NotNull LocalDate until, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(name = "ExtensionDecision", description = "The office approves or refuses an extension of the deadline.")
     public record Decision(@NotNull Long unitId, @NotNull Boolean approved, LocalDate until,
             @NotBlank @Size(max = 2000) String reason) {
     }
@@ -57,6 +59,7 @@ public class ExtensionResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "request",
             value = "{\"until\": \"2025-07-31\", \"reason\": \"涉及跨部门资金统筹，需待年中预算调整\"}")))
     @APIResponse(responseCode = "201", description = "Requested", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExtensionView.class),
             examples = @ExampleObject(name = "requested", value = """
             {"id": 1, "unitId": 2, "requestedUntil": "2025-07-31", "reason": "涉及跨部门资金统筹，需待年中预算调整",
              "state": "REQUESTED", "requestedAt": "2025-04-20T02:00:00Z"}""")))
@@ -80,6 +83,7 @@ public class ExtensionResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "approve",
             value = "{\"unitId\": 2, \"approved\": true, \"until\": \"2025-07-31\", \"reason\": \"同意延期\"}")))
     @APIResponse(responseCode = "200", description = "Decided", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExtensionView.class),
             examples = @ExampleObject(name = "approved", value = """
             {"id": 1, "unitId": 2, "requestedUntil": "2025-07-31", "reason": "涉及跨部门资金统筹，需待年中预算调整",
              "state": "APPROVED", "decidedUntil": "2025-07-31", "decisionReason": "同意延期",

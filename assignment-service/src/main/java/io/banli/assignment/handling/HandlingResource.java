@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -64,6 +65,7 @@ public class HandlingResource {
             签收: the caller's unit confirms receipt of a formally assigned item. Publishes
             `banli.assignment.signed.v1`. A second sign-for answers 409.""")
     @APIResponse(responseCode = "200", description = "Signed for", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AssignmentView.class),
             examples = @ExampleObject(name = "signed", value = """
             {"id": 3, "unitId": 2, "mode": "JOINT", "role": "LEAD", "state": "HANDLING", "round": 1,
              "assignedAt": "2025-02-10T01:30:00Z", "signedAt": "2025-02-11T02:00:00Z", "overdue": false}""")))
@@ -82,6 +84,7 @@ public class HandlingResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "visit", value = """
             {"timing": "BEFORE", "method": "VISIT", "contactedOn": "2025-02-20", "note": "上门听取代表意见"}""")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ContactView.class),
             examples = @ExampleObject(name = "visit", value = """
             {"id": 1, "unitId": 2, "timing": "BEFORE", "method": "VISIT", "faceToFace": true,
              "contactedOn": "2025-02-20", "note": "上门听取代表意见", "recordedAt": "2025-02-20T08:00:00Z"}""")))
@@ -104,6 +107,7 @@ public class HandlingResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "opinion",
             value = "{\"text\": \"我委同意主办单位意见，将在规划中统筹考虑。\"}")))
     @APIResponse(responseCode = "201", description = "Sent", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OpinionView.class),
             examples = @ExampleObject(name = "sent", value = """
             {"id": 1, "unitId": 3, "leadUnitId": 2, "text": "我委同意主办单位意见，将在规划中统筹考虑。",
              "sentAt": "2025-03-01T02:00:00Z"}""")))
@@ -124,6 +128,7 @@ public class HandlingResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "holding",
             value = "{\"text\": \"该建议涉及多部门协调，正在会商，预计5月底前答复。\"}")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = HoldingAnswerView.class),
             examples = @ExampleObject(name = "recorded", value = """
             {"id": 1, "unitId": 2, "text": "该建议涉及多部门协调，正在会商，预计5月底前答复。",
              "recordedAt": "2025-04-20T02:00:00Z"}""")))

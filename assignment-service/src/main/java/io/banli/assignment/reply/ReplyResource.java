@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -80,6 +81,7 @@ public class ReplyResource {
              "resultClass": "B", "disclosure": "PUBLIC",
              "commitments": [{"action": "2025年秋季学期实现课后服务全覆盖", "promisedOn": "2025-09-30"}]}""")))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplyView.class),
             examples = @ExampleObject(name = "draft", value = "{\"id\": 2, \"unitId\": 1, \"round\": 1, \"version\": 1, "
                     + "\"state\": \"DRAFT\", \"resultClass\": \"A\", \"disclosure\": \"PUBLIC\", \"text\": \"……\", "
                     + "\"commitments\": []}")))
@@ -99,6 +101,7 @@ public class ReplyResource {
             审核签发: only the head of the replying unit signs. The content is frozen and gets its SHA-256
             fingerprint. Publishes `banli.assignment.reply-approved.v1`.""")
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplyView.class),
             examples = @ExampleObject(name = "approved", value = "{\"id\": 2, \"unitId\": 1, \"round\": 1, "
                     + "\"version\": 1, \"state\": \"APPROVED\", \"resultClass\": \"A\", \"text\": \"……\", "
                     + "\"fingerprint\": \"3b4f8e0c5d…\", \"approvedBy\": \"head-of-unit-1\"}")))
@@ -116,6 +119,7 @@ public class ReplyResource {
             The lead unit of a JOINT item submits only after every co-unit sent its opinion (会签). Publishes
             `banli.assignment.reply-submitted.v1`.""")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplyView.class),
             examples = @ExampleObject(name = "submitted", value = "{\"id\": 2, \"unitId\": 1, \"round\": 1, "
                     + "\"version\": 1, \"state\": \"SUBMITTED\", \"resultClass\": \"A\", \"text\": \"……\", "
                     + "\"fingerprint\": \"3b4f8e0c5d…\", \"submittedAt\": \"2025-04-01T02:00:00Z\"}")))
@@ -137,6 +141,7 @@ public class ReplyResource {
             @ExampleObject(name = "asSubmitted", value = "{}"),
             @ExampleObject(name = "changeClass", value = "{\"resultClass\": \"A\"}")}))
     @APIResponse(responseCode = "200", description = "Sent", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplyView.class),
             examples = @ExampleObject(name = "sent", value = "{\"id\": 2, \"unitId\": 1, \"round\": 1, "
                     + "\"version\": 1, \"state\": \"SENT\", \"resultClass\": \"A\", \"classChangedFrom\": \"B\", "
                     + "\"text\": \"……\", \"fingerprint\": \"77aa01…\", \"decidedAt\": \"2025-04-03T02:00:00Z\"}")))
@@ -157,6 +162,7 @@ public class ReplyResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "return",
             value = "{\"reason\": \"答复未回应代表提出的经费保障问题\"}")))
     @APIResponse(responseCode = "200", description = "Returned", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReplyView.class),
             examples = @ExampleObject(name = "returned", value = "{\"id\": 2, \"unitId\": 1, \"round\": 1, "
                     + "\"version\": 1, \"state\": \"RETURNED\", \"resultClass\": \"C\", \"text\": \"……\", "
                     + "\"returnReason\": \"答复未回应代表提出的经费保障问题\"}")))

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -50,7 +52,8 @@ public class UnitResource {
             @Valid Person head) {
     }
 
-    public record UnitView(Long id, String name, UnitKind kind, boolean active, Person liaison, Person head) {
+    public record UnitView(Long id, String name, UnitKind kind, boolean active, Person liaison,
+    @Schema(nullable = true) Person head) {
     }
 
     /** Phones are shown whole only to the office and to the unit's own people; masked for everyone else. */
@@ -75,7 +78,8 @@ public class UnitResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bureau", value = """
             {"name": "市卫生健康委员会", "kind": "COMMISSION",
              "liaison": {"name": "陈晓", "phone": "13900001234"}, "head": {"name": "周海", "phone": "13900005678"}}""")))
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitView.class), examples = @ExampleObject(
             name = "added", value = """
             {"id": 5, "name": "市卫生健康委员会", "kind": "COMMISSION", "active": true,
              "liaison": {"name": "陈晓", "phone": "13900001234"}, "head": {"name": "周海", "phone": "13900005678"}}""")))
@@ -103,7 +107,8 @@ public class UnitResource {
     @GET
     @Authenticated
     @Operation(summary = "List handling units")
-    @APIResponse(responseCode = "200", description = "All units", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All units", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = UnitView.class), examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true,
               "liaison": {"name": "陈晓", "phone": "139****1234"}, "head": null}]""")))
@@ -115,7 +120,8 @@ public class UnitResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Get a handling unit")
-    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitView.class), examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "name": "市教育局", "kind": "BUREAU", "active": true}""")))
     public UnitView get(@Parameter(example = "1") @PathParam("id") long id) {

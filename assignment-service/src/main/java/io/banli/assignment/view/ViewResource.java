@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +40,9 @@ public class ViewResource {
             part. Paged (page from 0, size up to 200) with the total. A leader's board holds only the key items
             they lead (the token's `leader_name` is their leading official).""")
     @APIResponse(responseCode = "200", description = "One page of the board", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "board", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = Views.BoardPage.class),
+            examples = @ExampleObject(name = "board", value = """
             {"total": 1, "page": 0, "size": 50, "items": [{"submissionId": 2, "sessionId": 1, "number": 2,
               "title": "关于优化公交线网的建议", "state": "ASSIGNED", "keyItem": false, "overdue": true,
               "units": [{"unitId": 2, "unitName": "市交通运输局", "role": "LEAD", "state": "HANDLING", "overdue": true},
@@ -60,7 +64,9 @@ public class ViewResource {
             Every part of the caller's unit that needs it: review a pre-assignment, sign for, send an opinion,
             draft, sign (head) or submit a reply, re-handle; with the next action named.""")
     @APIResponse(responseCode = "200", description = "What the unit must do", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "inbox", value = """
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Views.InboxRow.class),
+            examples = @ExampleObject(name = "inbox", value = """
             [{"submissionId": 2, "number": 2, "title": "关于优化公交线网的建议", "role": "LEAD", "state": "ASSIGNED",
               "round": 1, "nextAction": "SIGN_FOR", "assignedAt": "2025-02-10T01:30:00Z", "overdue": false}]""")))
     public List<Views.InboxRow> inbox() {
@@ -76,7 +82,9 @@ public class ViewResource {
             they proposed or co-signed, its units, and every sent reply with its fingerprint and whether the member
             may evaluate it now.""")
     @APIResponse(responseCode = "200", description = "The member's items", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "items", value = """
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Views.MemberItem.class),
+            examples = @ExampleObject(name = "items", value = """
             [{"submissionId": 1, "number": 1, "title": "关于增加中小学课后服务供给的建议", "state": "ASSIGNED",
               "myRole": "PROPOSER",
               "units": [{"unitId": 1, "unitName": "市教育局", "role": "SOLE", "state": "REPLIED", "overdue": false}],

@@ -64,7 +64,11 @@ class ApiDocumentsLintTest {
         Spectral.Report report = Spectral.lint(document);
 
         print("broken example", report);
-        assertThat(report.errors()).extracting(Spectral.Finding::code).containsExactly("oas3-valid-media-example");
+        // The OWASP rules and ours find more in this sketch (no rate-limit headers, an unbounded string body);
+        // Spectral's own OpenAPI rules find exactly the example.
+        assertThat(report.errors()).extracting(Spectral.Finding::code)
+                .filteredOn(code -> !code.startsWith("owasp:") && !code.startsWith("banli-"))
+                .containsExactly("oas3-valid-media-example");
         assertThat(report.exit()).isNotZero();
     }
 

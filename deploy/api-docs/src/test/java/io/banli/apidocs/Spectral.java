@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ final class Spectral {
 
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path RULESET = MODULE.resolve("lint/.spectral.yaml");
-    static final Path CLI = MODULE.resolve("target/spectral/node_modules/@stoplight/spectral-cli/dist/index.js");
+    static final Path INSTALLED = MODULE.resolve("target/spectral");
+    static final Path CLI = INSTALLED.resolve("node_modules/@stoplight/spectral-cli/dist/index.js");
 
     /** Spectral's severities, in the order of its JSON report's numbers. */
     enum Severity { ERROR, WARNING, INFO, HINT }
@@ -48,9 +50,11 @@ final class Spectral {
         if (!Files.isRegularFile(CLI)) {
             throw new IllegalStateException("Spectral is not installed in target/spectral: run the build (npm ci) first");
         }
+        // Spectral finds the rulesets it extends (OWASP's) from the ruleset's own folder: beside node_modules.
+        Path ruleset = Files.copy(RULESET, INSTALLED.resolve(".spectral.yaml"), StandardCopyOption.REPLACE_EXISTING);
         Path out = Files.createTempFile(MODULE.resolve("target"), "spectral-", ".json");
         Process process = new ProcessBuilder("node", CLI.toString(), "lint", document.toString(),
-                "--ruleset", RULESET.toString(), "--format", "json", "--output", out.toString(),
+                "--ruleset", ruleset.toString(), "--format", "json", "--output", out.toString(),
                 "--fail-severity", "error")
                 .redirectErrorStream(false)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

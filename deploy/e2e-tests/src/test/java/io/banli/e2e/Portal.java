@@ -16,8 +16,9 @@ import io.banli.e2e.intake.api.WebhooksApi;
 
 /**
  * A portal's side of the integration: the client generated from intake's OpenAPI document, with the bearer
- * token of the moment. Most of intake's operations document their answers by example rather than schema, so
- * the generated methods return nothing; the portal reads the answer's JSON through the client's response hook.
+ * token of the moment. The portal reads each answer's JSON through the client's response hook; the hook drains the
+ * body, so the typed value a generated method returns is null here (the answers have schemas now: a story that
+ * wants typed results uses a client without the hook).
  */
 final class Portal {
 

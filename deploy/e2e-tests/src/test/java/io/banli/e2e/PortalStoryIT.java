@@ -25,6 +25,7 @@ import io.banli.e2e.intake.model.NewDraft;
 import io.banli.e2e.intake.model.NewSubmission;
 import io.banli.e2e.intake.model.NewSubscription;
 import io.banli.e2e.intake.model.SubmissionKind;
+import io.banli.e2e.intake.model.SubmissionView;
 import io.banli.testing.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -122,9 +123,9 @@ class PortalStoryIT {
                 .title("关于增开夜班公交线路的建议").body("建议在大型居住区与地铁站之间增开夜班公交。")
                 .field("URBAN_CONSTRUCTION_TRANSPORT");
         String idempotent = UUID.randomUUID().toString();
-        ApiResponse<Void> first = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
+        ApiResponse<SubmissionView> first = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
         long submission = portal.answer().path("id").asLong();
-        ApiResponse<Void> retry = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
+        ApiResponse<SubmissionView> retry = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
         assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(201);
         assertThat(portal.answer().path("id").asLong()).isEqualTo(submission);
         assertThat(retry.getHeaders().get("idempotent-replayed")).containsExactly("true");

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -89,6 +91,7 @@ public class AttachmentResource {
     @RequestBody(content = @Content(mediaType = "text/plain", examples = @ExampleObject(name = "text",
             value = "附件：老旧小区加装电梯调研报告")))
     @APIResponse(responseCode = "201", description = "Attached", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AttachmentView.class),
             examples = @ExampleObject(name = "attached", value = """
             {"id": 1, "submissionId": 5, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
              "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -155,6 +158,7 @@ public class AttachmentResource {
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List a submission's attachments", description = "Whoever may read the submission.")
     @APIResponse(responseCode = "200", description = "Attachments", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AttachmentView.class),
             examples = @ExampleObject(name = "one", value = """
             [{"id": 1, "submissionId": 5, "fileName": "调研报告.pdf", "contentType": "application/pdf", "sizeBytes": 48213,
               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +42,7 @@ public class AuditResource {
     @Operation(summary = "Read the audit log", description = "Oldest first; filter by subject, e.g. "
             + "`subjectType=submission&subjectId=7` for one item's history.")
     @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class),
             examples = @ExampleObject(name = "registered", value = """
             [{"id": 12, "at": "2025-01-20T02:00:00Z", "actor": "office-zhang", "roles": "office",
               "action": "submission.registered", "subjectType": "submission", "subjectId": "7",

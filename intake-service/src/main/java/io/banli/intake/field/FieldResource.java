@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -51,6 +53,7 @@ public class FieldResource {
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List the subject fields")
     @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FieldView.class),
             examples = @ExampleObject(name = "defaults", value = """
             [{"code": "ECONOMY_SCIENCE", "name": "经济科技", "active": true}]""")))
     public List<FieldView> list() {
@@ -66,11 +69,13 @@ public class FieldResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "ecology", value = """
             {"name": "生态环境", "active": true}""")))
     @APIResponse(responseCode = "200", description = "Stored", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = FieldView.class),
             examples = @ExampleObject(name = "stored", value = """
             {"code": "ECOLOGY", "name": "生态环境", "active": true}""")))
     @APIResponse(responseCode = "400", description = "A code that is not UPPER_SNAKE_CASE, or a missing name")
     public FieldView put(@Parameter(example = "ECOLOGY") @PathParam("code")
-            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters") String code,
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters")
+            @Schema(maxLength = 40) String code,
             @Valid @NotNull FieldChange change) {
         SubjectField field = SubjectField.<SubjectField>findByIdOptional(code).orElseGet(() -> {
             SubjectField created = new SubjectField();

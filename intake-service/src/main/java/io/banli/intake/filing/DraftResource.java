@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -94,6 +95,7 @@ public class DraftResource {
             {"kind": "SUGGESTION", "sessionId": 1, "title": "关于加快老旧小区加装电梯的建议",
              "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "coSignUntil": "2030-01-13T10:00:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
     @APIResponse(responseCode = "403", description = "No member in the token, or a platform setting confidentiality")
@@ -114,6 +116,7 @@ public class DraftResource {
             {"version": 0, "title": "关于加快老旧小区加装电梯的建议", "body": "建议简化审批流程，设立专项补贴。",
              "field": "URBAN_CONSTRUCTION_TRANSPORT"}""")))
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
@@ -131,6 +134,7 @@ public class DraftResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "invite", value = """
             {"version": 0, "memberIds": [2]}""")))
     @APIResponse(responseCode = "200", description = "Invited", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No members listed")
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
@@ -146,6 +150,7 @@ public class DraftResource {
     @Operation(summary = "Co-sign a draft", description = "The invited member of the token signs (联名/附议). Signing "
             + "twice changes nothing; after the cut-off or once filed it is too late (409).")
     @APIResponse(responseCode = "200", description = "Signed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The cut-off has passed, or the item is no longer a draft")
     public SubmissionView sign(@Parameter(example = "4") @PathParam("id") long id) {
@@ -163,6 +168,7 @@ public class DraftResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = """
             {"version": 0}""")))
     @APIResponse(responseCode = "200", description = "Filed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "filed", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version")
     @APIResponse(responseCode = "409", description = "Not a draft (the state is named), a stale version, or outside "

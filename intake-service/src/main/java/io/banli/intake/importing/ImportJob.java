@@ -10,17 +10,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One import of a file: its progress while it runs and its counts when done. */
 @Entity
 public class ImportJob extends PanacheEntityBase {
 
+    @Schema(name = "ImportFormat", description = "The file format of an import.")
     public enum Format {
         JSON,
         CSV,
         XLSX
     }
 
+    @Schema(name = "ImportState", description = "Where an import job stands.")
     public enum State {
         RUNNING,
         DONE,

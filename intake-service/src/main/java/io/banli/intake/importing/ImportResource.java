@@ -72,11 +72,13 @@ public class ImportResource {
     @Inject
     java.time.Clock clock;
 
+    @Schema(name = "ImportRejectedRow", description = "An import row that was not imported, and why.")
     public record RejectedRow(int row, String reason) {
     }
 
     public record JobView(long id, long sessionId, ImportJob.Format format, ImportJob.State state, int total,
-            int processed, int accepted, int skipped, int rejected, Instant startedAt, Instant finishedAt, Long millis,
+            int processed, int accepted, int skipped, int rejected, Instant startedAt,
+            @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long millis,
             List<RejectedRow> rejections) {
     }
 
@@ -96,7 +98,7 @@ public class ImportResource {
             the progress and read the report at the `Location`.""")
     @RequestBody(content = {
             @Content(mediaType = "application/json",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class, maxItems = MAX_ROWS),
                     examples = @ExampleObject(name = "json", value = """
                     [{"externalRef": "R-0001", "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
                       "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
@@ -105,6 +107,7 @@ public class ImportResource {
                     externalRef,kind,title,body,field,leadProposerId,coSignerIds
                     R-0001,SUGGESTION,关于加快老旧小区加装电梯的建议,建议简化审批流程。,URBAN_CONSTRUCTION_TRANSPORT,1,2"""))})
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "running", value = """
             {"id": 3, "sessionId": 1, "format": "CSV", "state": "RUNNING", "total": 3, "processed": 0, "accepted": 0,
              "skipped": 0, "rejected": 0, "startedAt": "2025-01-20T02:00:00Z", "finishedAt": null, "millis": null,
@@ -154,6 +157,7 @@ public class ImportResource {
             + "rows are done; once DONE, the rejected rows are listed with their row number (data rows count from 1) "
             + "and reason.")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "done", value = JOB_EXAMPLE)))
     public JobView get(@Parameter(example = "3") @PathParam("id") long id) {
         return view(id);

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -58,13 +60,15 @@ public class MemberResource {
             @NotNull MemberKind kind,
             @NotBlank @Size(max = 50) String name,
             @NotBlank @Size(max = 100) String delegation,
-            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 100) String email,
             @Size(max = 200) String address) {
     }
 
-    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone, String email,
-            String address) {
+    public record MemberView(Long id, MemberKind kind, String name, String delegation, String phone,
+    @Schema(nullable = true) String email,
+            @Schema(nullable = true) String address) {
     }
 
     @POST
@@ -75,7 +79,8 @@ public class MemberResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deputy", value = """
             {"kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000",
              "email": "chenxm@example.com", "address": "北京市东城区和平里街道1号"}""")))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(
             name = "registered", value = """
             {"id": 5, "kind": "DEPUTY", "name": "陈晓明", "delegation": "东城区代表团", "phone": "13800138000",
              "email": "chenxm@example.com", "address": "北京市东城区和平里街道1号"}""")))
@@ -99,7 +104,8 @@ public class MemberResource {
     @Operation(summary = "List members", description = """
             Contact data (phone, e-mail, address) is masked unless the caller is the office. A platform sees only the
             members its registration covers (by id or delegation); with a `member_id` in its token, only that member.""")
-    @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All members", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class), examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
              "email": null, "address": null}]""")))
@@ -130,7 +136,8 @@ public class MemberResource {
     @Operation(summary = "Get a member", description = "A member (or a portal acting for one) may read only their own "
             + "record; a platform whose token names no member, the members its registration covers; a leader, the "
             + "proposers of the key items they lead.")
-    @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The member", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "DEPUTY", "name": "王建华", "delegation": "东城区代表团", "phone": "139****1001",
              "email": null, "address": null}""")))

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +40,7 @@ public class RosterResource {
     @Inject
     AuditLog audit;
 
+    @Schema(name = "RosterRejectedRow", description = "A roster row that was not imported, and why.")
     public record RejectedRow(int row, String reason) {
     }
 
@@ -60,6 +62,7 @@ public class RosterResource {
             kind,name,delegation,phone,email,address
             DEPUTY,陈晓明,东城区代表团,13800138000,chenxm@example.com,北京市东城区和平里街道1号""")))
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RosterReport.class),
             examples = @ExampleObject(name = "report", value = """
             {"total": 2, "accepted": 1, "skipped": 0, "rejected": 1,
              "rejections": [{"row": 2, "reason": "phone: must be a phone number"}]}""")))

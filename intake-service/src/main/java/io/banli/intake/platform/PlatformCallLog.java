@@ -34,6 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Records every call of a platform client (written in its own small transaction after the answer is known, so a
@@ -62,10 +63,12 @@ public class PlatformCallLog {
     public static class Criteria {
         @Parameter(description = "from this instant on (inclusive)", example = "2025-01-01T00:00:00Z")
         @QueryParam("from")
+        @Schema(format = "date-time", maxLength = 40)
         public String from;
 
         @Parameter(description = "before this instant", example = "2025-02-01T00:00:00Z")
         @QueryParam("to")
+        @Schema(format = "date-time", maxLength = 40)
         public String to;
 
         @QueryParam("page")

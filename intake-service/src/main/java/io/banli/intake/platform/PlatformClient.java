@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An integrating system registered by the office: what it may do ({@link #scopes}) and for whom (members by
@@ -22,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class PlatformClient extends PanacheEntityBase {
 
+    @Schema(name = "PlatformClientState", description = "Whether a platform client may get tokens.")
     public enum State {
         ACTIVE, REVOKED
     }

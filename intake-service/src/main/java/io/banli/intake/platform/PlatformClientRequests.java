@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the office sends to register and change a client. Scopes and e-mail are checked by the service (422). */
 public final class PlatformClientRequests {
@@ -19,13 +20,15 @@ public final class PlatformClientRequests {
     private PlatformClientRequests() {
     }
 
+    @Schema(name = "ClientRegistration", description = "A platform client to register.")
     public record Registration(
-            @Pattern(regexp = CLIENT_ID, message = "must be 3 to 100 letters, digits, '.', '_', ':' or '-'") String clientId,
+            @Pattern(regexp = CLIENT_ID, message = "must be 3 to 100 letters, digits, '.', '_', ':' or '-'")
+            @Schema(maxLength = 100) String clientId,
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 100) String owner,
             @NotBlank @Size(max = 50) String contactName,
             @NotBlank @Size(max = 100) String contactEmail,
-            @NotEmpty @Size(max = 20) List<@NotBlank String> scopes,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> scopes,
             boolean allMembers,
             @Size(max = 5000) List<@NotNull Long> memberIds,
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> delegations,
@@ -39,7 +42,7 @@ public final class PlatformClientRequests {
             @Size(min = 1, max = 100) String owner,
             @Size(min = 1, max = 50) String contactName,
             @Size(min = 1, max = 100) String contactEmail,
-            @Size(min = 1, max = 20) List<@NotBlank String> scopes,
+            @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> scopes,
             Boolean allMembers,
             @Size(max = 5000) List<@NotNull Long> memberIds,
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> delegations,

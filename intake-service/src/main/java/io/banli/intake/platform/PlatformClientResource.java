@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -78,7 +80,9 @@ public class PlatformClientResource {
              "contactEmail": "zhaomin@example.com", "scopes": ["submissions:write", "submissions:read", "progress:read"],
              "allMembers": false, "memberIds": [1, 2], "delegations": ["东城区代表团"], "unitIds": []}""")))
     @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "registered", value = WITH_SECRET)))
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.WithSecret.class),
+            examples = @ExampleObject(name = "registered", value = WITH_SECRET)))
     @APIResponse(responseCode = "400", description = "A missing name, owner, contact or scope list, a malformed clientId, "
             + "or an Idempotency-Key")
     @APIResponse(responseCode = "409", description = "The clientId is already registered")
@@ -96,7 +100,9 @@ public class PlatformClientResource {
     @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT)
     @Operation(summary = "List platform clients", description = "Revoked ones included. Never the secret or its hash.")
     @APIResponse(responseCode = "200", description = "All registered clients",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "one", value = "[" + VIEW + "]")))
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PlatformClientView.class),
+            examples = @ExampleObject(name = "one", value = "[" + VIEW + "]")))
     public List<PlatformClientView> list() {
         return PlatformClient.<PlatformClient>listAll(Sort.by("createdAt").and("clientId")).stream()
                 .map(this::view).toList();
@@ -111,7 +117,9 @@ public class PlatformClientResource {
             + "client named in the token: its scopes, members and units (the contact's e-mail masked, as for everyone but "
             + "the office). Needs the scope submissions:read.")
     @APIResponse(responseCode = "200", description = "The caller's registration",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "own", value = VIEW)))
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.class),
+            examples = @ExampleObject(name = "own", value = VIEW)))
     public PlatformClientView me() {
         // The caller check has already refused a client that is not registered and active.
         return platform.clientId().flatMap(id -> PlatformClient.<PlatformClient>findByIdOptional(id))
@@ -124,8 +132,11 @@ public class PlatformClientResource {
     @io.banli.kit.audit.AuditedRead(subject = PlatformClientService.SUBJECT, idParam = "clientId")
     @Operation(summary = "Get a platform client", description = "Never the secret or its hash.")
     @APIResponse(responseCode = "200", description = "The client",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "portal", value = VIEW)))
-    public PlatformClientView get(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId) {
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.class),
+            examples = @ExampleObject(name = "portal", value = VIEW)))
+    public PlatformClientView get(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId")
+            @Schema(maxLength = 100) String clientId) {
         return PlatformClient.<PlatformClient>findByIdOptional(clientId).map(this::view)
                 .orElseThrow(() -> Problems.notFound("platform client", clientId));
     }
@@ -139,11 +150,14 @@ public class PlatformClientResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "narrow", value = """
             {"version": 0, "scopes": ["submissions:read"], "memberIds": [1]}""")))
     @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "changed", value = VIEW)))
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.class),
+            examples = @ExampleObject(name = "changed", value = VIEW)))
     @APIResponse(responseCode = "400", description = "No version, or a field of the wrong shape")
     @APIResponse(responseCode = "409", description = "A stale version, or the client is REVOKED")
     @APIResponse(responseCode = "422", description = "An unknown scope, a contact e-mail that is not one, or an unknown member")
-    public PlatformClientView change(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformClientView change(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId")
+            @Schema(maxLength = 100) String clientId,
             @Valid @NotNull Change request) {
         return service.change(clientId, request);
     }
@@ -158,10 +172,13 @@ public class PlatformClientResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "an hour", value = """
             {"graceMinutes": 60}""")))
     @APIResponse(responseCode = "200", description = "Rotated; the new secret is shown this once",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "rotated", value = WITH_SECRET)))
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.WithSecret.class),
+            examples = @ExampleObject(name = "rotated", value = WITH_SECRET)))
     @APIResponse(responseCode = "400", description = "graceMinutes below 0 or above 10080, or an Idempotency-Key")
     @APIResponse(responseCode = "409", description = "The client is REVOKED")
-    public Response rotate(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public Response rotate(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId")
+            @Schema(maxLength = 100) String clientId,
             @Parameter(hidden = true) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Valid Rotation request) {
         refuseStoredAnswers(idempotencyKey);
         return Response.ok(service.rotateSecret(clientId, request == null ? null : request.graceMinutes()))
@@ -177,7 +194,9 @@ public class PlatformClientResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "contract ended", value = """
             {"reason": "平台停止运营"}""")))
     @APIResponse(responseCode = "200", description = "Revoked",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "revoked", value = """
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformClientView.class),
+            examples = @ExampleObject(name = "revoked", value = """
             {"clientId": "pc-7kq2m9xa", "name": "市人大代表履职服务平台", "owner": "市人大常委会代表工作室",
              "contactName": "赵敏", "contactEmail": "zhaomin@example.com", "scopes": ["submissions:read"],
              "allMembers": false, "memberIds": [1], "delegations": [], "unitIds": [], "state": "REVOKED",
@@ -185,7 +204,8 @@ public class PlatformClientResource {
              "previousSecretValidUntil": null, "version": 3}""")))
     @APIResponse(responseCode = "400", description = "A reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Already REVOKED (the state is named)")
-    public PlatformClientView revoke(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformClientView revoke(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId")
+            @Schema(maxLength = 100) String clientId,
             @Valid Revocation request) {
         return service.revoke(clientId, request == null ? null : request.reason());
     }
@@ -197,11 +217,14 @@ public class PlatformClientResource {
     @Operation(summary = "The client's calls", description = "Every call the client made to intake, newest first: "
             + "the member it acted for, method, path template, status, time. Kept 90 days.")
     @APIResponse(responseCode = "200", description = "A page of calls",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "calls", value = """
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PlatformCallLog.CallPage.class),
+            examples = @ExampleObject(name = "calls", value = """
             {"items": [{"at": "2025-01-19T02:00:00Z", "memberId": 1, "method": "POST",
                         "path": "/api/v1/drafts", "status": 201}], "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "A malformed time, a page below 0 or a size outside 1–500")
-    public PlatformCallLog.CallPage calls(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId") String clientId,
+    public PlatformCallLog.CallPage calls(@Parameter(example = "pc-7kq2m9xa") @PathParam("clientId")
+            @Schema(maxLength = 100) String clientId,
             @Valid @jakarta.ws.rs.BeanParam PlatformCallLog.Criteria criteria) {
         if (PlatformClient.findById(clientId) == null) {
             throw Problems.notFound("platform client", clientId);

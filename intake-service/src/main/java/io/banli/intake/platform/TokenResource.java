@@ -79,25 +79,29 @@ public class TokenResource {
     // example of this body is in META-INF/openapi.yaml, which is merged with what the annotations say.
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
     @APIResponse(responseCode = "200", description = "The token; `Cache-Control: no-store`",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "token", value = """
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse"),
+                    examples = @ExampleObject(name = "token", value = """
             {"access_token": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwYy03a3EybTl4YSJ9.c2lnbmF0dXJl", "token_type": "Bearer",
              "expires_in": 300, "scope": "submissions:write submissions:read"}""")))
     @APIResponse(responseCode = "400", description = "OAuth error (application/json): `invalid_request` (no grant "
             + "type, a member or unit the registry does not allow, two ways of authentication), `invalid_scope`, "
             + "`unsupported_grant_type`. problem+json only when the body is not a readable form.", content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "scope", value = OAUTH_ERROR)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError"),
+                            examples = @ExampleObject(name = "scope", value = OAUTH_ERROR)),
                     @Content(mediaType = "application/problem+json")})
     @APIResponse(responseCode = "401", description = "OAuth `invalid_client` (application/json, with "
             + "`WWW-Authenticate: Basic`): unknown or revoked client, wrong or rotated-out secret, or locked after "
             + "repeated failures. problem+json only when an invalid bearer token was sent along (none is needed).",
             content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "client", value = """
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError"),
+                            examples = @ExampleObject(name = "client", value = """
                             {"error": "invalid_client", "error_description": "Client authentication failed."}""")),
                     @Content(mediaType = "application/problem+json")})
     @APIResponse(responseCode = "429", description = "OAuth `temporarily_unavailable` (application/json) with "
             + "`Retry-After`: too many requests from this address, or for this client from it. problem+json only when "
             + "a platform's bearer token was sent along and that client is over its call limit.", content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slow", value = """
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError"),
+                            examples = @ExampleObject(name = "slow", value = """
                             {"error": "temporarily_unavailable", "error_description": "Too many token requests from this address; retry in 12 s."}""")),
                     @Content(mediaType = "application/problem+json")})
     @APIResponse(responseCode = "503", description = "No signing key: tokens are issued by the identity provider")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,9 @@ public class ProgressResource {
             and `nextActions` (SIGN_AS_CO_SIGNER, FILE_DRAFT, EVALUATE, WITHDRAW with method, path and deadline).
             A member reads their own, a platform the members it acts for; another member answers 404.""")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "progress", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = ProgressView.Page.class),
+            examples = @ExampleObject(name = "progress", value = """
                     {"items": [{"id": 1, "sessionId": 1, "number": 1, "title": "关于增加中小学课后服务供给的建议",
                       "kind": "SUGGESTION", "memberRole": "LEAD", "state": "REGISTERED", "stage": "REPLIED",
                       "units": [{"unitId": 1, "unitName": "市教育局", "role": "SOLE",
@@ -59,7 +62,8 @@ public class ProgressResource {
                      "page": 0, "size": 20, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "An unknown stage, or a page out of range")
     public ProgressView.Page progress(@Parameter(example = "1") @PathParam("memberId") long memberId,
-            @Parameter(description = "Only items at this stage", example = "REPLIED") @QueryParam("stage") String stage,
+            @Parameter(description = "Only items at this stage", example = "REPLIED") @QueryParam("stage")
+            @Schema(maxLength = 20, pattern = "[A-Z_]+") String stage,
             @Parameter(description = "Only items of this session", example = "1") @QueryParam("sessionId") Long sessionId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

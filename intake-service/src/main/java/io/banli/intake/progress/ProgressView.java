@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.banli.kit.http.Paged;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A member's items as a portal shows them, in words that need no knowledge of Banli's services: the
@@ -13,6 +14,7 @@ public record ProgressView(long id, long sessionId, Integer number, String title
         String state, String stage, List<Unit> units, List<Deadline> deadlines, List<Reply> replies,
         List<Evaluation> evaluations, List<NextAction> nextActions) {
 
+    @Schema(name = "ProgressUnit", description = "A unit handling the item, as the member's progress view shows it.")
     public record Unit(long unitId, String unitName, String role, Instant assignedAt, Instant signedAt) {
     }
 
@@ -20,6 +22,7 @@ public record ProgressView(long id, long sessionId, Integer number, String title
     }
 
     /** {@code letterUrl} is a path of assignment-service (the official letter as PDF). */
+    @Schema(name = "ProgressReply", description = "A reply to the item, as the member's progress view shows it.")
     public record Reply(long replyId, Long unitId, Integer round, String resultClass, String fingerprint,
             Instant repliedAt, String letterUrl, String disclosure) {
     }
@@ -31,6 +34,7 @@ public record ProgressView(long id, long sessionId, Integer number, String title
     public record NextAction(String action, String method, String path, Instant until) {
     }
 
+    @Schema(name = "ProgressPage", description = "One page of a member's progress view.")
     public record Page(List<ProgressView> items, int page, int size, long total) implements Paged {
         @Override
         public int pageSize() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -53,6 +54,7 @@ public class ReviewResource {
     @Inject
     SimilarItems similarItems;
 
+    @Schema(name = "SubmissionRegistration", description = "The office registers (立案) a filed submission.")
     public record Registration(@NotNull Long version, Boolean keyItem, @Size(max = 50) String leadingOfficial) {
     }
 
@@ -80,6 +82,7 @@ public class ReviewResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
             {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
     @APIResponse(responseCode = "200", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "registered", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
@@ -101,6 +104,7 @@ public class ReviewResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "letter", value = """
             {"version": 1, "reason": "所提问题属于个人诉求，不属于建议范围。", "disposition": "LETTER"}""")))
     @APIResponse(responseCode = "200", description = "Refused", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "refused", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, reason or disposition, or a reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
@@ -117,6 +121,7 @@ public class ReviewResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "merge", value = """
             {"version": 1, "intoSubmissionId": 1}""")))
     @APIResponse(responseCode = "200", description = "Merged", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "merged", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version or target")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")
@@ -136,6 +141,7 @@ public class ReviewResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "withdraw", value = """
             {"version": 1, "reason": "问题已在会前解决，申请撤回。"}""")))
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "withdrawn", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version or reason")
     @APIResponse(responseCode = "409", description = "Already refused, withdrawn or replied to (the state is named), "
@@ -153,6 +159,7 @@ public class ReviewResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
             {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
     @APIResponse(responseCode = "200", description = "Corrected", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "corrected", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No version, or malformed values")
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -69,7 +71,8 @@ public class SessionResource {
             + "Portals may file only inside the intake window (either end may be left open).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "cppcc", value = """
             {"kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026}""")))
-    @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "opened",
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(name = "opened",
             value = """
             {"id": 3, "kind": "CPPCC", "level": "CITY", "name": "市政协六届四次会议", "year": 2026,
              "opensOn": "2026-01-10", "closesOn": "2026-01-14",
@@ -111,7 +114,8 @@ public class SessionResource {
     @Authenticated
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "List sessions", description = "Newest first.")
-    @APIResponse(responseCode = "200", description = "All sessions", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "All sessions", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class), examples = @ExampleObject(
             name = "demo", value = """
             [{"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}]""")))
     public List<SessionView> list() {
@@ -123,7 +127,8 @@ public class SessionResource {
     @Authenticated
     @RequiresScope(Scopes.SUBMISSIONS_READ)
     @Operation(summary = "Get a session")
-    @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(
             name = "demo", value = """
             {"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}""")))
     public SessionView get(@Parameter(example = "1") @PathParam("id") long id) {

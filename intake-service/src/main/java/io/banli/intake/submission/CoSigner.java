@@ -12,12 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A co-signer (联名人/附议人) of a submission: invited by the lead proposer, counted once signed. */
 @Entity
 @IdClass(CoSigner.Key.class)
 public class CoSigner extends PanacheEntityBase {
 
+    @Schema(name = "CoSignerState", description = "Where a co-signer's invitation stands.")
     public enum State {
         INVITED,
         SIGNED

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -102,6 +104,7 @@ public class SubmissionResource {
              "body": "建议简化审批流程，设立专项补贴，推动老旧小区加装电梯。", "field": "URBAN_CONSTRUCTION_TRANSPORT",
              "leadProposerId": 1, "coSignerIds": [2]}""")))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "registered", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing, malformed or oversized fields")
     @APIResponse(responseCode = "403", description = "Not the office (portals file drafts)")
@@ -125,7 +128,9 @@ public class SubmissionResource {
             names no member only the filed, not confidential items of the members (and units) its registration
             covers; a leader the key items they lead (the token's `leader_name` is the item's leading official);
             office and auditor every filed item.""")
-    @APIResponse(responseCode = "200", description = "The submission", content = @Content(mediaType = "application/json",
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "demo", value = VIEW_EXAMPLE)))
     public SubmissionView get(@Parameter(example = "1") @PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(access.readable(id)));
@@ -139,6 +144,7 @@ public class SubmissionResource {
             bigrams with this one (a score from 0 to 1; title weighted 0.6, body 0.4), best first, so the office
             can merge (并案) or point to an earlier reply.""")
     @APIResponse(responseCode = "200", description = "Best first", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SubmissionView.SimilarItem.class),
             examples = @ExampleObject(name = "one", value = """
             [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
               "title": "关于增加中小学课后服务供给的建议", "state": "REGISTERED", "score": 0.71}]""")))
@@ -158,6 +164,7 @@ public class SubmissionResource {
             `q=加装电梯` matches the phrase). Pages are stable: ties in the sort order are broken by id. Each caller
             sees only what they may read (see Get a submission).""")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionPage.class),
             examples = @ExampleObject(name = "demo", value = """
             {"items": [{"id": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION",
              "title": "关于增加中小学课后服务供给的建议", "body": "…", "field": "SOCIAL_LIVELIHOOD", "leadProposerId": 1,

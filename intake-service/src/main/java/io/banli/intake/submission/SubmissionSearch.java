@@ -17,6 +17,7 @@ import io.banli.kit.audit.ReadAudit;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Filters, full-text search, sort and stable pagination over what the caller may see. */
 @ApplicationScoped
@@ -69,6 +70,7 @@ public class SubmissionSearch {
         @DefaultValue("id")
         @Pattern(regexp = "-?(number|filedAt|registeredAt|title|id)",
                 message = "must be one of number, filedAt, registeredAt, title, id, optionally with a leading '-'")
+        @Schema(maxLength = 13)
         public String sort;
 
         @QueryParam("page")

@@ -2,18 +2,23 @@ package io.banli.intake.submission;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A submission as the API shows it; {@code similar} is filled in only where the office reviews. {@code repliedAt}
  * comes from assignment's {@code replied} event: from then on the item can no longer be withdrawn.
  */
-public record SubmissionView(Long id, Long sessionId, Integer number, SubmissionKind kind, String title, String body,
-        String field, Long leadProposerId, List<CoSignerView> coSigners, String groupName, boolean keyItem,
-        String leadingOfficial, boolean confidential, Confidentiality confidentiality, SubmissionState state,
-        Instant coSignUntil, Instant filedAt, Instant registeredAt, String refusalReason, Disposition disposition,
-        Long mergedIntoId, Instant withdrawnAt, Instant repliedAt, long version, List<SimilarItem> similar) {
+public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) Integer number, SubmissionKind kind,
+        String title, String body, String field, Long leadProposerId, List<CoSignerView> coSigners,
+        @Schema(nullable = true) String groupName, boolean keyItem, @Schema(nullable = true) String leadingOfficial,
+        boolean confidential, @Schema(nullable = true) Confidentiality confidentiality, SubmissionState state,
+        @Schema(nullable = true) Instant coSignUntil, @Schema(nullable = true) Instant filedAt,
+        @Schema(nullable = true) Instant registeredAt, @Schema(nullable = true) String refusalReason,
+        @Schema(nullable = true) Disposition disposition, @Schema(nullable = true) Long mergedIntoId,
+        @Schema(nullable = true) Instant withdrawnAt, @Schema(nullable = true) Instant repliedAt, long version,
+        @Schema(nullable = true) List<SimilarItem> similar) {
 
-    public record CoSignerView(long memberId, CoSigner.State state, Instant signedAt) {
+    public record CoSignerView(long memberId, CoSigner.State state, @Schema(nullable = true) Instant signedAt) {
     }
 
     /** An item of this or an earlier session that reads alike, with a score from 0 (nothing alike) to 1. */

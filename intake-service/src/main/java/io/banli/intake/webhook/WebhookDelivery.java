@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One event for one subscription: the body as it will be sent, and how its attempts went. */
 @Entity
 public class WebhookDelivery extends PanacheEntityBase {
 
+    @Schema(name = "DeliveryStatus", description = "Where a webhook delivery stands.")
     public enum Status {
         PENDING, DELIVERED, FAILED
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +33,7 @@ public class WebhookDeliveryResource {
     @Operation(summary = "Send a delivery again", description = "A delivered or failed delivery is queued again "
             + "with the same `ce-id` (receivers dedupe on it) and a fresh retry window.")
     @APIResponse(responseCode = "200", description = "Queued", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DeliveryView.class),
             examples = @ExampleObject(name = "queued", value = """
                     {"id": 7, "subscriptionId": 1, "eventId": "6f1c0a52-3c1e-4e7b-9a53-0c9d2b1e7a10",
                      "eventType": "banli.assignment.replied.v1", "submissionId": 1, "status": "PENDING", "attempts": 3,

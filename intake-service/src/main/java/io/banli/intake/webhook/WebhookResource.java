@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.intake.webhook.WebhookViews.DeliveryView;
+import io.banli.intake.webhook.WebhookViews.DeliveryPage;
 import io.banli.intake.webhook.WebhookViews.Page;
 import io.banli.intake.webhook.WebhookViews.SubscriptionView;
 import io.banli.kit.security.RequiresScope;
@@ -59,7 +62,7 @@ public class WebhookResource {
 
     public record NewSubscription(
             @NotBlank @Size(max = 2000) String callbackUrl,
-            @NotEmpty @Size(max = 20) List<@NotBlank String> eventTypes,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> eventTypes,
             @Size(max = 1000) List<@NotNull Long> memberIds,
             @Size(max = 1000) List<@NotNull Long> unitIds) {
     }
@@ -80,6 +83,7 @@ public class WebhookResource {
                     {"callbackUrl": "https://portal.example.gov.cn/hooks/banli", "eventTypes": ["assigned", "replied"],
                      "memberIds": [1]}""")))
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "subscription", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing fields, a malformed URL or an unknown event type")
     @APIResponse(responseCode = "422", description = "A plain-http callback, a callback that does not resolve or "
@@ -96,7 +100,9 @@ public class WebhookResource {
     @RolesAllowed({Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "List subscriptions", description = "A platform its own; office and auditor all. Newest first.")
     @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "subscriptions",
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class),
+            examples = @ExampleObject(name = "subscriptions",
                     value = "[" + SUBSCRIPTION_EXAMPLE + "]")))
     public List<SubscriptionView> list() {
         return subscriptions.list().stream().map(s -> SubscriptionView.of(s, null)).toList();
@@ -107,7 +113,8 @@ public class WebhookResource {
     @RolesAllowed({Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "Read a subscription", description = "Another client's subscription answers 404.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "subscription",
+            mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class), examples = @ExampleObject(name = "subscription",
                     value = SUBSCRIPTION_EXAMPLE)))
     public SubscriptionView get(@Parameter(example = "1") @PathParam("id") long id) {
         return SubscriptionView.of(subscriptions.readable(id), null);
@@ -119,6 +126,7 @@ public class WebhookResource {
     @Operation(summary = "Stop a subscription", description = "Nothing more is queued; pending deliveries stay "
             + "listed but are not sent.")
     @APIResponse(responseCode = "200", description = "Stopped", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "stopped", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Already stopped")
     public SubscriptionView stop(@Parameter(example = "1") @PathParam("id") long id) {
@@ -131,7 +139,9 @@ public class WebhookResource {
     @Operation(summary = "Resume a paused subscription", description = "The deliveries queued while it was "
             + "paused go out at once, in order, each with a fresh 25-hour retry window.")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "resumed", value = SUBSCRIPTION_EXAMPLE)))
+            mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
+            examples = @ExampleObject(name = "resumed", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not paused (the state is named)")
     public SubscriptionView resume(@Parameter(example = "1") @PathParam("id") long id) {
         return SubscriptionView.of(subscriptions.resume(id), null);
@@ -143,6 +153,7 @@ public class WebhookResource {
     @Operation(summary = "Rotate the signing secret", description = "Answers the new secret once. For 24 hours "
             + "every delivery carries two `v1` signatures, with the new and the old secret.")
     @APIResponse(responseCode = "200", description = "Rotated", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubscriptionView.class),
             examples = @ExampleObject(name = "rotated", value = SUBSCRIPTION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The subscription is stopped")
     public SubscriptionView rotate(@Parameter(example = "1") @PathParam("id") long id) {
@@ -156,12 +167,14 @@ public class WebhookResource {
     @Operation(summary = "List a subscription's deliveries", description = "Newest first, optionally by status "
             + "(PENDING, DELIVERED, FAILED).")
     @APIResponse(responseCode = "200", description = "A page of deliveries", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "deliveries", value = DELIVERIES_EXAMPLE)))
-    public Page<DeliveryView> deliveries(@Parameter(example = "1") @PathParam("id") long id,
+            mediaType = "application/json",
+            schema = @Schema(implementation = DeliveryPage.class),
+            examples = @ExampleObject(name = "deliveries", value = DELIVERIES_EXAMPLE)))
+    public DeliveryPage deliveries(@Parameter(example = "1") @PathParam("id") long id,
             @Parameter(description = "PENDING, DELIVERED or FAILED") @QueryParam("status") WebhookDelivery.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<WebhookDelivery> found = subscriptions.deliveries(id, status, page, size);
-        return new Page<>(found.items().stream().map(DeliveryView::of).toList(), page, size, found.total());
+        return new DeliveryPage(found.items().stream().map(DeliveryView::of).toList(), page, size, found.total());
     }
 }

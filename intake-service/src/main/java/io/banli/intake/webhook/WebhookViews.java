@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API shows of subscriptions and deliveries. */
 final class WebhookViews {
@@ -25,8 +26,9 @@ final class WebhookViews {
     }
 
     record DeliveryView(long id, long subscriptionId, String eventId, String eventType, Long submissionId,
-            String status, int attempts, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
-            Instant deliveredAt, Instant createdAt) {
+            String status, int attempts, Integer lastStatusCode, @Schema(nullable = true) String lastError,
+            Instant nextAttemptAt,
+            @Schema(nullable = true) Instant deliveredAt, Instant createdAt) {
 
         static DeliveryView of(WebhookDelivery d) {
             return new DeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.submissionId, d.status.name(),
@@ -36,6 +38,14 @@ final class WebhookViews {
     }
 
     record Page<T>(List<T> items, int page, int size, long total) implements io.banli.kit.http.Paged {
+        @Override
+        public int pageSize() {
+            return size;
+        }
+    }
+
+    /** One page of deliveries as the API answers it: a concrete type, so the document names its schema. */
+    record DeliveryPage(List<DeliveryView> items, int page, int size, long total) implements io.banli.kit.http.Paged {
         @Override
         public int pageSize() {
             return size;

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,12 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
+import jakarta.validation.constraints.Size;
 
 @Path("/api/v1/audit-log")
 @Tag(name = "Audit", description = "Who exported figures, generated reports or rebuilt the projection.")
 public class AuditResource {
 
     /** One entry of the append-only log. */
+    @Schema(name = "AuditEntry", description = "One entry of the audit log.")
     public record Entry(long id, Instant at, String actor, String roles, String action, String subjectType,
             String subjectId, String detail) {
     }
@@ -39,6 +43,7 @@ public class AuditResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read reporting's audit log, newest first")
     @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class),
             examples = @ExampleObject(name = "export", value = """
                     [{"id": 12, "at": "2025-06-01T02:00:00Z", "actor": "office-demo", "roles": "office",
                       "action": "export.items", "subjectType": "export", "subjectId": "items",
@@ -46,7 +51,7 @@ public class AuditResource {
     @APIResponse(responseCode = "400", description = "A limit out of range")
     @SuppressWarnings("unchecked")
     public List<Entry> list(@Parameter(description = "Only this action, e.g. export.items", example = "export.items")
-            @QueryParam("action") String action,
+            @QueryParam("action") @Size(max = 100) String action,
             @Parameter(description = "At most this many (1–500, default 100)", example = "100")
             @QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : limit;

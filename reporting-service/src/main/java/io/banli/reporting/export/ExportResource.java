@@ -24,6 +24,7 @@ import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Scope;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.StatisticsQuery;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/exports")
 @Tag(name = "Exports", description = "The statistics and item lists as CSV or XLSX with Chinese headers, streamed.")
@@ -33,6 +34,7 @@ public class ExportResource {
     static final String CSV = "text/csv; charset=UTF-8";
 
     /** CSV opens anywhere; XLSX keeps numbers as numbers in Excel and WPS. */
+    @Schema(name = "ExportFormat", description = "The format of an export.")
     public enum Format { CSV, XLSX }
 
     @Inject

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +40,9 @@ public class OpenDataResource {
             (not marked confidential). No contact data and no person beyond the proposer's public name and
             delegation. Paginated.""")
     @APIResponse(responseCode = "200", description = "A page of submissions", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "page", value = """
+            mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OpenSubmission.class),
+            examples = @ExampleObject(name = "page", value = """
                     [{"session": "市六届人大三次会议", "year": 2025, "number": 1, "kind": "SUGGESTION",
                       "title": "关于增加中小学课后服务供给的建议", "field": "社会民生", "proposer": "王建华",
                       "delegation": "东城区代表团", "registeredOn": "2025-01-20", "units": "市教育局",

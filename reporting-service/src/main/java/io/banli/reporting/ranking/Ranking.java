@@ -2,6 +2,7 @@ package io.banli.reporting.ranking;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Units in order of one measure, with the office's standard (e.g. 85 % on time) marked. */
 public record Ranking(String filter, Measure by, BigDecimal standard, String rule, List<Entry> units) {
@@ -13,7 +14,9 @@ public record Ranking(String filter, Measure by, BigDecimal standard, String rul
      * @param rank          equal values share a rank (1, 2, 2, 4); units without a value come last
      * @param meetsStandard whether the unit's on-time rate reaches the standard; null without a rate
      */
+    @Schema(name = "RankingEntry", description = "One unit's place in the ranking.")
     public record Entry(int rank, long unitId, String unitName, BigDecimal value, long replied, long openPastDue,
-            BigDecimal onTimeRate, BigDecimal satisfactionRate, long overdueDays, Boolean meetsStandard) {
+            BigDecimal onTimeRate, @Schema(nullable = true) BigDecimal satisfactionRate, long overdueDays,
+            Boolean meetsStandard) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,6 +46,7 @@ public class RankingResource {
             replied or due yet) come last. `meetsStandard` marks units whose on-time rate reaches the standard
             (default 85 %). Units see the whole ranking, as in a published notice; the unitId filter is ignored.""")
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Ranking.class),
             examples = @ExampleObject(name = "on time", value = """
                     {"filter": "sessionId=1", "by": "ON_TIME_RATE", "standard": 85,
                      "rule": "按期办复率达到85%为达标；百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
@@ -58,7 +60,8 @@ public class RankingResource {
     public Ranking get(@BeanParam Filter filter,
             @Parameter(description = "What to rank by (default ON_TIME_RATE)") @QueryParam("by") Measure by,
             @Parameter(description = "The on-time standard in percent (default 85)", example = "85")
-            @QueryParam("standard") String standard,
+            @QueryParam("standard")
+            @Schema(maxLength = 20, pattern = "[0-9]+(\\.[0-9]+)?") String standard,
             @Parameter(description = "Decimals of printed percentages (0–3, default 2)", example = "2")
             @QueryParam("decimals") Integer decimals) {
         scope.limit(filter);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +36,7 @@ public class RebuildResource {
             consumer is held for a moment, the last records are caught up, the rebuilt statistics are compared with
             the live ones (`matchesLive`) and the fresh projection takes the live one's place. Audited.""")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RebuildRun.class),
             examples = @ExampleObject(name = "started", value = """
                     {"id": 1, "state": "RUNNING", "startedAt": "2025-06-01T02:00:00Z", "finishedAt": null,
                      "total": 0, "applied": 0, "matchesLive": null, "detail": null}""")))
@@ -49,6 +51,7 @@ public class RebuildResource {
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
     @Operation(summary = "Progress and outcome of a rebuild")
     @APIResponse(responseCode = "200", description = "The run", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RebuildRun.class),
             examples = @ExampleObject(name = "done", value = EXAMPLE)))
     public RebuildRun get(@PathParam("id") long id) {
         return rebuilds.find(id).orElseThrow(() -> Problems.notFound("rebuild", id));

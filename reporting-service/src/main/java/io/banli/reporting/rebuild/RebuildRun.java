@@ -1,6 +1,7 @@
 package io.banli.reporting.rebuild;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One replay of the topics into a fresh projection.
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param applied     records read so far (events of other types and refused records included)
  * @param matchesLive whether the rebuilt statistics equal the live ones at the moment of the swap
  */
-public record RebuildRun(long id, String state, Instant startedAt, Instant finishedAt, long total, long applied,
-        Boolean matchesLive, String detail) {
+public record RebuildRun(long id, String state, Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+long total, long applied,
+        @Schema(nullable = true) Boolean matchesLive, @Schema(nullable = true) String detail) {
 }

@@ -24,12 +24,14 @@ import io.banli.kit.security.Roles;
 import io.banli.reporting.report.AnnualReport.Chart;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Scope;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/reports")
 @Tag(name = "Annual report", description = "The zh-CN work report for a session or a year, with charts.")
 public class ReportResource {
 
     /** Markdown for the office to edit; HTML to read in a browser; PDF to send or print as it is. */
+    @Schema(name = "ReportFormat", description = "The format of the annual report.")
     public enum Format { MARKDOWN, HTML, PDF }
 
     @Inject

@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.banli.kit.problem.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Which submissions a figure is about: any combination of session, kind, level, field, unit, the
@@ -34,6 +35,7 @@ public class Filter {
     public Level level;
 
     @QueryParam("field")
+    @Schema(maxLength = 40, pattern = "[A-Z][A-Z0-9_]{0,39}")
     @Parameter(description = "Only this subject field (类别), e.g. ECONOMY_SCIENCE", example = "ECONOMY_SCIENCE")
     public String field;
 
@@ -47,6 +49,7 @@ public class Filter {
     public Role role;
 
     @QueryParam("keyItem")
+    @Schema(enumeration = {"true", "false"})
     @Parameter(description = "true: only key items (重点); false: only the others", example = "true")
     public String keyItem;
 

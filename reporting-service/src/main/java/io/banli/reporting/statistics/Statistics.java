@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The figures of domain.md's "Statistics" for one selection of submissions. Counts of items count
@@ -44,6 +45,7 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
     }
 
     /** One unit's part: 主办 (sole or lead), 会办 (co), 分办 (split), and its reply figures. */
-    public record UnitFigures(long unitId, String unitName, long lead, long co, long split, Replies replies) {
+    public record UnitFigures(long unitId, String unitName, long lead, long co, long split,
+    @Schema(nullable = true) Replies replies) {
     }
 }

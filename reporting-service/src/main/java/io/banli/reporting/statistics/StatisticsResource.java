@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +62,7 @@ public class StatisticsResource {
             up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
             SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Statistics.class),
             examples = @ExampleObject(name = "demo", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A filter that cannot be read, naming the parameter")
     @APIResponse(responseCode = "404", description = "A unit's token asked for another unit's figures")

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -71,6 +73,7 @@ public class ActionResource {
             {"submissionId": 2, "unitId": 2, "kind": "INTERVIEW", "note": "约谈分管负责人，要求5个工作日内报送办理方案。",
              "takenOn": "2025-05-14"}""")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ActionView.class),
             examples = @ExampleObject(name = "interview", value = """
             {"id": 1, "submissionId": 2, "unitId": 2, "kind": "INTERVIEW",
              "note": "约谈分管负责人，要求5个工作日内报送办理方案。", "takenOn": "2025-05-14",
@@ -103,6 +106,7 @@ public class ActionResource {
     @Operation(summary = "List supervision actions", description = """
             Newest first. A unit sees the actions about it; a leader those about the key items they lead.""")
     @APIResponse(responseCode = "200", description = "Actions", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ActionView.class),
             examples = @ExampleObject(name = "demo", value = """
             [{"id": 1, "submissionId": 2, "unitId": 2, "kind": "INTERVIEW",
               "note": "约谈分管负责人，要求5个工作日内报送办理方案。", "takenOn": "2025-05-14",

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -52,7 +53,8 @@ public class CalendarResource {
     @Authenticated
     @Operation(summary = "Get a year's holidays and make-up working days")
     @APIResponse(responseCode = "200", description = "The year as loaded", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "2025", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = CalendarView.class), examples = @ExampleObject(name = "2025", value = """
             {"year": 2025, "version": 1, "days": [{"date": "2025-01-01", "name": "元旦", "isOffDay": true},
              {"date": "2025-01-26", "name": "春节调休上班", "isOffDay": false}]}""")))
     public CalendarView get(@Parameter(example = "2025") @PathParam("year") int year) {
@@ -74,6 +76,7 @@ public class CalendarResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "2027", value = """
             {"year": 2027, "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}]}""")))
     @APIResponse(responseCode = "200", description = "Loaded", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CalendarView.class),
             examples = @ExampleObject(name = "2027", value = """
             {"year": 2027, "version": 1, "days": [{"date": "2027-01-01", "name": "元旦", "isOffDay": true}]}""")))
     @APIResponse(responseCode = "422", description = "A year that does not match, a date outside the year, or a day "
@@ -91,6 +94,7 @@ public class CalendarResource {
             The date that is `days` working days after `from` (from itself not counted), as deadlines count.
             A year without a loaded calendar is counted by the plain week and named in `warnings`.""")
     @APIResponse(responseCode = "200", description = "The date", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkingDays.class),
             examples = @ExampleObject(name = "springFestival", value = """
             {"from": "2025-01-24", "to": "2025-02-05", "workingDays": 3, "warnings": []}""")))
     public WorkingDays add(
@@ -107,6 +111,7 @@ public class CalendarResource {
     @Operation(summary = "Count the working days between two dates", description = """
             Working days after `from` up to and including `to` (negative when `to` is earlier).""")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = WorkingDays.class),
             examples = @ExampleObject(name = "nationalDay", value = """
             {"from": "2025-09-26", "to": "2025-10-13", "workingDays": 7, "warnings": []}""")))
     public WorkingDays between(

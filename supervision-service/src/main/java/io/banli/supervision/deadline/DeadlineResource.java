@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,9 +51,11 @@ public class DeadlineResource {
     }
 
     public record DeadlineView(Long id, Long submissionId, Long assignmentId, Long unitId, Stage stage,
-            Long commitmentId, int cycle, String kind, String level, boolean keyItem, String leadingOfficial,
-            Instant startsAt, Instant dueAt, DeadlineState state, Light light, Instant metAt, Boolean metOnTime,
-            Instant overdueAt, boolean extended, boolean provisional) {
+            @Schema(nullable = true) Long commitmentId, int cycle, String kind, String level, boolean keyItem,
+                    @Schema(nullable = true) String leadingOfficial,
+            Instant startsAt, Instant dueAt, DeadlineState state, @Schema(nullable = true) Light light, Instant metAt,
+            Boolean metOnTime,
+            @Schema(nullable = true) Instant overdueAt, boolean extended, boolean provisional) {
         static DeadlineView of(Deadline d, boolean warned) {
             Light light = switch (d.state) {
                 case OVERDUE -> Light.RED;
@@ -72,6 +76,7 @@ public class DeadlineResource {
             due. A unit sees only its own deadlines; a leader only those of the key items they lead (the token's
             `leader_name` is the item's leading official). Windows that passed unused are `EXPIRED`.""")
     @APIResponse(responseCode = "200", description = "Deadlines", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineView.class),
             examples = @ExampleObject(name = "demo", value = """
             [{"id": 2, "submissionId": 1, "assignmentId": 1, "unitId": 1, "stage": "REPLY", "commitmentId": null,
               "cycle": 1, "kind": "SUGGESTION", "level": "CITY", "keyItem": false, "leadingOfficial": null,

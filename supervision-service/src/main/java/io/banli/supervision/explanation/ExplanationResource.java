@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,6 +64,7 @@ public class ExplanationResource {
             value = """
             {"text": "因涉及多部门协调，需待市规划调整方案批复后方能答复，已于5月8日电话告知代表本人。"}""")))
     @APIResponse(responseCode = "200", description = "Filed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExplanationView.class),
             examples = @ExampleObject(name = "filed", value = """
             {"deadlineId": 4, "text": "因涉及多部门协调，需待市规划调整方案批复后方能答复……",
              "filedAt": "2025-05-13T02:00:00Z", "filedBy": "staff-demo"}""")))
@@ -98,7 +100,9 @@ public class ExplanationResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Read the overdue explanation of a deadline")
     @APIResponse(responseCode = "200", description = "The explanation", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "filed", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = ExplanationView.class),
+            examples = @ExampleObject(name = "filed", value = """
             {"deadlineId": 4, "text": "因涉及多部门协调，需待市规划调整方案批复后方能答复……",
              "filedAt": "2025-05-13T02:00:00Z", "filedBy": "staff-demo"}""")))
     public ExplanationView read(@Parameter(example = "4") @PathParam("deadlineId") long deadlineId) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -73,6 +74,7 @@ public class NoticeResource {
             value = """
             {"from": "2025-01-01", "to": "2025-06-30", "onTimeStandardPercent": 85}""")))
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NoticeView.class),
             examples = @ExampleObject(name = "issued", value = """
             {"id": 1, "title": "关于2025-01-01至2025-06-30建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
              "issuedBy": "office-demo", "content": {"from": "2025-01-01", "to": "2025-06-30", "standardPercent": 85,
@@ -113,6 +115,7 @@ public class NoticeResource {
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Read a notice", description = "Notices are issued to every unit: all of them may read it.")
     @APIResponse(responseCode = "200", description = "The notice", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NoticeView.class),
             examples = @ExampleObject(name = "issued", value = """
             {"id": 1, "title": "关于2025-01-01至2025-06-30建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
              "issuedBy": "office-demo", "content": {"from": "2025-01-01", "to": "2025-06-30", "standardPercent": 85,

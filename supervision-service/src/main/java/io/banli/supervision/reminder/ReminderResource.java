@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -41,16 +43,18 @@ public class ReminderResource {
     AuditLog audit;
 
     public record Contact(@NotBlank @Size(max = 50) String name,
-            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+            @Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 200) String email) {
     }
 
     /** A unit's liaison officer and head; either may be left out. */
-    public record UnitContacts(@Valid Contact liaison, @Valid Contact head) {
+    public record UnitContacts(@Valid Contact liaison, @Valid @Schema(nullable = true) Contact head) {
     }
 
     public record DeliveryView(Long id, Long submissionId, Long deadlineId, Long unitId, String level, String recipient,
-            String channel, String address, String state, int attempts, Instant nextAttemptAt, String lastError,
+            String channel, String address, String state, int attempts, Instant nextAttemptAt,
+            @Schema(nullable = true) String lastError,
             Instant sentAt) {
     }
 
@@ -65,6 +69,7 @@ public class ReminderResource {
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"},
              "head": {"name": "吴强", "phone": "13900002002", "email": "head@jtj.example.gov.cn"}}""")))
@@ -83,13 +88,15 @@ public class ReminderResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Read who at a unit is reminded")
     @APIResponse(responseCode = "200", description = "The contacts", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = UnitContacts.class),
             examples = @ExampleObject(name = "unit2", value = """
             {"liaison": {"name": "周敏", "phone": "13900002001", "email": "liaison@jtj.example.gov.cn"}, "head": null}""")))
     public UnitContacts contacts(@Parameter(example = "2") @PathParam("unitId") long unitId) {
         return new UnitContacts(contact(unitId, ContactRole.LIAISON), contact(unitId, ContactRole.HEAD));
     }
 
-    public record LeaderAddress(@Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number") String phone,
+    public record LeaderAddress(@Pattern(regexp = "\\+?[0-9 -]{7,20}", message = "must be a phone number")
+            @Schema(maxLength = 21) String phone,
             @Email @Size(max = 200) String email) {
     }
 
@@ -104,6 +111,7 @@ public class ReminderResource {
             value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = LeaderAddress.class),
             examples = @ExampleObject(name = "viceMayor", value = """
             {"phone": "13900009001", "email": "leader@gov.example.cn"}""")))
     public LeaderAddress setLeader(@Parameter(example = "王副市长") @PathParam("official") @Size(max = 50) String official,
@@ -128,6 +136,7 @@ public class ReminderResource {
             Every reminder with its channel, attempts and outcome, newest first; addresses are masked. A unit sees
             the reminders sent to it.""")
     @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class),
             examples = @ExampleObject(name = "sent", value = """
             [{"id": 1, "submissionId": 2, "deadlineId": 4, "unitId": 2, "level": "YELLOW-7", "recipient": "LIAISON",
               "channel": "EMAIL", "address": "l***@jtj.example.gov.cn", "state": "SENT", "attempts": 1,

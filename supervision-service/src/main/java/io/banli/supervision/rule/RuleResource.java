@@ -19,6 +19,8 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,7 +64,8 @@ public class RuleResource {
             @NotBlank @Size(max = 2000) String legalSource) {
     }
 
-    public record RuleView(Long id, Stage stage, String kind, String level, int version, String startsOn, int amount,
+    public record RuleView(Long id, Stage stage, @Schema(nullable = true) String kind,
+    @Schema(nullable = true) String level, int version, String startsOn, int amount,
             TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,
             String legalSource, Instant changedAt, String changedBy) {
         static RuleView of(DeadlineRule r) {
@@ -75,6 +78,7 @@ public class RuleResource {
     @Authenticated
     @Operation(summary = "List the deadline rules in force")
     @APIResponse(responseCode = "200", description = "Active rules", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class),
             examples = @ExampleObject(name = "reply", value = """
             [{"id": 3, "stage": "REPLY", "kind": null, "level": null, "version": 1, "startsOn": "assigned", "amount": 3,
               "unit": "CALENDAR_MONTHS", "extensionAmount": 3, "extensionUnit": "CALENDAR_MONTHS",
@@ -98,7 +102,8 @@ public class RuleResource {
              "extensionUnit": "CALENDAR_MONTHS", "warningWorkingDays": [7, 0],
              "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复"}""")))
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "proposals", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = RuleView.class), examples = @ExampleObject(name = "proposals", value = """
             {"id": 4, "stage": "REPLY", "kind": "PROPOSAL", "level": "COUNTY", "version": 1, "startsOn": "assigned", "amount": 2,
              "unit": "CALENDAR_MONTHS", "extensionAmount": 1, "extensionUnit": "CALENDAR_MONTHS",
              "warningWorkingDays": [7, 0], "legalSource": "某市政协提案办理办法第十二条：提案应在交办之日起2个月内办复",

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +40,7 @@ public class DeadLetterResource {
             description = "Where each record sits on the dead-letter topic (partition, offset), where it came from, "
                     + "which event it is and why it could not be applied. The event's data is not shown.")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class),
             examples = @ExampleObject(name = "one", value = """
                     [{"topic": "banli.assignment.dead-letter", "partition": 0, "offset": 3,
                       "deadLetteredAt": "2025-03-01T08:00:00Z", "originalTopic": "banli.intake.submissions",
@@ -57,7 +60,9 @@ public class DeadLetterResource {
                     + "original headers. The consumer applies it once: an event already applied is skipped, so "
                     + "replaying twice changes nothing. Audited.")
     @APIResponse(responseCode = "200", description = "Published again", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(name = "replayed", value = """
+            mediaType = "application/json",
+            schema = @Schema(implementation = ReplayView.class),
+            examples = @ExampleObject(name = "replayed", value = """
                     {"deadLetterTopic": "banli.assignment.dead-letter", "partition": 0, "offset": 3,
                      "topic": "banli.intake.submissions", "toPartition": 2, "toOffset": 97,
                      "eventId": "5f0c2a1e-8f3b-4c1d-9a7e-2b6d4e8f1a3c",

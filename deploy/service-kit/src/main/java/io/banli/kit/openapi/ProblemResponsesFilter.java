@@ -10,20 +10,23 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error responses every operation shares, once, instead of on every method: 401 and
- * 403 for the secured API, 404 for anything addressed by id, and the body of each error as an
- * RFC 9457 problem (the schemas come from the problem extension). Operation-specific errors (409,
- * 422) are declared on the operation itself. The kit's API conventions are documented here too: the
- * {@code Idempotency-Key} header of every POST, 429 for platform clients over their rate limit, 304 for a GET
- * whose {@code ETag} the client already has.
+ * Documents what every operation shares, once, instead of on every method: 400 (a control character in any
+ * parameter, a body of the wrong shape), 401 and 403 for the secured API, 404 for anything addressed by id, 429
+ * for platform clients over their rate limit and 500, each with an RFC 9457 problem body ({@link ProblemSchemas}:
+ * {@code Problem}, {@code ValidationProblem}). Operation-specific errors (409, 422) are declared on the operation
+ * itself. The kit's API conventions too: the {@code Idempotency-Key} header of every POST, 304 for a GET whose
+ * {@code ETag} the client already has, the rate-limit headers, file bodies and the server ({@link ApiConventions}),
+ * integer ranges and date lengths ({@link SchemaWalk}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final String PROBLEM = "#/components/schemas/HttpProblem";
-    private static final String VALIDATION_PROBLEM = "#/components/schemas/HttpValidationProblem";
+    private static final String PROBLEM = ProblemSchemas.PROBLEM;
+    private static final String VALIDATION_PROBLEM = ProblemSchemas.VALIDATION_PROBLEM;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ProblemSchemas.define(openAPI);
+        ApiConventions.servers(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -38,8 +41,10 @@ public class ProblemResponsesFilter implements OASFilter {
                             + "named the current `ETag` (JSON answers only). No body.");
                 }
                 item.getOperations().forEach((method, operation) -> document(path, operation));
+                item.getOperations().forEach((method, operation) -> ApiConventions.bodies(operation));
             }
         });
+        SchemaWalk.apply(openAPI);
     }
 
     /** The kit's Idempotency-Key, documented on every POST (io.banli.kit.idempotency). */
@@ -57,13 +62,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 + "still running.");
         addIfMissing(responses, "422", "Not processable; among others, an Idempotency-Key reused for another "
                 + "request.");
-        addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
     }
 
     private static void document(String path, Operation operation) {
         APIResponses responses = operation.getResponses();
         addIfMissing(responses, "401", "No bearer token, or one that is invalid or expired.");
         addIfMissing(responses, "403", "The token's role may not call this operation.");
+        addIfMissing(responses, "400", "");
+        addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
+        addIfMissing(responses, "500", "An unexpected error on our side; the problem says no more than that. "
+                + "Retrying may help.");
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such resource, or not one the caller may see.");
         }
@@ -73,6 +81,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     || response.getContent().getMediaTypes().isEmpty())) {
                 response.content(problemContent("400".equals(status) ? VALIDATION_PROBLEM : PROBLEM));
             }
+            ApiConventions.problemSchemas(response, "400".equals(status) ? VALIDATION_PROBLEM : PROBLEM);
+            ApiConventions.rateLimitHeaders(status, response);
         });
         APIResponse badRequest = responses.getAPIResponse("400");
         if (badRequest != null) {

@@ -22,7 +22,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Limits the request rate of each platform client (its token's {@code client_id}, else its principal) with a
  * token bucket; over the limit it answers 429 with {@code Retry-After}. Every platform response says where the
- * client stands ({@code RateLimit-Limit}, {@code RateLimit-Remaining}). People's roles are not limited here.
+ * client stands ({@code RateLimit-Limit}, {@code RateLimit-Remaining}, and {@code RateLimit-Reset}: seconds until
+ * the bucket is full again). People's roles are not limited here.
  *
  * <p>The buckets live in this instance's memory: with several replicas each one limits on its own, so a client
  * may reach the limit once per replica. That is enough to stop a runaway integration without a shared store.
@@ -31,9 +32,10 @@ public class PlatformRateLimit {
 
     public static final String LIMIT = "RateLimit-Limit";
     public static final String REMAINING = "RateLimit-Remaining";
+    public static final String RESET = "RateLimit-Reset";
     private static final String STANDING = PlatformRateLimit.class.getName() + ".standing";
 
-    private record Standing(int limit, long remaining) {
+    private record Standing(int limit, long remaining, long reset) {
     }
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
@@ -56,7 +58,8 @@ public class PlatformRateLimit {
         long now = System.nanoTime();
         TokenBucket bucket = buckets.computeIfAbsent(client(), id -> bucket(id, now));
         long remaining = bucket.take(now);
-        request.setProperty(STANDING, new Standing(bucket.capacity(), Math.max(remaining, 0)));
+        request.setProperty(STANDING, new Standing(bucket.capacity(), Math.max(remaining, 0),
+                bucket.secondsUntilFull(now)));
         if (remaining >= 0) {
             return Optional.empty();
         }
@@ -71,6 +74,7 @@ public class PlatformRateLimit {
         if (request.getProperty(STANDING) instanceof Standing standing) {
             response.getHeaders().putSingle(LIMIT, standing.limit());
             response.getHeaders().putSingle(REMAINING, standing.remaining());
+            response.getHeaders().putSingle(RESET, standing.reset());
         }
     }
 

@@ -37,6 +37,12 @@ public final class TokenBucket {
         return Math.max(1, (long) Math.ceil(missing / tokensPerNano / 1e9));
     }
 
+    /** Whole seconds until the bucket is full again (0 when it is). */
+    public synchronized long secondsUntilFull(long now) {
+        refill(now);
+        return (long) Math.ceil((capacity - tokens) / tokensPerNano / 1e9);
+    }
+
     public int capacity() {
         return capacity;
     }

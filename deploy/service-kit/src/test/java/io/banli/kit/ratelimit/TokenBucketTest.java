@@ -57,4 +57,15 @@ class TokenBucketTest {
         assertThat(bucket.secondsUntilNext(10 * SECOND)).as("a token is there: still at least 1").isEqualTo(1);
         assertThat(bucket.full(0)).isFalse();
     }
+
+    @Test
+    void resetIsTheWholeSecondsUntilTheBucketIsFullAgain() {
+        TokenBucket bucket = new TokenBucket(3, 60, 0); // one a second
+        assertThat(bucket.secondsUntilFull(0)).isZero();
+        bucket.take(0);
+        bucket.take(0);
+        assertThat(bucket.secondsUntilFull(0)).isEqualTo(2);
+        assertThat(bucket.secondsUntilFull(1_500_000_000L)).isEqualTo(1);
+        assertThat(bucket.secondsUntilFull(2_000_000_000L)).isZero();
+    }
 }
