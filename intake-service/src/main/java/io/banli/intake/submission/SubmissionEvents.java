@@ -3,12 +3,15 @@ package io.banli.intake.submission;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.banli.intake.session.SessionKind;
 import io.banli.intake.session.SessionLevel;
 
 /**
  * What intake tells the other services about submissions, on {@link #TOPIC}, keyed by submission id.
- * The shapes are the contract of the README's event catalogue. No event carries contact data.
+ * The shapes are the contract of the event catalogue: {@link SubmissionEventContract} publishes them as the
+ * AsyncAPI document. No event carries contact data.
  */
 public final class SubmissionEvents {
 
@@ -29,20 +32,25 @@ public final class SubmissionEvents {
 
     /** Data of {@link #FILED}: only co-signers who signed before the cut-off are listed. */
     public record SubmissionFiledV1(long submissionId, long sessionId, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, Instant filedAt) {
+            Proposer leadProposer, List<Long> coSignerIds,
+            @Schema(nullable = true, description = "Collective proposals only") String groupName, Instant filedAt) {
     }
 
     /** Data of {@link #REGISTERED}: what assignment, supervision and reporting need to handle and count it. */
     public record SubmissionRegisteredV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
             SessionLevel level, int year, int number, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
+            Proposer leadProposer, List<Long> coSignerIds,
+            @Schema(nullable = true, description = "Collective proposals only") String groupName, boolean keyItem,
+            @Schema(nullable = true, description = "Key items only") String leadingOfficial,
             boolean confidential, Instant registeredAt) {
     }
 
     /** Data of {@link #UPDATED}: the whole registered picture after the office changed it. */
     public record SubmissionUpdatedV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
             SessionLevel level, int year, Integer number, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
+            Proposer leadProposer, List<Long> coSignerIds,
+            @Schema(nullable = true, description = "Collective proposals only") String groupName, boolean keyItem,
+            @Schema(nullable = true, description = "Key items only") String leadingOfficial,
             boolean confidential, Instant registeredAt, Instant updatedAt) {
     }
 
