@@ -40,6 +40,13 @@ public final class WorkflowEvents {
     public static final String CLOSED = PREFIX + "closed.v1";
     public static final String COMMITMENT_PROGRESSED = PREFIX + "commitment-progressed.v1";
 
+    // Descriptions and examples in the AsyncAPI document.
+    private static final String SHA256 = "SHA-256 of the reply, hex";
+    private static final String HEX64 = "^[0-9a-f]{64}$";
+    private static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String UNIT = "市住房和城乡建设委员会";
+    private static final String KEY_ITEM = "The leading official, key items only";
+
     private WorkflowEvents() {
     }
 
@@ -47,8 +54,8 @@ public final class WorkflowEvents {
     public record PreAssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
             Long sessionId,
-            long assignmentId, long unitId, String unitName, HandlingMode mode, UnitRole role, boolean keyItem,
-            @Schema(nullable = true, description = "Null unless a key item") String leadingOfficial,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant preAssignedAt) {
     }
 
@@ -56,8 +63,8 @@ public final class WorkflowEvents {
     public record AssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
             Long sessionId,
-            long assignmentId, long unitId, String unitName, HandlingMode mode, UnitRole role, boolean keyItem,
-            @Schema(nullable = true, description = "Null unless a key item") String leadingOfficial,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant assignedAt) {
     }
 
@@ -65,8 +72,8 @@ public final class WorkflowEvents {
     public record RehandlingStartedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
             Long sessionId,
-            long assignmentId, long unitId, String unitName, HandlingMode mode, UnitRole role, boolean keyItem,
-            @Schema(nullable = true, description = "Null unless a key item") String leadingOfficial,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant startedAt) {
     }
 
@@ -96,7 +103,7 @@ public final class WorkflowEvents {
 
     public record ReplySubmittedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
             @Schema(implementation = ResultClass.class) String resultClass,
-            @Schema(description = "SHA-256 of the reply, hex", pattern = "^[0-9a-f]{64}$") String fingerprint,
+            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
             Instant submittedAt) {
     }
 
@@ -112,7 +119,7 @@ public final class WorkflowEvents {
             @Schema(implementation = ResultClass.class, nullable = true,
                     description = "The class the unit gave, when the office changed it; else null")
             String classChangedFrom,
-            @Schema(description = "SHA-256 of the reply, hex", pattern = "^[0-9a-f]{64}$") String fingerprint,
+            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
             @Schema(implementation = Disclosure.class) String disclosure,
             List<CommitmentRef> commitments, List<Long> recipientIds, Instant repliedAt) {
     }

@@ -117,7 +117,9 @@ public final class AsyncApi {
     public String yaml() {
         try {
             return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).writeValueAsString(tree());
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES).build()).writeValueAsString(tree());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The AsyncAPI document cannot be written", e);
         }

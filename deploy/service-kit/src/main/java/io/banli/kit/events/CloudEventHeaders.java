@@ -19,7 +19,7 @@ final class CloudEventHeaders {
         header(properties, "ce_id", "Unique per event: the consumers' idempotency key.").put("format", "uuid");
         header(properties, "ce_type", "The event type; a new major version is a new type.").put("const", type);
         header(properties, "ce_source", "The producing service.").put("const", source(service));
-        header(properties, "ce_subject", "What the event is about: the submission id, as the record key.");
+        header(properties, "ce_subject", "What the event is about; equals the record key.");
         header(properties, "ce_time", "When the change happened.").put("format", "date-time");
         header(properties, "content-type", "The data's media type.").put("const", "application/json");
         header(properties, "traceparent", "W3C trace context of the change, when it was traced.");
