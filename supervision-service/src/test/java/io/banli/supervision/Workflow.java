@@ -9,22 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * One submission's handling as assignment (and intake) announce it: builds each event as the README's
- * event catalogue describes it, sends it as a CloudEvent keyed by the submission, and reads back the
- * submission's deadlines as the office sees them.
+ * One submission's handling as assignment (and intake) announce it: builds each event from its producer's
+ * published example with the fields a test names ({@link Contracts#data}), sends it as a CloudEvent keyed by
+ * the submission, and reads back the submission's deadlines as the office sees them.
  */
 final class Workflow {
 
     static final String TOPIC = "banli.assignment.workflow";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final long submission;
 
@@ -51,12 +48,8 @@ final class Workflow {
         for (int i = 0; i < fields.length; i += 2) {
             data.put((String) fields[i], fields[i + 1]);
         }
-        try {
-            EventSender.cloudEvent(topic, String.valueOf(submission), UUID.randomUUID().toString(), type,
-                    JSON.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        EventSender.cloudEvent(topic, String.valueOf(submission), UUID.randomUUID().toString(), type,
+                Contracts.data(type, data));
         return this;
     }
 
