@@ -46,14 +46,22 @@ public final class AssignmentFixtures {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("submissionId", submissionId);
         fields.put("sessionId", 1);
+        fields.put("sessionName", "市六届人大三次会议");
+        fields.put("sessionKind", "PEOPLES_CONGRESS");
+        fields.put("level", "CITY");
+        fields.put("year", 2025);
         fields.put("number", submissionId % 1000);
+        fields.put("kind", "SUGGESTION");
         fields.put("title", "关于增加中小学课后服务供给的建议");
+        fields.put("field", "SOCIAL_LIVELIHOOD");
         fields.put("leadProposer", Map.of("memberId", proposer(submissionId), "name", "王建华",
                 "delegation", "东城区代表团"));
         fields.put("coSignerIds", List.of(coSigner(submissionId, 1), coSigner(submissionId, 2)));
         fields.put("groupName", null);
         fields.put("keyItem", true);
         fields.put("leadingOfficial", "李副市长");
+        fields.put("confidential", false);
+        fields.put("registeredAt", "2025-01-20T02:00:00Z");
         return fields;
     }
 

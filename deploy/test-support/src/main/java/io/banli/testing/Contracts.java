@@ -70,6 +70,11 @@ public final class Contracts {
         return MESSAGES.containsKey(type);
     }
 
+    /** True for the {@code ce_source} of a producing service, as its outbox relay sends it. */
+    public static boolean isProducer(String source) {
+        return PRODUCERS.stream().anyMatch(service -> ("/banli/" + service).equals(source));
+    }
+
     /** The topic the type is published on. */
     public static String topic(String type) {
         return message(type).topic();

@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventSender {
 
-    /** The {@code ce_source} of events a test sends, which {@link TopicProbe} does not hold to a contract. */
-    public static final String SOURCE = "/banli/test";
+    /** The {@code ce_source} of events a test sends: not a producer's, so {@link TopicProbe} does not check them. */
+    private static final String SOURCE = "/banli/test";
 
     private EventSender() {
     }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The AsyncAPI 3 document of what a service publishes: one channel per topic, one message per CloudEvents type
@@ -78,11 +78,6 @@ public final class AsyncApi {
     }
 
     private record Message(String type, Class<? extends Record> data, String summary, String key) {
-    }
-
-    /** Every CloudEvents type of the document, in the order declared. */
-    public List<String> types() {
-        return channels.values().stream().flatMap(c -> c.messages.stream()).map(Message::type).toList();
     }
 
     /** The document as a JSON tree. */

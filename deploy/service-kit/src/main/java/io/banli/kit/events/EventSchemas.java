@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class EventSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant EXAMPLE_INSTANT = Instant.parse("2026-03-02T01:30:00Z");
     private static final LocalDate EXAMPLE_DATE = LocalDate.parse("2026-03-02");
     /** Example ids by field name, so that one example names the same submission, unit, member throughout. */
@@ -183,7 +185,7 @@ public final class EventSchemas {
 
     private static JsonNode parse(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return JSON.readTree(json);
         } catch (Exception e) {
             throw new IllegalArgumentException("Example is not JSON: " + json, e);
         }
