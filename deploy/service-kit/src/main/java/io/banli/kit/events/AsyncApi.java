@@ -84,8 +84,11 @@ public final class AsyncApi {
     public ObjectNode tree() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode().put("asyncapi", "3.0.0");
-        root.putObject("info").put("title", "Banli " + service + " events").put("version", "1.0.0")
-                .put("description", description);
+        ObjectNode info = root.putObject("info").put("title", "Banli " + service + " events")
+                .put("version", "1.0.0").put("description", description);
+        info.putObject("contact").put("name", "Banli");
+        info.putArray("tags").addObject().put("name", "events")
+                .put("description", "CloudEvents in Kafka binary mode, published through the outbox.");
         root.put("defaultContentType", "application/json");
         ObjectNode channelNodes = root.putObject("channels");
         ObjectNode operations = root.putObject("operations");
@@ -95,7 +98,9 @@ public final class AsyncApi {
                     .put("description", channel.description);
             ObjectNode refs = node.putObject("messages");
             ObjectNode operation = operations.putObject("publish." + channel.topic).put("action", "send")
-                    .put("summary", service + " publishes on " + channel.topic + " through its outbox.");
+                    .put("summary", service + " publishes on " + channel.topic + ".")
+                    .put("description", "Written to the outbox in the transaction of the change and relayed after "
+                            + "commit: at least once, in order per key.");
             operation.putObject("channel").put("$ref", "#/channels/" + channel.topic);
             for (Message message : channel.messages) {
                 refs.putObject(message.type()).put("$ref", "#/components/messages/" + message.type());
