@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -32,18 +34,35 @@ public final class AssignmentFixtures {
     }
 
     /**
-     * The registered event exactly as intake-service publishes it. Each submission has its own members:
-     * the proposer {@link #proposer} and two signed co-signers {@link #coSigner}.
+     * The registered event as intake-service publishes it: its published example, for a submission of its own
+     * with its own members: the proposer {@link #proposer} and two signed co-signers {@link #coSigner}.
      */
     public static String registeredEvent(long submissionId) {
-        return """
-                {"submissionId": %d, "sessionId": 1, "sessionName": "市六届人大三次会议",
-                 "sessionKind": "PEOPLES_CONGRESS", "level": "CITY", "year": 2025, "number": %d,
-                 "kind": "SUGGESTION", "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD",
-                 "leadProposer": {"memberId": %d, "name": "王建华", "delegation": "东城区代表团"},
-                 "coSignerIds": [%d, %d], "groupName": null, "keyItem": true, "leadingOfficial": "李副市长",
-                 "confidential": false, "registeredAt": "2025-01-20T02:00:00Z"}""".formatted(submissionId,
-                submissionId % 1000, proposer(submissionId), coSigner(submissionId, 1), coSigner(submissionId, 2));
+        return Contracts.data(REGISTERED, registered(submissionId));
+    }
+
+    /** What the registered (and updated) event of this test's submission says beyond intake's example. */
+    public static Map<String, Object> registered(long submissionId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("submissionId", submissionId);
+        fields.put("sessionId", 1);
+        fields.put("sessionName", "市六届人大三次会议");
+        fields.put("sessionKind", "PEOPLES_CONGRESS");
+        fields.put("level", "CITY");
+        fields.put("year", 2025);
+        fields.put("number", submissionId % 1000);
+        fields.put("kind", "SUGGESTION");
+        fields.put("title", "关于增加中小学课后服务供给的建议");
+        fields.put("field", "SOCIAL_LIVELIHOOD");
+        fields.put("leadProposer", Map.of("memberId", proposer(submissionId), "name", "王建华",
+                "delegation", "东城区代表团"));
+        fields.put("coSignerIds", List.of(coSigner(submissionId, 1), coSigner(submissionId, 2)));
+        fields.put("groupName", null);
+        fields.put("keyItem", true);
+        fields.put("leadingOfficial", "李副市长");
+        fields.put("confidential", false);
+        fields.put("registeredAt", "2025-01-20T02:00:00Z");
+        return fields;
     }
 
     public static long proposer(long submissionId) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.banli.testing.DatabaseOutage;
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
@@ -80,7 +81,9 @@ class ConsumerFaultTest {
         long id = nextSubmissionId();
         String key = String.valueOf(id);
         String update = UUID.randomUUID().toString();
-        String corrected = registeredEvent(id).replace("关于增加中小学课后服务供给的建议", "关于增加课后服务供给的建议（更正）");
+        Map<String, Object> correction = AssignmentFixtures.registered(id);
+        correction.put("title", "关于增加课后服务供给的建议（更正）");
+        String corrected = Contracts.data(UPDATED, correction);
         try (TopicProbe deadLetters = TopicProbe.open(DEAD_LETTER)) {
             // The correction comes for an item this service never took in: it waits, then is dead-lettered.
             EventSender.cloudEvent(INTAKE_TOPIC, key, update, UPDATED, corrected);

@@ -10,10 +10,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
@@ -23,17 +24,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class IntakeChangesTest {
 
-    private static final String TOPIC = "banli.intake.submissions";
+    private static final String UPDATED = "banli.intake.submission.updated.v1";
+    private static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
 
     @Test
     void aCorrectionByTheOfficeIsShownInTheHandlingFile() {
         long item = registeredSubmission();
-        String updated = AssignmentFixtures.registeredEvent(item)
-                .replace("关于增加中小学课后服务供给的建议", "关于增加课后服务供给的建议（更正）")
-                .replace("\"keyItem\": true", "\"keyItem\": false")
-                .replace("\"registeredAt\"", "\"updatedAt\": \"2025-01-25T02:00:00Z\", \"registeredAt\"");
-        EventSender.cloudEvent(TOPIC, String.valueOf(item), UUID.randomUUID().toString(),
-                "banli.intake.submission.updated.v1", updated);
+        Map<String, Object> corrected = AssignmentFixtures.registered(item);
+        corrected.put("title", "关于增加课后服务供给的建议（更正）");
+        corrected.put("keyItem", false);
+        corrected.put("leadingOfficial", null);
+        EventSender.event(UPDATED, String.valueOf(item), Contracts.data(UPDATED, corrected));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.office())
                 .get(path(item, "")).then().body("title", equalTo("关于增加课后服务供给的建议（更正）"))
                 .body("keyItem", equalTo(false)));
@@ -45,9 +46,7 @@ class IntakeChangesTest {
         long unit = unit("市司法局");
         assign(item, "SOLE", unit);
         try (TopicProbe workflow = TopicProbe.open(AssignmentFixtures.WORKFLOW_TOPIC)) {
-            EventSender.cloudEvent(TOPIC, String.valueOf(item), UUID.randomUUID().toString(),
-                    "banli.intake.submission.withdrawn.v1", """
-                            {"submissionId": %d, "withdrawnAt": "2025-03-01T02:00:00Z"}""".formatted(item));
+            EventSender.event(WITHDRAWN, String.valueOf(item), Contracts.data(WITHDRAWN, "submissionId", item));
             workflow.await(TopicProbe.ofType("banli.assignment.closed.v1", String.valueOf(item)));
         }
         given().auth().oauth2(Tokens.office()).get(path(item, "")).then().body("state", equalTo("WITHDRAWN"))

@@ -24,6 +24,7 @@ import io.restassured.path.json.JsonPath;
 
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.TopicProbe;
 import io.banli.testing.Tokens;
@@ -35,6 +36,7 @@ import io.restassured.http.ContentType;
 class SupervisionAlertsTest {
 
     private static final String ALERTS = "banli.supervision.alerts";
+    private static final String EXPIRED = "banli.supervision.deadline-expired.v1";
 
     @Test
     void anOverdueAlertFlagsThePartOnTheBoard() {
@@ -43,9 +45,8 @@ class SupervisionAlertsTest {
         assign(item, "SOLE", unit);
         long part = ((Number) given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
                 .extract().path("assignments[0].id")).longValue();
-        String overdue = """
-                {"submissionId": %d, "deadlineId": 9, "assignmentId": %d, "unitId": %d, "stage": "REPLY",
-                 "dueAt": "2025-05-10T15:59:59Z", "detectedAt": "2025-05-11T01:00:00Z"}""".formatted(item, part, unit);
+        String overdue = Contracts.data("banli.supervision.overdue.v1", "submissionId", item, "assignmentId", part,
+                "unitId", unit, "stage", "REPLY");
         String id = UUID.randomUUID().toString();
         EventSender.cloudEvent(ALERTS, String.valueOf(item), id, "banli.supervision.overdue.v1", overdue);
         EventSender.cloudEvent(ALERTS, String.valueOf(item), id, "banli.supervision.overdue.v1", overdue);
@@ -65,11 +66,8 @@ class SupervisionAlertsTest {
                 .post(path(item, "/pre-assignment")).then().statusCode(201);
         long part = ((Number) given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
                 .extract().path("assignments[0].id")).longValue();
-        EventSender.cloudEvent(ALERTS, String.valueOf(item), UUID.randomUUID().toString(),
-                "banli.supervision.deadline-expired.v1", """
-                        {"submissionId": %d, "deadlineId": 4, "assignmentId": %d, "unitId": %d,
-                         "stage": "ADJUSTMENT_REQUEST", "dueAt": "2025-02-12T15:59:59Z",
-                         "expiredAt": "2025-02-13T01:00:00Z"}""".formatted(item, part, unit));
+        EventSender.event(EXPIRED, String.valueOf(item), Contracts.data(EXPIRED, "submissionId", item,
+                "assignmentId", part, "unitId", unit, "stage", "ADJUSTMENT_REQUEST"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.unitStaff(unit))
                 .get(path(item, "")).then().body("assignments[0].adjustmentWindowClosed", equalTo(true)));
         given().auth().oauth2(Tokens.unitStaff(unit)).contentType(ContentType.JSON)
@@ -90,11 +88,8 @@ class SupervisionAlertsTest {
         long part = ((Number) given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
                 .extract().path("assignments[0].id")).longValue();
         try (TopicProbe workflow = TopicProbe.open(AssignmentFixtures.WORKFLOW_TOPIC)) {
-            EventSender.cloudEvent(ALERTS, String.valueOf(item), UUID.randomUUID().toString(),
-                    "banli.supervision.deadline-expired.v1", """
-                            {"submissionId": %d, "deadlineId": 11, "assignmentId": %d, "unitId": %d,
-                             "stage": "EVALUATION", "dueAt": "2025-07-01T15:59:59Z",
-                             "expiredAt": "2025-07-02T01:00:00Z"}""".formatted(item, part, unit));
+            EventSender.event(EXPIRED, String.valueOf(item), Contracts.data(EXPIRED, "submissionId", item,
+                    "assignmentId", part, "unitId", unit, "stage", "EVALUATION"));
             JsonPath closed = JsonPath.from(workflow.await(
                     TopicProbe.ofType("banli.assignment.closed.v1", String.valueOf(item))).value());
             // Silence is not satisfaction: the outcome says so, and the rates (ratings only) ignore it.

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.OperationCoverage;
 import io.banli.testing.Tokens;
@@ -66,8 +67,9 @@ class AuthorizationMatrixTest {
         registeredItem = registered(session, own);
         unit = 7_000 + registeredItem;
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(registeredItem), UUID.randomUUID().toString(),
-                "banli.assignment.assigned.v1", "{\"submissionId\": " + registeredItem + ", \"unitId\": " + unit
-                        + ", \"unitName\": \"市交通运输局\", \"assignedAt\": \"2025-02-01T02:00:00Z\"}");
+                "banli.assignment.assigned.v1", Contracts.data("banli.assignment.assigned.v1",
+                        "submissionId", registeredItem, "unitId", unit, "unitName", "市交通运输局",
+                        "assignedAt", "2025-02-01T02:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.unitStaff(unit))
                 .get("/api/v1/submissions/" + registeredItem).then().statusCode(200));
         draftItem = ((Number) as(Tokens.member(own)).body(draft(session, "关于增设社区食堂的建议")).post("/api/v1/drafts")

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.banli.intake.platform.PlatformClient;
 import io.banli.platform.DevTokens;
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -21,7 +19,6 @@ final class IntegrationFixtures {
     static final String WORKFLOW = "banli.assignment.workflow";
     static final String ALERTS = "banli.supervision.alerts";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IntegrationFixtures() {
     }
@@ -70,13 +67,12 @@ final class IntegrationFixtures {
         return UUID.randomUUID().toString();
     }
 
-    /** Publishes an event as its producer would: keyed and subjected by submission. */
+    /**
+     * Publishes an event as its producer would: keyed and subjected by submission, its data the producer's
+     * published example with these fields ({@link Contracts#data}).
+     */
     static void publish(String topic, String type, String id, long submissionId, Map<String, Object> data) {
-        try {
-            EventSender.cloudEvent(topic, String.valueOf(submissionId), id, type, JSON.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        EventSender.cloudEvent(topic, String.valueOf(submissionId), id, type, Contracts.data(type, data));
     }
 
     static Map<String, Object> assigned(long submissionId, long unitId, String unitName) {

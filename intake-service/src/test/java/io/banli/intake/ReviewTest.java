@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
@@ -118,7 +119,8 @@ class ReviewTest {
         long lead = member("DEPUTY");
         long id = registered(session("PEOPLES_CONGRESS"), lead);
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(id), UUID.randomUUID().toString(),
-                "banli.assignment.replied.v1", "{\"submissionId\": " + id + ", \"repliedAt\": \"2025-03-01T02:00:00Z\"}");
+                "banli.assignment.replied.v1", Contracts.data("banli.assignment.replied.v1", "submissionId", id,
+                        "repliedAt", "2025-03-01T02:00:00Z"));
         // The reply arrives by event; the member sees it on the item before trying to withdraw.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(Tokens.member(lead)).get("/api/v1/submissions/" + id).then().statusCode(200)

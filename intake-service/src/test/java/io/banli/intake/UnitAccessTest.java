@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
@@ -25,9 +26,10 @@ class UnitAccessTest {
 
     static final String WORKFLOW = "banli.assignment.workflow";
 
+    /** Assignment's assigned event as it publishes it, for this submission and unit. */
     static String assigned(long submission, long unit) {
-        return "{\"submissionId\": " + submission + ", \"unitId\": " + unit + ", \"unitName\": \"市教育局\","
-                + " \"mode\": \"SOLE\", \"role\": \"SOLE\", \"assignedAt\": \"2025-02-01T02:00:00Z\"}";
+        return Contracts.data("banli.assignment.assigned.v1", "submissionId", submission, "unitId", unit,
+                "unitName", "市教育局", "mode", "SOLE", "role", "SOLE", "assignedAt", "2025-02-01T02:00:00Z");
     }
 
     @Test

@@ -19,15 +19,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
+import io.banli.testing.Contracts;
 import io.banli.testing.PlatformTestResource;
 
 /**
- * Generates the events the other services publish, in the shapes of the README's event catalogue,
- * onto the real topics: binary-mode CloudEvents keyed by submission id. Tests describe a session as
+ * Generates the events the other services publish, each from its producer's published example
+ * ({@link Contracts#data}: a field the producer does not publish fails the test), onto the real topics:
+ * binary-mode CloudEvents keyed by submission id. Tests describe a session as
  * a story ("registered, assigned to unit 3, replied class A, rated satisfied") instead of JSON.
  */
 final class EventStream implements AutoCloseable {
@@ -37,8 +35,6 @@ final class EventStream implements AutoCloseable {
     static final String ALERTS = "banli.supervision.alerts";
     static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100);
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final KafkaProducer<String, String> producer;
     private final List<Future<RecordMetadata>> sent = new ArrayList<>();
     final long session = IDS.incrementAndGet();
@@ -274,8 +270,10 @@ final class EventStream implements AutoCloseable {
             return d;
         }
 
+        /** The producer's published example of the type with the fields this story gives. */
         private Item send(String topic, String type, Map<String, Object> data) {
-            EventStream.this.send(topic, String.valueOf(id), UUID.randomUUID().toString(), type, json(data));
+            EventStream.this.send(topic, String.valueOf(id), UUID.randomUUID().toString(), type,
+                    Contracts.data(type, data));
             return this;
         }
     }
@@ -295,7 +293,7 @@ final class EventStream implements AutoCloseable {
     private void send(String topic, String key, String id, String type, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
-                .add("ce_source", bytes("/banli/" + topic.split("\\.")[1])).add("ce_subject", bytes(key))
+                .add("ce_source", bytes("/banli/" + topic.split("\\.")[1] + "-service")).add("ce_subject", bytes(key))
                 .add("ce_time", bytes(Instant.now().toString())).add("content-type", bytes("application/json"));
         history.add(new Sent(topic, key, id, type, json));
         sent.add(producer.send(record));
@@ -313,14 +311,6 @@ final class EventStream implements AutoCloseable {
         }
         sent.clear();
         return this;
-    }
-
-    private static String json(Map<String, Object> data) {
-        try {
-            return JSON.writeValueAsString(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] bytes(String s) {

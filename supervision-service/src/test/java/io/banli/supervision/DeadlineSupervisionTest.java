@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.banli.supervision.sweep.AlertSweep;
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.TestClock;
 import io.banli.testing.Tokens;
@@ -197,16 +200,14 @@ class DeadlineSupervisionTest {
         assigned(submission, 18, "SOLE", clock.instant());
         awaitDeadline(submission, "REPLY", "OPEN");
         Instant before = Instant.parse(deadlines(submission, "REPLY").extract().path("[0].dueAt"));
-        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(),
-                "banli.assignment.extension-decided.v1",
-                "{\"submissionId\": %d, \"unitId\": 18, \"approved\": true}".formatted(submission));
+        send(submission, "banli.assignment.extension-decided.v1", "unitId", 18, "approved", true,
+                "until", LocalDate.ofInstant(before.plus(Duration.ofDays(100)), ZoneOffset.UTC));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deadlines(submission, "REPLY")
                 .body("[0].extended", equalTo(true)));
         Instant after = Instant.parse(deadlines(submission, "REPLY").extract().path("[0].dueAt"));
         assertThat(after).isAfter(before.plus(Duration.ofDays(85)));
 
-        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(),
-                "banli.assignment.closed.v1", "{\"submissionId\": %d}".formatted(submission));
+        send(submission, "banli.assignment.closed.v1");
         awaitDeadline(submission, "REPLY", "CLOSED");
         awaitDeadline(submission, "SIGN_FOR", "CLOSED");
     }
@@ -233,10 +234,8 @@ class DeadlineSupervisionTest {
         workDone(submission, 20, "banli.assignment.reply-submitted.v1", "submittedAt", clock.instant());
         awaitDeadline(submission, "REPLY", "MET");
         Instant started = clock.instant();
-        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(),
-                "banli.assignment.rehandling-started.v1", """
-                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": 20, "unitName": "测试单位",
-                 "startedAt": "%s"}""".formatted(submission, IDS.incrementAndGet(), started));
+        send(submission, "banli.assignment.rehandling-started.v1", "kind", "SUGGESTION",
+                "assignmentId", IDS.incrementAndGet(), "unitId", 20, "unitName", "测试单位", "startedAt", started);
         awaitDeadline(submission, "REHANDLING", "OPEN");
         Instant due = Instant.parse(deadlines(submission, "REHANDLING").extract().path("[0].dueAt"));
         assertThat(due).isAfter(started.plus(Duration.ofDays(27))).isBefore(started.plus(Duration.ofDays(45)));
@@ -306,14 +305,20 @@ class DeadlineSupervisionTest {
     }
 
     private static String assignedJson(long submission, String kind, long unit, String role, Instant at) {
-        return """
-                {"submissionId": %d, "kind": "%s", "assignmentId": %d, "unitId": %d, "unitName": "测试单位",
-                 "mode": "JOINT", "role": "%s", "assignedAt": "%s"}"""
-                .formatted(submission, kind, IDS.incrementAndGet(), unit, role, at);
+        return Contracts.data("banli.assignment.assigned.v1", "submissionId", submission, "kind", kind,
+                "assignmentId", IDS.incrementAndGet(), "unitId", unit, "unitName", "测试单位", "mode", "JOINT",
+                "role", role, "assignedAt", at);
     }
 
     private static void workDone(long submission, long unit, String type, String field, Instant at) {
+        send(submission, type, "unitId", unit, field, at);
+    }
+
+    /** An event of assignment's, from its published example with these fields. */
+    private static void send(long submission, String type, Object... fields) {
+        Object[] all = java.util.Arrays.copyOf(new Object[] {"submissionId", submission}, 2 + fields.length);
+        System.arraycopy(fields, 0, all, 2, fields.length);
         EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(), type,
-                "{\"submissionId\": %d, \"unitId\": %d, \"%s\": \"%s\"}".formatted(submission, unit, field, at));
+                Contracts.data(type, all));
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
@@ -131,18 +132,19 @@ class ExplanationsActionsAndNoticesTest {
                 .queryParam("stage", stage).get("/api/v1/deadlines").then().statusCode(200);
     }
 
-    private static String assigned(long submission, long unit, String unitName) {
-        return """
-                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": %d, "unitName": "%s",
-                 "mode": "SOLE", "role": "SOLE", "assignedAt": "2025-02-10T01:30:00Z"}"""
-                .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, unitName);
+    private static Map<String, Object> assigned(long submission, long unit, String unitName) {
+        return Map.of("submissionId", submission, "kind", "SUGGESTION",
+                "assignmentId", DeadlineSupervisionTest.IDS.incrementAndGet(), "unitId", unit, "unitName", unitName,
+                "mode", "SOLE", "role", "SOLE", "assignedAt", "2025-02-10T01:30:00Z");
     }
 
-    private static String done(long submission, long unit, String field, String at) {
-        return "{\"submissionId\": %d, \"unitId\": %d, \"%s\": \"%s\"}".formatted(submission, unit, field, at);
+    private static Map<String, Object> done(long submission, long unit, String field, String at) {
+        return Map.of("submissionId", submission, "unitId", unit, field, at);
     }
 
-    private static void send(long submission, String type, String json) {
-        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(), type, json);
+    /** Assignment's event of this type, from its published example with these fields. */
+    private static void send(long submission, String type, Map<String, Object> fields) {
+        EventSender.cloudEvent(WORKFLOW, String.valueOf(submission), UUID.randomUUID().toString(), type,
+                Contracts.data(type, fields));
     }
 }

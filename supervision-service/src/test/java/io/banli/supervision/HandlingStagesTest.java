@@ -379,7 +379,11 @@ class HandlingStagesTest {
         assigned(item, assignment, 53);
         item.awaitDeadline("REPLY", "OPEN");
         try (TopicProbe deadLetters = TopicProbe.open("banli.supervision.dead-letter")) {
-            replied(item, assignment, 53, "2025-04-01T02:00:00Z", List.of(Map.of("commitmentId", newId())));
+            // A promise without its date: assignment's contract requires one, so this reply is off it on purpose.
+            item.sendOffContract("replied", "assignmentId", assignment, "unitId", 53, "replyId", newId(),
+                    "version", 1, "round", 1, "resultClass", "B", "disclosure", "PUBLIC",
+                    "commitments", List.of(Map.of("commitmentId", newId())), "recipientIds", List.of(1),
+                    "repliedAt", "2025-04-01T02:00:00Z");
             ConsumerRecord<String, String> dead = deadLetters.await(r -> key(item).equals(r.key()));
             assertThat(header(dead, "dead-letter-reason")).contains("promisedOn");
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.banli.supervision.reminder.ReminderDispatcher;
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.TestClock;
 import io.banli.testing.Tokens;
@@ -256,11 +257,11 @@ class RemindersTest {
     private static long assignedOnMondayMorning(long unit, boolean keyItem) {
         long submission = DeadlineSupervisionTest.IDS.incrementAndGet();
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(submission), UUID.randomUUID().toString(),
-                "banli.assignment.assigned.v1", """
-                {"submissionId": %d, "kind": "SUGGESTION", "assignmentId": %d, "unitId": %d, "unitName": "测试单位",
-                 "mode": "SOLE", "role": "SOLE", "assignedAt": "%s", "keyItem": %s, "leadingOfficial": "王副市长"}"""
-                        .formatted(submission, DeadlineSupervisionTest.IDS.incrementAndGet(), unit, MONDAY_MORNING,
-                                keyItem));
+                "banli.assignment.assigned.v1", Contracts.data("banli.assignment.assigned.v1",
+                        "submissionId", submission, "kind", "SUGGESTION",
+                        "assignmentId", DeadlineSupervisionTest.IDS.incrementAndGet(), "unitId", unit,
+                        "unitName", "测试单位", "mode", "SOLE", "role", "SOLE", "assignedAt", MONDAY_MORNING,
+                        "keyItem", keyItem, "leadingOfficial", "王副市长"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.office())
                 .queryParam("submissionId", submission).queryParam("stage", "SIGN_FOR").get("/api/v1/deadlines")
                 .then().body("", hasSize(1)));

@@ -74,8 +74,8 @@ class RulesByKindAndLevelTest {
         Workflow cityProposal = coUnit("PROPOSAL", "CITY", 63);
         // An assignment from before the contract gave levels: the general rule, and no level recorded.
         Workflow unknownLevel = Workflow.newItem();
-        unknownLevel.send("assigned", "assignmentId", newId(), "unitId", 64, "unitName", "测试单位64", "mode", "JOINT",
-                "role", "CO", "kind", "PROPOSAL", "assignedAt", MONDAY);
+        unknownLevel.sendOffContract("assigned", "assignmentId", newId(), "unitId", 64, "unitName", "测试单位64",
+                "mode", "JOINT", "role", "CO", "kind", "PROPOSAL", "assignedAt", MONDAY);
 
         townshipSuggestion.awaitDeadline("CO_OPINION", "OPEN").body("[0].dueAt", equalTo(TWO_MONTHS))
                 .body("[0].level", equalTo("TOWNSHIP"));

@@ -12,18 +12,20 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * One submission's handling as assignment (and intake) announce it: builds each event as the README's
- * event catalogue describes it, sends it as a CloudEvent keyed by the submission, and reads back the
- * submission's deadlines as the office sees them.
+ * One submission's handling as assignment (and intake) announce it: builds each event from its producer's
+ * published example with the fields a test names ({@link Contracts#data}), sends it as a CloudEvent keyed by
+ * the submission, and reads back the submission's deadlines as the office sees them.
  */
 final class Workflow {
 
     static final String TOPIC = "banli.assignment.workflow";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final long submission;
@@ -46,18 +48,32 @@ final class Workflow {
     }
 
     Workflow sendTo(String topic, String type, Object... fields) {
+        EventSender.cloudEvent(topic, String.valueOf(submission), UUID.randomUUID().toString(), type,
+                Contracts.data(type, fields(fields)));
+        return this;
+    }
+
+    /**
+     * Sends {@code banli.assignment.<name>.v1} with only these fields, not held to assignment's published
+     * contract: an event its producer would not send today (an older shape, a broken one).
+     */
+    Workflow sendOffContract(String name, Object... fields) {
+        try {
+            EventSender.cloudEvent(TOPIC, String.valueOf(submission), UUID.randomUUID().toString(),
+                    "banli.assignment." + name + ".v1", JSON.writeValueAsString(fields(fields)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    private Map<String, Object> fields(Object... fields) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("submissionId", submission);
         for (int i = 0; i < fields.length; i += 2) {
             data.put((String) fields[i], fields[i + 1]);
         }
-        try {
-            EventSender.cloudEvent(topic, String.valueOf(submission), UUID.randomUUID().toString(), type,
-                    JSON.writeValueAsString(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return this;
+        return data;
     }
 
     /** What assigned, pre-assigned and rehandling-started say about the item and the unit. */

@@ -45,11 +45,15 @@ public class Parts {
     /** Announces a pre-assignment, formal assignment or re-handling of one part. */
     public void announcePart(String type, Assignment a, HandledSubmission s) {
         Unit unit = Unit.findById(a.unitId);
-        boolean rehandling = WorkflowEvents.REHANDLING_STARTED.equals(type);
-        change.announce(WorkflowEvents.TOPIC, type, s.id.toString(), new WorkflowEvents.PartV1(s.id, s.kind, s.level,
-                s.sessionId, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial,
-                WorkflowEvents.PRE_ASSIGNED.equals(type) ? a.preAssignedAt : null,
-                WorkflowEvents.ASSIGNED.equals(type) ? a.assignedAt : null,
-                rehandling ? change.now() : null));
+        Object data = switch (type) {
+            case WorkflowEvents.PRE_ASSIGNED -> new WorkflowEvents.PreAssignedV1(s.id, s.kind, s.level, s.sessionId,
+                    a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.preAssignedAt);
+            case WorkflowEvents.ASSIGNED -> new WorkflowEvents.AssignedV1(s.id, s.kind, s.level, s.sessionId, a.id,
+                    a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.assignedAt);
+            case WorkflowEvents.REHANDLING_STARTED -> new WorkflowEvents.RehandlingStartedV1(s.id, s.kind, s.level,
+                    s.sessionId, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, change.now());
+            default -> throw new IllegalArgumentException("Not an event of a part: " + type);
+        };
+        change.announce(WorkflowEvents.TOPIC, type, s.id.toString(), data);
     }
 }

@@ -4,9 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.banli.assignment.evaluation.Evaluation.Rating;
+import io.banli.assignment.handling.Contact.Method;
+import io.banli.assignment.handling.Contact.Timing;
+import io.banli.assignment.reply.Disclosure;
+import io.banli.assignment.reply.ResultClass;
+
 /**
  * What assignment tells the other services, on {@link #TOPIC}, keyed by submission id. The shapes are
- * the README's event catalogue; ids only, never contact data.
+ * the event catalogue, published as the AsyncAPI document by {@link WorkflowEventContract}; ids only, never
+ * contact data. Fields sent as strings name their allowed values (or enum) in {@link Schema}.
  */
 public final class WorkflowEvents {
 
@@ -31,28 +40,58 @@ public final class WorkflowEvents {
     public static final String CLOSED = PREFIX + "closed.v1";
     public static final String COMMITMENT_PROGRESSED = PREFIX + "commitment-progressed.v1";
 
+    // Descriptions and examples in the AsyncAPI document.
+    private static final String SHA256 = "SHA-256 of the reply, hex";
+    private static final String HEX64 = "^[0-9a-f]{64}$";
+    private static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String UNIT = "市住房和城乡建设委员会";
+    private static final String KEY_ITEM = "The leading official, key items only";
+
     private WorkflowEvents() {
     }
 
-    /** A unit's part as supervision and reporting need it to open deadlines and count. */
-    public record PartV1(long submissionId, String kind, String level, Long sessionId, long assignmentId, long unitId,
-            String unitName, HandlingMode mode, UnitRole role, boolean keyItem, String leadingOfficial,
-            Instant preAssignedAt, Instant assignedAt, Instant startedAt) {
+    /** A unit's part proposed: opens the adjustment window. One per unit. */
+    public record PreAssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
+            @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
+            Long sessionId,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
+            Instant preAssignedAt) {
+    }
+
+    /** A unit's part formally assigned: starts its legal clock. One per unit. */
+    public record AssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
+            @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
+            Long sessionId,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
+            Instant assignedAt) {
+    }
+
+    /** A unit's part handled again after an unsatisfied evaluation. */
+    public record RehandlingStartedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
+            @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
+            Long sessionId,
+            long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
+            boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
+            Instant startedAt) {
     }
 
     public record AdjustmentRequestedV1(long submissionId, long assignmentId, long unitId, String reason,
             Instant requestedAt) {
     }
 
-    public record AdjustmentDecidedV1(long submissionId, long assignmentId, long unitId, String decision,
+    public record AdjustmentDecidedV1(long submissionId, long assignmentId, long unitId,
+            @Schema(enumeration = {"REASSIGNED", "KEPT"}) String decision,
             Long newUnitId, Long newAssignmentId, String reason, Instant decidedAt) {
     }
 
     public record SignedV1(long submissionId, long assignmentId, long unitId, Instant signedAt) {
     }
 
-    public record ContactRecordedV1(long submissionId, long assignmentId, long unitId, long contactId, String timing,
-            String method, boolean faceToFace, LocalDate contactedOn, Instant recordedAt) {
+    public record ContactRecordedV1(long submissionId, long assignmentId, long unitId, long contactId,
+            @Schema(implementation = Timing.class) String timing, @Schema(implementation = Method.class) String method,
+            boolean faceToFace, LocalDate contactedOn, Instant recordedAt) {
     }
 
     public record OpinionSentV1(long submissionId, long assignmentId, long unitId, long leadUnitId, Instant sentAt) {
@@ -63,7 +102,9 @@ public final class WorkflowEvents {
     }
 
     public record ReplySubmittedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
-            String resultClass, String fingerprint, Instant submittedAt) {
+            @Schema(implementation = ResultClass.class) String resultClass,
+            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
+            Instant submittedAt) {
     }
 
     public record ReplyReturnedV1(long submissionId, long assignmentId, long unitId, long replyId, String reason,
@@ -74,7 +115,12 @@ public final class WorkflowEvents {
     }
 
     public record RepliedV1(long submissionId, long assignmentId, long unitId, long replyId, int version, int round,
-            String resultClass, String classChangedFrom, String fingerprint, String disclosure,
+            @Schema(implementation = ResultClass.class) String resultClass,
+            @Schema(implementation = ResultClass.class, nullable = true,
+                    description = "The class the unit gave, when the office changed it; else null")
+            String classChangedFrom,
+            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
+            @Schema(implementation = Disclosure.class) String disclosure,
             List<CommitmentRef> commitments, List<Long> recipientIds, Instant repliedAt) {
     }
 
@@ -90,10 +136,12 @@ public final class WorkflowEvents {
     }
 
     public record EvaluatedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
-            long memberId, String rating, Instant evaluatedAt) {
+            long memberId, @Schema(implementation = Rating.class) String rating, Instant evaluatedAt) {
     }
 
-    public record ClosedV1(long submissionId, String outcome, boolean followUp, Instant closedAt) {
+    public record ClosedV1(long submissionId,
+            @Schema(enumeration = {"SATISFIED", "AFTER_REHANDLING", "WITHDRAWN", "NOT_EVALUATED"}) String outcome,
+            boolean followUp, Instant closedAt) {
     }
 
     public record CommitmentProgressedV1(long submissionId, long assignmentId, long unitId, long commitmentId,

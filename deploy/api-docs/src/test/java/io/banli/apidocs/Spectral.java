@@ -47,14 +47,20 @@ final class Spectral {
     }
 
     static Report lint(Path document) throws IOException, InterruptedException {
+        return lint(document, RULESET);
+    }
+
+    /** With another ruleset than the OpenAPI one (the AsyncAPI documents have their own). */
+    static Report lint(Path document, Path ruleset) throws IOException, InterruptedException {
         if (!Files.isRegularFile(CLI)) {
             throw new IllegalStateException("Spectral is not installed in target/spectral: run the build (npm ci) first");
         }
         // Spectral finds the rulesets it extends (OWASP's) from the ruleset's own folder: beside node_modules.
-        Path ruleset = Files.copy(RULESET, INSTALLED.resolve(".spectral.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        Path installed = Files.copy(ruleset, INSTALLED.resolve(ruleset.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
         Path out = Files.createTempFile(MODULE.resolve("target"), "spectral-", ".json");
         Process process = new ProcessBuilder("node", CLI.toString(), "lint", document.toString(),
-                "--ruleset", ruleset.toString(), "--format", "json", "--output", out.toString(),
+                "--ruleset", installed.toString(), "--format", "json", "--output", out.toString(),
                 "--fail-severity", "error")
                 .redirectErrorStream(false)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -3,7 +3,9 @@ package io.banli.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -16,7 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic as an outside consumer would, from the moment the probe is opened, so a test sees
- * only the records its own actions caused.
+ * only the records its own actions caused. Every event a service published that it receives is checked
+ * against the service's published contract ({@link Contracts}): a test that sees an event its producer's
+ * AsyncAPI document does not describe fails, so every test that observes events is a producer contract test.
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -69,7 +73,30 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     private void poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            seen.add(record);
+            checkContract(record);
+        });
+    }
+
+    /**
+     * Fails on a published event that breaks its contract. Only what a service published is checked: events a
+     * test sent itself (another {@code ce_source}) may be deliberately broken, and types no producer publishes
+     * are not ours to check.
+     */
+    static void checkContract(ConsumerRecord<String, String> record) {
+        String type = header(record, "ce_type");
+        if (type == null || !Contracts.published(type) || !Contracts.isProducer(header(record, "ce_source"))) {
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(),
+                h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
+        List<String> problems = Contracts.producerViolations(type, headers, record.value());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Published " + type + " breaks its contract: " + problems + "\n  headers "
+                    + headers + "\n  data " + record.value());
+        }
     }
 
     public static Predicate<ConsumerRecord<String, String>> ofType(String type) {

@@ -3,12 +3,15 @@ package io.banli.intake.submission;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.banli.intake.session.SessionKind;
 import io.banli.intake.session.SessionLevel;
 
 /**
  * What intake tells the other services about submissions, on {@link #TOPIC}, keyed by submission id.
- * The shapes are the contract of the README's event catalogue. No event carries contact data.
+ * The shapes are the contract of the event catalogue: {@link SubmissionEventContract} publishes them as the
+ * AsyncAPI document. No event carries contact data.
  */
 public final class SubmissionEvents {
 
@@ -20,30 +23,46 @@ public final class SubmissionEvents {
     public static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
     public static final String UPDATED = "banli.intake.submission.updated.v1";
 
+    // Examples in the AsyncAPI document: what a consumer's test starts from.
+    private static final String TITLE = "关于加强老旧小区加装电梯工作的建议";
+    private static final String FIELD = "URBAN_CONSTRUCTION_TRANSPORT";
+    private static final String SESSION = "市十六届人大三次会议";
+    private static final String GROUP = "Collective proposals only";
+    private static final String KEY_ITEM = "The leading official, key items only";
+
     private SubmissionEvents() {
     }
 
     /** The proposer's public name and delegation (代表团/界别), never contact data. */
-    public record Proposer(long memberId, String name, String delegation) {
+    public record Proposer(long memberId, @Schema(example = "王建华") String name,
+            @Schema(example = "东城区代表团") String delegation) {
     }
 
     /** Data of {@link #FILED}: only co-signers who signed before the cut-off are listed. */
-    public record SubmissionFiledV1(long submissionId, long sessionId, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, Instant filedAt) {
+    public record SubmissionFiledV1(long submissionId, long sessionId, SubmissionKind kind,
+            @Schema(example = TITLE) String title, @Schema(example = FIELD) String field, Proposer leadProposer,
+            List<Long> coSignerIds, @Schema(nullable = true, description = GROUP) String groupName,
+            Instant filedAt) {
     }
 
     /** Data of {@link #REGISTERED}: what assignment, supervision and reporting need to handle and count it. */
-    public record SubmissionRegisteredV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
-            SessionLevel level, int year, int number, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
-            boolean confidential, Instant registeredAt) {
+    public record SubmissionRegisteredV1(long submissionId, long sessionId,
+            @Schema(example = SESSION) String sessionName, SessionKind sessionKind, SessionLevel level, int year,
+            int number, SubmissionKind kind, @Schema(example = TITLE) String title,
+            @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
+            @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
+            @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,
+            Instant registeredAt) {
     }
 
     /** Data of {@link #UPDATED}: the whole registered picture after the office changed it. */
-    public record SubmissionUpdatedV1(long submissionId, long sessionId, String sessionName, SessionKind sessionKind,
-            SessionLevel level, int year, Integer number, SubmissionKind kind, String title, String field,
-            Proposer leadProposer, List<Long> coSignerIds, String groupName, boolean keyItem, String leadingOfficial,
-            boolean confidential, Instant registeredAt, Instant updatedAt) {
+    public record SubmissionUpdatedV1(long submissionId, long sessionId,
+            @Schema(example = SESSION) String sessionName, SessionKind sessionKind, SessionLevel level, int year,
+            Integer number, SubmissionKind kind, @Schema(example = TITLE) String title,
+            @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
+            @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
+            @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,
+            Instant registeredAt, Instant updatedAt) {
     }
 
     public record SubmissionRefusedV1(long submissionId, long sessionId, String reason, Disposition disposition,

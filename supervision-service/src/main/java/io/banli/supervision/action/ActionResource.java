@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +60,8 @@ public class ActionResource {
     }
 
     /** Data of {@code banli.supervision.supervision-action-recorded.v1}. */
-    public record ActionRecordedV1(long actionId, Long submissionId, Long unitId, String kind, LocalDate takenOn) {
+    public record ActionRecordedV1(long actionId, Long submissionId, Long unitId,
+            @Schema(implementation = ActionKind.class) String kind, LocalDate takenOn) {
     }
 
     @POST

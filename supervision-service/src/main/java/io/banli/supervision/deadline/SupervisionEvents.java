@@ -2,7 +2,12 @@ package io.banli.supervision.deadline;
 
 import java.time.Instant;
 
-/** What supervision tells the other services, on {@link #TOPIC}, keyed by submission id. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What supervision tells the other services, on {@link #TOPIC}, keyed by submission id: the event catalogue,
+ * published as the AsyncAPI document by {@link SupervisionEventContract}.
+ */
 public final class SupervisionEvents {
 
     public static final String TOPIC = "banli.supervision.alerts";
@@ -26,31 +31,31 @@ public final class SupervisionEvents {
      * and {@code unitId} are null for a deadline that belongs to no unit's part (none yet: every stage
      * today is a unit's).
      */
-    public record DeadlineOpenedV1(long submissionId, long deadlineId, Long assignmentId, Long unitId, String stage,
+    public record DeadlineOpenedV1(long submissionId, long deadlineId, Long assignmentId, Long unitId, @Schema(implementation = Stage.class) String stage,
             Instant dueAt, Instant openedAt) {
     }
 
     /** Red: a unit's deadline passed with the work not done. Raised once per deadline. */
-    public record OverdueV1(long submissionId, long deadlineId, long assignmentId, long unitId, String stage,
+    public record OverdueV1(long submissionId, long deadlineId, long assignmentId, long unitId, @Schema(implementation = Stage.class) String stage,
             Instant dueAt, Instant detectedAt) {
     }
 
     /** Yellow: {@code workingDaysLeft} working days before the deadline (0: it is the last day). Once per level. */
-    public record DeadlineWarningV1(long submissionId, long deadlineId, long unitId, String stage, int workingDaysLeft,
+    public record DeadlineWarningV1(long submissionId, long deadlineId, long unitId, @Schema(implementation = Stage.class) String stage, int workingDaysLeft,
             Instant dueAt, Instant detectedAt) {
     }
 
     /** A window (adjustment request, evaluation) passed unused: it closes, nobody is overdue. */
-    public record DeadlineExpiredV1(long submissionId, long deadlineId, long assignmentId, long unitId, String stage,
+    public record DeadlineExpiredV1(long submissionId, long deadlineId, long assignmentId, long unitId, @Schema(implementation = Stage.class) String stage,
             Instant dueAt, Instant expiredAt) {
     }
 
-    public record DeadlineMetV1(long submissionId, long deadlineId, long unitId, String stage, Instant dueAt,
+    public record DeadlineMetV1(long submissionId, long deadlineId, long unitId, @Schema(implementation = Stage.class) String stage, Instant dueAt,
             Instant metAt, boolean onTime) {
     }
 
     /** A rule, the calendar or an extension moved the deadline. */
-    public record DeadlineRecomputedV1(long submissionId, long deadlineId, long unitId, String stage,
+    public record DeadlineRecomputedV1(long submissionId, long deadlineId, long unitId, @Schema(implementation = Stage.class) String stage,
             Instant previousDueAt, Instant dueAt, String reason) {
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +30,7 @@ import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
 import io.banli.supervision.deadline.Deadline;
 import io.banli.supervision.deadline.DeadlineState;
+import io.banli.supervision.deadline.Stage;
 import io.banli.supervision.deadline.SupervisionEvents;
 
 @Path("/api/v1/deadlines/{deadlineId}/explanation")
@@ -51,7 +53,8 @@ public class ExplanationResource {
     }
 
     /** Data of {@code banli.supervision.explanation-filed.v1}; the text stays in this service. */
-    public record ExplanationFiledV1(long submissionId, long deadlineId, long unitId, String stage, Instant filedAt) {
+    public record ExplanationFiledV1(long submissionId, long deadlineId, long unitId,
+            @Schema(implementation = Stage.class) String stage, Instant filedAt) {
     }
 
     @PUT

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 import io.banli.kit.outbox.Outbox;
@@ -77,7 +78,8 @@ public class ReminderDispatcher {
 
     /** Data of {@code banli.supervision.reminder-sent.v1}: who was told how, never their address. */
     public record ReminderSentV1(long reminderId, long submissionId, long deadlineId, long unitId, String level,
-            String recipient, String channel, Instant sentAt) {
+            @Schema(enumeration = {"LIAISON", "HEAD", "LEADER", "PLATFORM"}) String recipient,
+            @Schema(implementation = Reminder.Channel.class) String channel, Instant sentAt) {
     }
 
     @PostConstruct

@@ -1,0 +1,38 @@
+package io.banli.intake.submission;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.banli.intake.submission.SubmissionEvents.SubmissionFiledV1;
+import io.banli.intake.submission.SubmissionEvents.SubmissionMergedV1;
+import io.banli.intake.submission.SubmissionEvents.SubmissionRefusedV1;
+import io.banli.intake.submission.SubmissionEvents.SubmissionRegisteredV1;
+import io.banli.intake.submission.SubmissionEvents.SubmissionUpdatedV1;
+import io.banli.intake.submission.SubmissionEvents.SubmissionWithdrawnV1;
+import io.banli.kit.events.AsyncApi;
+
+/** The AsyncAPI document of what intake publishes, served at {@code GET /asyncapi.yaml}. */
+@Singleton
+public class SubmissionEventContract {
+
+    @Produces
+    @Singleton
+    public static AsyncApi document() {
+        return AsyncApi.of("intake-service", "Submissions from filing to registration, as the other services "
+                + "and platforms read them. No event carries contact data.")
+                .channel(SubmissionEvents.TOPIC, "Every change of a submission's filing and registration.")
+                .message(SubmissionEvents.FILED, SubmissionFiledV1.class,
+                        "A member filed a submission; co-signers listed are those who signed before the cut-off.")
+                .message(SubmissionEvents.REGISTERED, SubmissionRegisteredV1.class,
+                        "The office registered a submission under its number: handling starts.")
+                .message(SubmissionEvents.REFUSED, SubmissionRefusedV1.class,
+                        "The office did not register a submission and passed it on as a letter or public opinion.")
+                .message(SubmissionEvents.MERGED, SubmissionMergedV1.class,
+                        "A submission is handled together with another one.")
+                .message(SubmissionEvents.WITHDRAWN, SubmissionWithdrawnV1.class,
+                        "The proposer withdrew the submission: handling stops.")
+                .message(SubmissionEvents.UPDATED, SubmissionUpdatedV1.class,
+                        "The office corrected a registered submission: its whole registered picture.")
+                .done();
+    }
+}
