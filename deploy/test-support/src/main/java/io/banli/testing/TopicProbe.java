@@ -124,6 +124,11 @@ public final class TopicProbe implements AutoCloseable {
         return seen.stream().filter(matching).toList();
     }
 
+    /** How many partitions the topic has (all of them are read). */
+    public int partitions() {
+        return consumer.assignment().size();
+    }
+
     private void readToEnd() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
