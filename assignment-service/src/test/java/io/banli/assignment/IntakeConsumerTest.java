@@ -9,7 +9,6 @@ import static io.banli.testing.TopicProbe.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,13 +32,14 @@ class IntakeConsumerTest {
             EventSender.cloudEvent(INTAKE_TOPIC, String.valueOf(id), eventId, REGISTERED, registeredEvent(id));
             awaitKnown(id);
             EventSender.cloudEvent(INTAKE_TOPIC, String.valueOf(id), eventId, REGISTERED, registeredEvent(id));
-            // A marker behind the duplicate on the same partition: once it is in, the duplicate was consumed.
+            // A marker behind the duplicate on the same partition: once it is in, the duplicate was consumed, and
+            // had it failed, its dead letter was sent before the marker was applied.
             long marker = nextSubmissionId();
             EventSender.cloudEvent(INTAKE_TOPIC, String.valueOf(id), UUID.randomUUID().toString(), REGISTERED,
                     registeredEvent(marker));
             awaitKnown(marker);
 
-            assertThat(deadLetters.all(r -> true, Duration.ofSeconds(1)))
+            assertThat(deadLetters.present(r -> true))
                     .as("the duplicate was skipped, not failed").isEmpty();
             given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + id).then().statusCode(200);
         }

@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,8 @@ class WorkflowBadInputTest {
                     400, "decision");
             bad(Tokens.office(), item, "/extension-decision", Map.of("unitId", unit, "approved", true, "reason", "同意"),
                     409, "no undecided extension request");
-            assertThat(workflow.all(r -> r.key().equals(String.valueOf(item)), Duration.ofSeconds(1))).isEmpty();
+            assertThat(workflow.until(OutboxMarker.after(WORKFLOW_TOPIC, String.valueOf(item)),
+                    r -> r.key().equals(String.valueOf(item)))).isEmpty();
         }
         given().auth().oauth2(Tokens.office()).get(path(item, "")).then()
                 .body("contacts", hasSize(0)).body("replies", hasSize(0))

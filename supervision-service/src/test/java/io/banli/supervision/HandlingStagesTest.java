@@ -85,8 +85,9 @@ class HandlingStagesTest {
             assertThat(expired.getLong("assignmentId")).isEqualTo(assignment);
             assertThat(expired.getString("dueAt")).isEqualTo("2025-03-10T15:59:59.999999Z");
             item.awaitDeadline("ADJUSTMENT_REQUEST", "EXPIRED").body("[0].light", nullValue());
-            assertThat(alerts.all(TopicProbe.ofType(OVERDUE, key(item)), Duration.ofSeconds(2))).isEmpty();
-            assertThat(alerts.all(TopicProbe.ofType(EXPIRED, key(item)), Duration.ZERO)).as("once").hasSize(1);
+            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            assertThat(alerts.until(swept, TopicProbe.ofType(OVERDUE, key(item)))).isEmpty();
+            assertThat(alerts.until(swept, TopicProbe.ofType(EXPIRED, key(item)))).as("once").hasSize(1);
         }
         item.reminders().body("", hasSize(0));
         assertThat(audited("deadline.expired", item)).isEqualTo(1);
@@ -114,7 +115,8 @@ class HandlingStagesTest {
 
             clock.travelTo(Instant.parse("2025-03-12T02:00:00Z"));
             item.awaitDeadline("SIGN_FOR", "OVERDUE");
-            assertThat(alerts.all(TopicProbe.ofType(EXPIRED, key(item)), Duration.ofSeconds(2))).isEmpty();
+            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, item.submission),
+                    TopicProbe.ofType(EXPIRED, key(item)))).isEmpty();
         }
     }
 
@@ -220,7 +222,8 @@ class HandlingStagesTest {
             long missed = item.deadlines("COMMITMENT").extract()
                     .<Number>path("find { it.commitmentId == " + later + " }.id").longValue();
             assertThat(overdue.getLong("deadlineId")).isEqualTo(missed);
-            assertThat(alerts.all(stage(OVERDUE, item, "COMMITMENT"), Duration.ofSeconds(2))).hasSize(1);
+            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, item.submission),
+                    stage(OVERDUE, item, "COMMITMENT"))).hasSize(1);
             // A broken promise is the unit's: it is reminded.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.reminders()
                     .body("deadlineId", hasItem((int) missed)));
@@ -237,15 +240,16 @@ class HandlingStagesTest {
             item.awaitDeadline("EVALUATION", "OPEN");
             item.awaitDeadline("REPLY", "MET");
             item.send("reply-submitted", "assignmentId", assignment, "unitId", 48, "replyId", 1, "round", 1,
-                    "submittedAt", "2025-03-18T02:00:00Z");
+                    "submittedAt", "2025-03-18T02:00:00Z").consumed();
 
             // 20 March + 1 month = Sunday 20 April: the window closes at the end of Monday 21 April.
             clock.travelTo(Instant.parse("2025-04-22T02:00:00Z"));
             alerts.await(stage(EXPIRED, item, "EVALUATION"));
             item.awaitDeadline("EVALUATION", "EXPIRED");
-            assertThat(alerts.all(stage("banli.supervision.deadline-met.v1", item, "REPLY"), Duration.ofSeconds(1)))
+            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            assertThat(alerts.until(swept, stage("banli.supervision.deadline-met.v1", item, "REPLY")))
                     .as("met once, by the reply").hasSize(1);
-            assertThat(alerts.all(stage(OVERDUE, item, "EVALUATION"), Duration.ZERO)).isEmpty();
+            assertThat(alerts.until(swept, stage(OVERDUE, item, "EVALUATION"))).isEmpty();
         }
     }
 
@@ -276,8 +280,9 @@ class HandlingStagesTest {
                     "reason", "仍未回应", "returnedAt", "2025-06-06T02:00:00Z");
             item.awaitDeadline("REPLY", "OVERDUE").body("[0].light", equalTo("RED"));
 
-            assertThat(alerts.all(stage(OVERDUE, item, "REPLY"), Duration.ofSeconds(3))).as("red once").hasSize(1);
-            assertThat(alerts.all(stage(WARNING, item, "REPLY"), Duration.ZERO))
+            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            assertThat(alerts.until(swept, stage(OVERDUE, item, "REPLY"))).as("red once").hasSize(1);
+            assertThat(alerts.until(swept, stage(WARNING, item, "REPLY")))
                     .extracting(r -> JsonPath.from(r.value()).getInt("workingDaysLeft")).as("7 days once").containsOnlyOnce(7);
         }
         assertThat(audited("deadline.reopened", item)).isEqualTo(2);

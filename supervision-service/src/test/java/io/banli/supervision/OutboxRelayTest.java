@@ -62,13 +62,12 @@ class OutboxRelayTest {
             relay.relay();
             Predicate<ConsumerRecord<String, String>> ours = TopicProbe.ofType(type);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> topic.all(ours, Duration.ofMillis(200)).size() >= subjects * perSubject);
+                    .until(() -> topic.received(ours).size() >= subjects * perSubject);
 
             // Nothing more of ours follows: a later marker is published after them.
             String marker = insertOne("banli.test.marker-" + UUID.randomUUID() + ".v1", "relay-test-marker");
             relay.relay();
-            topic.await(r -> marker.equals(header(r, "ce_id")));
-            List<ConsumerRecord<String, String>> received = topic.all(ours, Duration.ZERO);
+            List<ConsumerRecord<String, String>> received = topic.until(r -> marker.equals(header(r, "ce_id")), ours);
 
             assertThat(received).hasSize(subjects * perSubject);
             assertThat(received.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(subjects * perSubject);
@@ -109,15 +108,14 @@ class OutboxRelayTest {
             marker.commit();
             relay.relay();
 
-            topic.await(r -> markerId.equals(header(r, "ce_id")));
-            assertThat(topic.all(r -> secondId.equals(header(r, "ce_id")), Duration.ZERO))
+            assertThat(topic.until(r -> markerId.equals(header(r, "ce_id")), r -> secondId.equals(header(r, "ce_id"))))
                     .as("committed, but behind a transaction still in flight").isEmpty();
             assertThat(published(secondId)).isFalse();
 
             first.commit();
             relay.relay();
             topic.await(r -> secondId.equals(header(r, "ce_id")));
-            List<String> order = topic.all(r -> subject.equals(r.key()), Duration.ZERO).stream()
+            List<String> order = topic.received(r -> subject.equals(r.key())).stream()
                     .map(r -> header(r, "ce_id")).toList();
             assertThat(order).containsExactly(firstId, secondId);
         }
@@ -147,14 +145,14 @@ class OutboxRelayTest {
             marker.commit();
             relay.relay();
 
-            topic.await(r -> markerId.equals(header(r, "ce_id")));
-            assertThat(topic.all(r -> subject.equals(r.key()), Duration.ZERO)).as("both wait").isEmpty();
+            assertThat(topic.until(r -> markerId.equals(header(r, "ce_id")), r -> subject.equals(r.key())))
+                    .as("both wait").isEmpty();
             assertThat(published(secondId)).isFalse();
 
             between.commit();
             relay.relay();
             topic.await(r -> secondId.equals(header(r, "ce_id")));
-            assertThat(topic.all(r -> subject.equals(r.key()), Duration.ZERO)).extracting(r -> header(r, "ce_id"))
+            assertThat(topic.received(r -> subject.equals(r.key()))).extracting(r -> header(r, "ce_id"))
                     .containsExactly(firstId, secondId);
         }
     }

@@ -9,12 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
 import io.banli.testing.Tokens;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -27,6 +31,8 @@ final class Workflow {
     static final String TOPIC = "banli.assignment.workflow";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A unit that is assigned nothing in any test. */
+    private static final long NO_PART = 999_999;
 
     final long submission;
 
@@ -74,6 +80,28 @@ final class Workflow {
             data.put((String) fields[i], fields[i + 1]);
         }
         return data;
+    }
+
+    /** See {@link #consumed(long)}. */
+    Workflow consumed() {
+        consumed(submission);
+        return this;
+    }
+
+    /**
+     * Waits until the consumer has applied everything sent for the item so far, including events that change
+     * nothing visible: a sign-for by a unit with no part in the item (it meets no deadline) is sent behind them
+     * on the same partition, and its inbox entry, written with its effect, is awaited.
+     */
+    static void consumed(long submission) {
+        String id = UUID.randomUUID().toString();
+        EventSender.cloudEvent(TOPIC, String.valueOf(submission), id, "banli.assignment.signed.v1",
+                "{\"submissionId\": %d, \"unitId\": %d, \"signedAt\": \"2025-03-03T02:00:00Z\"}"
+                        .formatted(submission, NO_PART));
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> !em
+                .createNativeQuery("select 1 from inbox_event where event_id = :id").setParameter("id", id)
+                .getResultList().isEmpty()));
     }
 
     /** What assigned, pre-assigned and rehandling-started say about the item and the unit. */

@@ -63,15 +63,6 @@ public final class TopicProbe implements AutoCloseable {
         }, r -> r != null);
     }
 
-    /** Every record received so far that matches, after polling for {@code quiet} more. */
-    public List<ConsumerRecord<String, String>> all(Predicate<ConsumerRecord<String, String>> matching, Duration quiet) {
-        long until = System.nanoTime() + quiet.toNanos();
-        while (System.nanoTime() < until) {
-            poll();
-        }
-        return seen.stream().filter(matching).toList();
-    }
-
     private void poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
             seen.add(record);
@@ -115,5 +106,60 @@ public final class TopicProbe implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+    }
+
+    /**
+     * The check that something did not happen: waits up to 30 s for a record matching {@code marker}, an event
+     * the test caused after the action under test, and returns every record matching {@code matching} that
+     * came before it. Before the marker means: earlier in the marker's partition, or already on another
+     * partition when the marker arrived (each partition is read to the end it had then).
+     *
+     * <p>The marker proves that anything the action caused has been published by then only if it is ordered
+     * after it. Give it the same key (the submission id) where possible: one key is one partition, and the
+     * outbox relay sends one submission's events in commit order. Across keys, the relay's order is what
+     * holds: it sends outbox rows in id order, each batch only after the previous one is acknowledged, so a
+     * row committed before the marker's transaction is on its partition before the marker is visible (on the
+     * test platform's single broker, rows of one batch are appended in the order sent).
+     */
+    public List<ConsumerRecord<String, String>> until(Predicate<ConsumerRecord<String, String>> marker,
+            Predicate<ConsumerRecord<String, String>> matching) {
+        ConsumerRecord<String, String> found = await(marker);
+        readToEnd();
+        return seen.stream()
+                .filter(r -> !(r.partition() == found.partition() && r.offset() >= found.offset()))
+                .filter(matching).toList();
+    }
+
+    /**
+     * Every record received so far that matches, after one more poll. For use once an {@link #await} or
+     * {@link #until} has established that what the test expects is there, or inside an Awaitility condition
+     * that waits for a count.
+     */
+    public List<ConsumerRecord<String, String>> received(Predicate<ConsumerRecord<String, String>> matching) {
+        poll();
+        return seen.stream().filter(matching).toList();
+    }
+
+    /**
+     * Every matching record the topic holds now: each partition is read up to its current end. For a
+     * consumer's outcome that is known to be written already, e.g. its dead letters once a later record of
+     * the same partition has been applied (the consumer sends a dead letter before it takes the next record).
+     */
+    public List<ConsumerRecord<String, String>> present(Predicate<ConsumerRecord<String, String>> matching) {
+        readToEnd();
+        return seen.stream().filter(matching).toList();
+    }
+
+    /** How many partitions the topic has (all of them are read). */
+    public int partitions() {
+        return consumer.assignment().size();
+    }
+
+    private void readToEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
     }
 }
