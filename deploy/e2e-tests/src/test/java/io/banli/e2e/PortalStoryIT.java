@@ -6,17 +6,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.e2e.intake.ApiException;
 import io.banli.e2e.intake.ApiResponse;
@@ -237,6 +240,50 @@ class PortalStoryIT {
         assertThat(limited.getCode()).isEqualTo(429);
         assertThat(limited.getResponseHeaders().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    }
+
+    /**
+     * A portal written in TypeScript (deploy/e2e-tests/portal-ts), whose client openapi-typescript generated from
+     * intake's stored document and tsc --strict checked, runs its story against the packaged intake: token, draft
+     * with a retried Idempotency-Key, filing, the member's progress.
+     */
+    @Test
+    void aPortalWrittenInTypeScriptFilesForItsMemberThroughItsGeneratedClient() throws Exception {
+        long session = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "市六届人大四次会议", "year", 2026))
+                .post("/api/v1/sessions"));
+        long member = created(as(Tokens.office(), "intake-service").body(Map.of(
+                "kind", "DEPUTY", "name", "陈志强", "delegation", "朝阳区代表团", "phone", "13900001003"))
+                .post("/api/v1/members"));
+        io.restassured.path.json.JsonPath registered = as(Tokens.office(), "intake-service").body(Map.of(
+                "name", "区人大代表履职平台", "owner", "区人大常委会代表工作室", "contactName", "孙丽",
+                "contactEmail", "sunli@example.com", "allMembers", false, "memberIds", List.of(member),
+                "scopes", List.of("submissions:write", "submissions:read", "progress:read")))
+                .post("/api/v1/platform-clients").then().statusCode(201).extract().jsonPath();
+
+        Path story = Path.of(System.getProperty("banli.repo-root"), "deploy/e2e-tests/target/portal-ts/dist/story.js");
+        ProcessBuilder node = new ProcessBuilder("node", story.toString()).redirectErrorStream(true);
+        node.environment().putAll(Map.of("BANLI_INTAKE_URL", banli.url("intake-service"),
+                "BANLI_CLIENT_ID", registered.getString("clientId"),
+                "BANLI_CLIENT_SECRET", registered.getString("clientSecret"),
+                "BANLI_MEMBER_ID", String.valueOf(member), "BANLI_SESSION_ID", String.valueOf(session)));
+        Process run = node.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
+
+        JsonNode seen = new ObjectMapper().readTree(output.substring(output.lastIndexOf('\n') + 1));
+        long draft = seen.path("draftId").asLong();
+        assertThat(seen.path("retriedDraftId").asLong()).as("the retry got the same draft").isEqualTo(draft);
+        assertThat(seen.path("replayed").asText()).isEqualTo("true");
+        assertThat(seen.path("filedState").asText()).isEqualTo("RECEIVED");
+        assertThat(seen.path("leadProposerId").asLong()).isEqualTo(member);
+        assertThat(seen.path("progressIds")).extracting(JsonNode::asLong).containsExactly(draft);
+        assertThat(seen.path("progressStates")).extracting(JsonNode::asText).containsExactly("FILED");
+        // What the office sees: the item filed in the member's name, waiting for its review.
+        as(Tokens.office(), "intake-service").get("/api/v1/submissions/" + draft).then().statusCode(200)
+                .body("leadProposerId", org.hamcrest.Matchers.equalTo((int) member))
+                .body("state", org.hamcrest.Matchers.equalTo("RECEIVED"));
     }
 
     private static String basic(String clientId, String secret) {
