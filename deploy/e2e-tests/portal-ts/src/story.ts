@@ -31,7 +31,7 @@ const basic = Buffer.from(`${setting("BANLI_CLIENT_ID")}:${setting("BANLI_CLIENT
 // 1. The token, for the member the portal acts for.
 const anonymous = createClient<paths>({ baseUrl });
 const token = await anonymous.POST("/api/v1/oauth2/token", {
-  headers: { Authorization: `Basic ${basic}` },
+  headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
   body: { grant_type: "client_credentials", scope: "submissions:write submissions:read progress:read",
     member_id: String(member) },
   bodySerializer: (form) => new URLSearchParams(Object.entries(form).filter(
@@ -82,5 +82,5 @@ const page: ProgressPage = progress.data;
 console.log(JSON.stringify({
   draftId: draft.id, retriedDraftId: again.data.id, replayed: again.response.headers.get("Idempotent-Replayed"),
   filedState: filed.data.state, leadProposerId: filed.data.leadProposerId, progressTotal: page.total,
-  progressIds: (page.items ?? []).map((item) => item.id), progressStates: (page.items ?? []).map((item) => item.state),
+  progressIds: (page.items ?? []).map((item) => item.id), progressStages: (page.items ?? []).map((item) => item.stage),
 }));

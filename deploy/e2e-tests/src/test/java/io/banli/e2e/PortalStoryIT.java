@@ -28,7 +28,10 @@ import io.banli.e2e.intake.model.NewDraft;
 import io.banli.e2e.intake.model.NewSubmission;
 import io.banli.e2e.intake.model.NewSubscription;
 import io.banli.e2e.intake.model.SubmissionKind;
+import io.banli.e2e.intake.model.ProgressView;
 import io.banli.e2e.intake.model.SubmissionView;
+import io.banli.e2e.intake.model.SubscriptionView;
+import io.banli.e2e.intake.model.TokenResponse;
 import io.banli.testing.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -39,7 +42,8 @@ import io.restassured.specification.RequestSpecification;
  * registers the portal, the portal gets its token, drafts and files for its member (and retries safely), the
  * office registers the item; the portal subscribes to
  * webhooks on a real HTTP receiver that is down for a while, follows the item to its reply, and reads the
- * member's progress. The portal's own calls go through the client generated from intake's OpenAPI document;
+ * member's progress. The portal's own calls go through the client generated from intake's OpenAPI document, with
+ * typed results;
  * the office's and the unit's steps through REST Assured.
  */
 class PortalStoryIT {
@@ -97,11 +101,11 @@ class PortalStoryIT {
         // 2. The portal gets a token for its member with HTTP Basic (client credentials).
         Portal portal = new Portal(banli.url("intake-service"));
         String basic = basic(clientId, secret);
-        portal.auth.tokenResourceToken(null, "client_credentials", null, null,
+        TokenResponse token = portal.auth.tokenResourceToken(null, "client_credentials", null, null,
                 "submissions:write submissions:read progress:read webhooks:manage", String.valueOf(member), null,
                 Map.of("Authorization", basic));
-        portal.useToken(portal.answer().path("access_token").asText());
-        assertThat(portal.answer().path("token_type").asText()).isEqualTo("Bearer");
+        portal.useToken(token.getAccessToken());
+        assertThat(token.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
 
         // A member the registry does not let it act for: no token.
         portal.anonymous();
@@ -109,16 +113,16 @@ class PortalStoryIT {
                 "client_credentials", null, null, "progress:read", String.valueOf(stranger), null,
                 Map.of("Authorization", basic)));
         assertThat(refused.getCode()).isEqualTo(400);
-        assertThat(portal.answer().path("error").asText()).isEqualTo("invalid_request");
-        portal.auth.tokenResourceToken(null, "client_credentials", null, null,
+        assertThat(new ObjectMapper().readTree(refused.getResponseBody()).path("error").asText())
+                .isEqualTo("invalid_request");
+        portal.useToken(portal.auth.tokenResourceToken(null, "client_credentials", null, null,
                 "submissions:write submissions:read progress:read webhooks:manage", String.valueOf(member), null,
-                Map.of("Authorization", basic));
-        portal.useToken(portal.answer().path("access_token").asText());
+                Map.of("Authorization", basic)).getAccessToken());
 
         // 3. It subscribes its receiver to assigned and replied; the receiver keeps the signing secret.
-        portal.webhooks.webhookResourceSubscribe(new NewSubscription().callbackUrl(receiver.url())
-                .eventTypes(List.of("assigned", "replied")), UUID.randomUUID().toString());
-        receiver.trust(portal.answer().path("secret").asText());
+        SubscriptionView subscription = portal.webhooks.webhookResourceSubscribe(new NewSubscription()
+                .callbackUrl(receiver.url()).eventTypes(List.of("assigned", "replied")), UUID.randomUUID().toString());
+        receiver.trust(subscription.getSecret());
 
         // 4. It drafts for its member with an Idempotency-Key, loses the answer and retries: one draft. Then it
         // files the draft; registration (立案) is the office's, never the portal's.
@@ -127,14 +131,15 @@ class PortalStoryIT {
                 .field("URBAN_CONSTRUCTION_TRANSPORT");
         String idempotent = UUID.randomUUID().toString();
         ApiResponse<SubmissionView> first = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
-        long submission = portal.answer().path("id").asLong();
+        long submission = first.getData().getId();
         ApiResponse<SubmissionView> retry = portal.filing.draftResourceDraftWithHttpInfo(drafting, idempotent);
         assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(201);
-        assertThat(portal.answer().path("id").asLong()).isEqualTo(submission);
+        assertThat(retry.getData().getId()).isEqualTo(submission);
         assertThat(retry.getHeaders().get("idempotent-replayed")).containsExactly("true");
-        portal.filing.draftResourceFile(submission, new Filing().version(0L), UUID.randomUUID().toString());
-        assertThat(portal.answer().path("state").asText()).isEqualTo("RECEIVED");
-        long filedVersion = portal.answer().path("version").asLong();
+        SubmissionView filed = portal.filing.draftResourceFile(submission, new Filing().version(0L),
+                UUID.randomUUID().toString());
+        assertThat(filed.getState()).hasToString("RECEIVED");
+        long filedVersion = filed.getVersion();
         // The one-step file-and-register is the office's alone.
         ApiException register = catchThrowableOfType(ApiException.class, () -> portal.submissions.submissionResourceRegister(
                 new NewSubmission().kind(SubmissionKind.SUGGESTION).sessionId(session).title("关于增开夜班公交线路的建议")
@@ -191,10 +196,10 @@ class PortalStoryIT {
 
         // 7. The member's progress shows the reply with the letter's fingerprint.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            portal.progress.progressResourceProgress(member, null, session, null, null);
-            JsonNode item = portal.answer().path("items").get(0);
-            assertThat(item.path("id").asLong()).isEqualTo(submission);
-            assertThat(item.path("replies").get(0).path("fingerprint").asText()).isEqualTo(fingerprint);
+            ProgressView item = portal.progress.progressResourceProgress(member, null, session, null, null)
+                    .getItems().get(0);
+            assertThat(item.getId()).isEqualTo(submission);
+            assertThat(item.getReplies().get(0).getFingerprint()).isEqualTo(fingerprint);
         });
 
         // 8. Another member's progress is not there for this portal.
@@ -204,9 +209,8 @@ class PortalStoryIT {
 
         // 9. A token without progress:read may file but not read progress.
         portal.anonymous();
-        portal.auth.tokenResourceToken(null, "client_credentials", null, null, "submissions:read",
-                String.valueOf(member), null, Map.of("Authorization", basic));
-        portal.useToken(portal.answer().path("access_token").asText());
+        portal.useToken(portal.auth.tokenResourceToken(null, "client_credentials", null, null, "submissions:read",
+                String.valueOf(member), null, Map.of("Authorization", basic)).getAccessToken());
         ApiException unscoped = catchThrowableOfType(ApiException.class,
                 () -> portal.progress.progressResourceProgress(member, null, null, null, null));
         assertThat(unscoped.getCode()).isEqualTo(403);
@@ -223,9 +227,8 @@ class PortalStoryIT {
                 "scopes", List.of("progress:read")))
                 .post("/api/v1/platform-clients").then().statusCode(201).extract().path("clientSecret");
         Portal portal = new Portal(banli.url("intake-service"));
-        portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read", String.valueOf(member),
-                null, Map.of("Authorization", basic(FLOOD, secret)));
-        portal.useToken(portal.answer().path("access_token").asText());
+        portal.useToken(portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read",
+                String.valueOf(member), null, Map.of("Authorization", basic(FLOOD, secret))).getAccessToken());
 
         // Two requests a minute: a bounded burst meets the limit.
         ApiException limited = null;
@@ -253,7 +256,7 @@ class PortalStoryIT {
                 "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "市六届人大四次会议", "year", 2026))
                 .post("/api/v1/sessions"));
         long member = created(as(Tokens.office(), "intake-service").body(Map.of(
-                "kind", "DEPUTY", "name", "陈志强", "delegation", "朝阳区代表团", "phone", "13900001003"))
+                "kind", "DEPUTY", "name", "陈志强", "delegation", "朝阳区代表团", "phone", "13900001004"))
                 .post("/api/v1/members"));
         io.restassured.path.json.JsonPath registered = as(Tokens.office(), "intake-service").body(Map.of(
                 "name", "区人大代表履职平台", "owner", "区人大常委会代表工作室", "contactName", "孙丽",
@@ -279,7 +282,7 @@ class PortalStoryIT {
         assertThat(seen.path("filedState").asText()).isEqualTo("RECEIVED");
         assertThat(seen.path("leadProposerId").asLong()).isEqualTo(member);
         assertThat(seen.path("progressIds")).extracting(JsonNode::asLong).containsExactly(draft);
-        assertThat(seen.path("progressStates")).extracting(JsonNode::asText).containsExactly("FILED");
+        assertThat(seen.path("progressStages")).extracting(JsonNode::asText).containsExactly("FILED");
         // What the office sees: the item filed in the member's name, waiting for its review.
         as(Tokens.office(), "intake-service").get("/api/v1/submissions/" + draft).then().statusCode(200)
                 .body("leadProposerId", org.hamcrest.Matchers.equalTo((int) member))
