@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -46,14 +48,14 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 /**
  * Publishes outbox rows to Kafka in batches: a batch of rows is handed to the producer at once, the relay
  * thread waits for all acknowledgements together, and the acknowledged rows are marked in one statement.
- * Runs right after each commit that wrote the outbox and, as a safety net for crashes and broker outages,
+ * While a batch waits for its acknowledgements the next one is already selected and handed over. Runs right after each commit that wrote the outbox and, as a safety net for crashes and broker outages,
  * on a schedule.
  *
  * <p><b>Order.</b> The producer is idempotent ({@code enable.idempotence}, {@code acks=all}, at most 5
  * requests in flight), so records sent in a row reach their partition in that order, retries included. The
  * record key is the submission, so one submission's events keep the order in which the relay sends them.
- * Only one relay may run at a time across all replicas: a PostgreSQL advisory lock held by the batch's
- * transaction.
+ * Only one relay may run at a time across all replicas: a PostgreSQL advisory lock held by the relay's
+ * database session for the length of a pass.
  *
  * <p><b>Which rows, in which order.</b> Ids come from a sequence, taken when a row is inserted, not when its
  * transaction commits, so id order and commit order differ for transactions that overlap. The relay takes
@@ -154,17 +156,14 @@ public class OutboxRelay {
         long waitedMillis = 0;
         long pause = 5;
         while (again.getAndSet(false)) {
-            Batch batch;
-            do {
-                batch = publishBatch();
-                if (!batch.locked()) {
-                    return; // another replica is relaying
-                }
-            } while (batch.full() && batch.complete());
-            if (!batch.complete()) {
+            Pass pass = publishPass();
+            if (!pass.locked()) {
+                return; // another replica is relaying
+            }
+            if (!pass.complete()) {
                 return; // Kafka did not take everything: the poll tries again
             }
-            if (batch.heldBack() && waitedMillis < MAX_HORIZON_WAIT.toMillis()) {
+            if (pass.heldBack() && waitedMillis < MAX_HORIZON_WAIT.toMillis()) {
                 // Rows waiting behind a transaction still in flight: look again shortly.
                 sleep(pause);
                 waitedMillis += pause;
@@ -174,42 +173,73 @@ public class OutboxRelay {
         }
     }
 
-    private record Batch(boolean locked, boolean full, boolean complete, boolean heldBack) {
+    /** How a pass ended: whether it held the lock, whether Kafka took everything, whether rows were held back. */
+    private record Pass(boolean locked, boolean complete, boolean heldBack) {
     }
 
     private record Row(long id, String eventId, String topic, String type, String subject, String payload,
             OffsetDateTime occurredAt, String traceParent) {
     }
 
-    /** Publishes one batch in one transaction that holds the relay's advisory lock. */
-    private Batch publishBatch() throws SQLException {
+    /** The next rows to publish, and whether a row behind them waits for a transaction still in flight. */
+    private record Selection(List<Row> rows, boolean heldBack) {
+    }
+
+    /** A batch handed to the producer: its rows, the futures of those handed over, when to stop waiting. */
+    private record InFlight(List<Row> rows, List<Future<RecordMetadata>> sent, long deadline) {
+        Set<Long> ids() {
+            return rows.stream().map(Row::id).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * Publishes everything pending on one connection that holds the relay's advisory lock for the pass. Each
+     * statement commits on its own, so the relay never keeps a transaction open while Kafka works (its own
+     * transaction would hold the horizon back). While one batch waits for its acknowledgements the next is
+     * selected and handed over: the database and the broker work at the same time, and the producer keeps
+     * the order in which batches are handed over.
+     */
+    private Pass publishPass() throws SQLException {
         try (Connection db = dataSource.getConnection()) {
-            db.setAutoCommit(false);
+            if (!advisory(db, "pg_try_advisory_lock")) {
+                return new Pass(false, true, false);
+            }
             try {
-                Batch batch = publishBatch(db);
-                db.commit();
-                return batch;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
+                return publishAll(db);
             } finally {
-                db.setAutoCommit(true);
+                unlock(db);
             }
         }
     }
 
-    private Batch publishBatch(Connection db) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return new Batch(false, false, true, false);
+    private Pass publishAll(Connection db) throws SQLException {
+        InFlight previous = null;
+        while (true) {
+            Selection next = select(db, previous == null ? Set.of() : previous.ids());
+            InFlight current = next.rows().isEmpty() ? null : handOver(next.rows());
+            if (previous != null && !settle(db, previous)) {
+                // Kafka refused part of the earlier batch: stop here; what it did not take stays pending.
+                if (current != null) {
+                    settle(db, current);
                 }
+                return new Pass(true, false, next.heldBack());
             }
+            if (current == null) {
+                return new Pass(true, true, next.heldBack());
+            }
+            if (next.rows().size() < batchSize) {
+                return new Pass(true, settle(db, current), next.heldBack());
+            }
+            previous = current;
         }
-        // Unpublished rows in id order, each with whether its transaction is below the horizon (taken from the
-        // statement's own snapshot). The batch is the prefix of those that are: it stops at the first that is not.
+    }
+
+    /**
+     * Unpublished rows in id order, but for those of the batch still in flight, each with whether its
+     * transaction is below the horizon (taken from the statement's own snapshot). The selection is the prefix
+     * of those that are: it stops at the first that is not.
+     */
+    private Selection select(Connection db, Set<Long> inFlight) throws SQLException {
         List<Row> rows = new ArrayList<>();
         boolean heldBack = false;
         try (PreparedStatement select = db.prepareStatement("""
@@ -218,9 +248,12 @@ public class OutboxRelay {
                        txid is null or txid < pg_snapshot_xmin(pg_current_snapshot())
                 from outbox_event where published_at is null
                 order by id limit ?""")) {
-            select.setInt(1, batchSize);
+            select.setInt(1, batchSize + inFlight.size());
             try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+                while (rs.next() && rows.size() < batchSize) {
+                    if (inFlight.contains(rs.getLong(1))) {
+                        continue;
+                    }
                     if (!rs.getBoolean(9)) {
                         heldBack = true;
                         break;
@@ -230,7 +263,45 @@ public class OutboxRelay {
                 }
             }
         }
-        List<Row> acknowledged = rows.isEmpty() ? List.of() : send(rows);
+        return new Selection(rows, heldBack);
+    }
+
+    /**
+     * Hands every row to the producer without waiting. Stops handing over at the first row the producer
+     * refuses at once (broker unreachable, buffer full), so a dead broker costs one wait, not one per row.
+     */
+    private InFlight handOver(List<Row> rows) {
+        Producer<String, String> kafkaProducer = producer();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Future<RecordMetadata> future = kafkaProducer.send(record(row));
+            sent.add(future);
+            if (future.isDone() && failed(future)) {
+                break;
+            }
+        }
+        return new InFlight(rows, sent, System.nanoTime() + sendTimeout.toNanos());
+    }
+
+    /**
+     * Waits on this thread for the batch's acknowledgements and marks the acknowledged rows in one statement;
+     * true when Kafka took every row.
+     */
+    private boolean settle(Connection db, InFlight batch) throws SQLException {
+        List<Row> acknowledged = new ArrayList<>(batch.sent().size());
+        for (int i = 0; i < batch.sent().size(); i++) {
+            try {
+                batch.sent().get(i).get(Math.max(0, batch.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(batch.rows().get(i));
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", batch.rows().get(i).eventId(),
+                        cause.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (!acknowledged.isEmpty()) {
             Long[] ids = acknowledged.stream().map(Row::id).toArray(Long[]::new);
             try (PreparedStatement mark = db.prepareStatement(
@@ -242,40 +313,35 @@ public class OutboxRelay {
             }
             count(acknowledged);
         }
-        return new Batch(true, rows.size() == batchSize, acknowledged.size() == rows.size(), heldBack);
+        return acknowledged.size() == batch.rows().size();
+    }
+
+    private static boolean advisory(Connection db, String function) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("select " + function + "(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /**
-     * Hands every row to the producer without waiting, then waits for all acknowledgements on this thread.
-     * Stops handing over at the first row the producer refuses at once (broker unreachable, buffer full),
-     * so a dead broker costs one wait, not one per row. Returns the acknowledged rows.
+     * Releases the pass's lock. The lock belongs to the database session, which outlives this use of the
+     * pooled connection: should the release fail on a connection still alive, the connection is aborted, so
+     * the session ends and takes the lock with it.
      */
-    private List<Row> send(List<Row> rows) {
-        Producer<String, String> kafkaProducer = producer();
-        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            Future<RecordMetadata> future = kafkaProducer.send(record(row));
-            sent.add(future);
-            if (future.isDone() && failed(future)) {
-                break;
-            }
-        }
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        List<Row> acknowledged = new ArrayList<>(sent.size());
-        for (int i = 0; i < sent.size(); i++) {
+    private static void unlock(Connection db) {
+        try {
+            advisory(db, "pg_advisory_unlock");
+        } catch (SQLException e) {
+            Log.warnf("Could not release the outbox relay's lock (%s); closing its connection", e.getMessage());
             try {
-                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(rows.get(i));
-            } catch (ExecutionException | TimeoutException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                Log.warnf("Kafka did not take outbox event %s (%s); it stays pending", rows.get(i).eventId(),
-                        cause.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                db.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // The connection is gone already, and its session's lock with it.
             }
         }
-        return acknowledged;
     }
 
     private static boolean failed(Future<RecordMetadata> future) {
