@@ -80,8 +80,10 @@ class RemindersTest {
                 .body("find { it.channel == 'SMS' }.address", equalTo("139****3101"));
         assertThat(mailTo("head31@unit.example")).isEmpty();
         assertThat(mailTo("liaison31@unit.example")).isNotEmpty();
-        assertThat(((String) mailTo("liaison31@unit.example").get(0).getContent())).contains("第" + submission + "号",
-                "签收", "还有1个工作日");
+        String mail = (String) mailTo("liaison31@unit.example").get(0).getContent();
+        assertThat(mail).as("people read the item's number in its session, never a database id")
+                .contains("第" + numberOf(submission) + "号", "签收", "还有1个工作日")
+                .doesNotContain("第" + submission + "号");
         assertThat(ReminderChannels.SMS).anyMatch(sms -> sms.contains("13900003101") && sms.contains("办理预警"));
         assertThat(ReminderChannels.WEBHOOK).anyMatch(hook -> hook.contains("\"subject\":\"" + submission + "\"")
                 && hook.contains("\"specversion\":\"1.0\""));
@@ -250,6 +252,11 @@ class RemindersTest {
                 .put("/api/v1/unit-contacts/" + unit).then().statusCode(200);
     }
 
+    /** The item's number in its session: deliberately not its database id. */
+    private static int numberOf(long submission) {
+        return (int) submission + 9_000;
+    }
+
     private static long assignedOnMondayMorning(long unit) {
         return assignedOnMondayMorning(unit, false);
     }
@@ -258,7 +265,7 @@ class RemindersTest {
         long submission = DeadlineSupervisionTest.IDS.incrementAndGet();
         EventSender.cloudEvent("banli.assignment.workflow", String.valueOf(submission), UUID.randomUUID().toString(),
                 "banli.assignment.assigned.v1", Contracts.data("banli.assignment.assigned.v1",
-                        "submissionId", submission, "kind", "SUGGESTION",
+                        "submissionId", submission, "submissionNumber", numberOf(submission), "kind", "SUGGESTION",
                         "assignmentId", DeadlineSupervisionTest.IDS.incrementAndGet(), "unitId", unit,
                         "unitName", "测试单位", "mode", "SOLE", "role", "SOLE", "assignedAt", MONDAY_MORNING,
                         "keyItem", keyItem, "leadingOfficial", "王副市长"));

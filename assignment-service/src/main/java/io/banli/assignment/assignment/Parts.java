@@ -47,11 +47,12 @@ public class Parts {
         Unit unit = Unit.findById(a.unitId);
         Object data = switch (type) {
             case WorkflowEvents.PRE_ASSIGNED -> new WorkflowEvents.PreAssignedV1(s.id, s.kind, s.level, s.sessionId,
-                    a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.preAssignedAt);
-            case WorkflowEvents.ASSIGNED -> new WorkflowEvents.AssignedV1(s.id, s.kind, s.level, s.sessionId, a.id,
-                    a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.assignedAt);
+                    s.number, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.preAssignedAt);
+            case WorkflowEvents.ASSIGNED -> new WorkflowEvents.AssignedV1(s.id, s.kind, s.level, s.sessionId, s.number,
+                    a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.assignedAt);
             case WorkflowEvents.REHANDLING_STARTED -> new WorkflowEvents.RehandlingStartedV1(s.id, s.kind, s.level,
-                    s.sessionId, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, change.now());
+                    s.sessionId, s.number, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial,
+                    change.now());
             default -> throw new IllegalArgumentException("Not an event of a part: " + type);
         };
         change.announce(WorkflowEvents.TOPIC, type, s.id.toString(), data);

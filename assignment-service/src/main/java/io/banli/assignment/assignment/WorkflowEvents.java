@@ -46,6 +46,7 @@ public final class WorkflowEvents {
     private static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String UNIT = "市住房和城乡建设委员会";
     private static final String KEY_ITEM = "The leading official, key items only";
+    private static final String NUMBER = "The item's number in its session (第N号), the one texts for people print";
 
     private WorkflowEvents() {
     }
@@ -53,7 +54,7 @@ public final class WorkflowEvents {
     /** A unit's part proposed: opens the adjustment window. One per unit. */
     public record PreAssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
-            Long sessionId,
+            Long sessionId, @Schema(description = NUMBER) int submissionNumber,
             long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
             boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant preAssignedAt) {
@@ -62,7 +63,7 @@ public final class WorkflowEvents {
     /** A unit's part formally assigned: starts its legal clock. One per unit. */
     public record AssignedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
-            Long sessionId,
+            Long sessionId, @Schema(description = NUMBER) int submissionNumber,
             long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
             boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant assignedAt) {
@@ -71,7 +72,7 @@ public final class WorkflowEvents {
     /** A unit's part handled again after an unsatisfied evaluation. */
     public record RehandlingStartedV1(long submissionId, @Schema(enumeration = {"SUGGESTION", "PROPOSAL"}) String kind,
             @Schema(enumeration = {"NATIONAL", "PROVINCE", "CITY", "COUNTY", "TOWNSHIP"}) String level,
-            Long sessionId,
+            Long sessionId, @Schema(description = NUMBER) int submissionNumber,
             long assignmentId, long unitId, @Schema(example = UNIT) String unitName, HandlingMode mode, UnitRole role,
             boolean keyItem, @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial,
             Instant startedAt) {

@@ -27,6 +27,9 @@ public class Deadline extends PanacheEntityBase {
 
     public Long unitId;
 
+    /** The item's number in its session (第N号), what texts for people print; null on deadlines opened before it was sent. */
+    public Integer submissionNumber;
+
     /** As the assignment named it, for notices. */
     public String unitName;
 

@@ -42,8 +42,14 @@ public class Deadlines {
     StateChange change;
 
     /** What the assignment said about the item and the unit; events after the assignment do not repeat it. */
-    public record Item(String kind, String level, String unitName, boolean keyItem, String leadingOfficial) {
-        static final Item UNKNOWN = new Item(null, null, null, false, null);
+    public record Item(String kind, String level, Integer number, String unitName, boolean keyItem,
+            String leadingOfficial) {
+        static final Item UNKNOWN = new Item(null, null, null, null, false, null);
+
+        /** The item as an earlier deadline recorded it. */
+        static Item of(Deadline d) {
+            return new Item(d.kind, d.level, d.submissionNumber, d.unitName, d.keyItem, d.leadingOfficial);
+        }
     }
 
     /**
@@ -72,6 +78,7 @@ public class Deadlines {
         deadline.unitId = opening.unitId();
         deadline.kind = item.kind();
         deadline.level = item.level();
+        deadline.submissionNumber = item.number();
         deadline.unitName = item.unitName();
         deadline.keyItem = item.keyItem();
         deadline.leadingOfficial = item.leadingOfficial();
@@ -108,7 +115,7 @@ public class Deadlines {
     public Item itemOf(long submissionId, long assignmentId, long unitId) {
         return Deadline.<Deadline>find("assignmentId = ?1 or (submissionId = ?2 and unitId = ?3) order by id",
                 assignmentId, submissionId, unitId).firstResultOptional()
-                .map(d -> new Item(d.kind, d.level, d.unitName, d.keyItem, d.leadingOfficial)).orElse(Item.UNKNOWN);
+                .map(Item::of).orElse(Item.UNKNOWN);
     }
 
     /** The stage's work was done at {@code at}: the deadline is met, on time or late, and stops alerting. */

@@ -217,8 +217,7 @@ public class WorkflowConsumer {
         for (Deadline year : deadlines.meetCommitment(p.submissionId(), p.unitId(), null, p.recordedAt())) {
             if (!over) {
                 deadlines.open(new Deadlines.Opening(year.submissionId, year.assignmentId, year.unitId,
-                        Stage.COMMITMENT, year.dueAt, new Deadlines.Item(year.kind, year.level, year.unitName,
-                                year.keyItem, year.leadingOfficial), null, year.cycle + 1, null));
+                        Stage.COMMITMENT, year.dueAt, Deadlines.Item.of(year), null, year.cycle + 1, null));
             }
         }
     }

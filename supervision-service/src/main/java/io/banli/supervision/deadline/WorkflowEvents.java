@@ -36,8 +36,8 @@ public final class WorkflowEvents {
      * about it; the instant is {@code assignedAt}, {@code preAssignedAt} or {@code startedAt}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Assigned(Long submissionId, String kind, String level, Long assignmentId, Long unitId,
-            String unitName, String role, Instant assignedAt, Instant preAssignedAt, Instant startedAt,
+    public record Assigned(Long submissionId, String kind, String level, Integer submissionNumber, Long assignmentId,
+            Long unitId, String unitName, String role, Instant assignedAt, Instant preAssignedAt, Instant startedAt,
             Boolean keyItem, String leadingOfficial) {
         /** The instant the event's own type names: a re-handling starts when it starts, whatever else is given. */
         Instant at(String type) {
@@ -49,7 +49,7 @@ public final class WorkflowEvents {
         }
 
         Deadlines.Item item() {
-            return new Deadlines.Item(kind, level, unitName, Boolean.TRUE.equals(keyItem), leadingOfficial);
+            return new Deadlines.Item(kind, level, submissionNumber, unitName, Boolean.TRUE.equals(keyItem), leadingOfficial);
         }
     }
 

@@ -144,7 +144,10 @@ public class Reminders {
         return contact == null ? null : new String[] {contact.phone, contact.email};
     }
 
-    /** The message itself carries no personal data: ids, stage and dates only. */
+    /**
+     * The message itself carries no personal data: the item's number in its session (第N号, never a database
+     * id), the stage and dates only.
+     */
     private String message(RaisedAlert alert, boolean red) {
         String due = DATE.format(alert.dueAt().atZone(zone));
         String stage = switch (alert.stage()) {
@@ -159,11 +162,16 @@ public class Reminders {
             case EVALUATION -> "办理评价";
         };
         if (red) {
-            return "【督办提醒】第" + alert.submissionId() + "号建议提案的" + stage + "已于" + due
+            return "【督办提醒】" + item(alert) + "的" + stage + "已于" + due
                     + "到期，贵单位尚未完成，已逾期。请抓紧办理并报送超期说明。";
         }
         int left = Integer.parseInt(alert.level().substring(AlertLevel.YELLOW_PREFIX.length()));
-        return "【办理预警】第" + alert.submissionId() + "号建议提案的" + stage + "将于" + due + "到期"
+        return "【办理预警】" + item(alert) + "的" + stage + "将于" + due + "到期"
                 + (left == 0 ? "（今日到期）" : "（还有" + left + "个工作日）") + "，请按期办理。";
+    }
+
+    /** 第N号建议提案; an item whose deadline predates the number in the events is named without one. */
+    private static String item(RaisedAlert alert) {
+        return alert.submissionNumber() == null ? "一件建议提案" : "第" + alert.submissionNumber() + "号建议提案";
     }
 }

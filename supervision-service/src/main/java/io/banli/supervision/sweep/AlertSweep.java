@@ -59,7 +59,7 @@ public class AlertSweep {
 
     /** What the sweep reads of a deadline it raises an alert on. */
     private static final String OPEN_COLUMNS =
-            "id, submission_id, unit_id, stage, due_at, key_item, leading_official, commitment_id";
+            "id, submission_id, unit_id, stage, due_at, key_item, leading_official, commitment_id, submission_number";
 
     @Inject
     StateChange change;
@@ -130,7 +130,7 @@ public class AlertSweep {
 
     /** The deadline of an alert still worth raising. */
     private record Open(long deadlineId, long submissionId, long unitId, Stage stage, Instant dueAt, boolean keyItem,
-            String leadingOfficial, Long commitmentId) {
+            String leadingOfficial, Long commitmentId, Integer submissionNumber) {
     }
 
     /** Raises up to the batch size of due alerts in the caller's transaction; returns how many it claimed. */
@@ -220,7 +220,8 @@ public class AlertSweep {
             }
             raised.add(alert.alertId());
             if (deadline.stage().unitDuty()) {
-                unitDuties.add(new RaisedAlert(deadline.deadlineId(), deadline.submissionId(), deadline.unitId(),
+                unitDuties.add(new RaisedAlert(deadline.deadlineId(), deadline.submissionId(),
+                        deadline.submissionNumber(), deadline.unitId(),
                         deadline.stage(), alert.level(), deadline.dueAt(), deadline.keyItem(),
                         deadline.leadingOfficial(), deadline.commitmentId()));
             }
@@ -242,7 +243,7 @@ public class AlertSweep {
             while (rs.next()) {
                 open.put(rs.getLong(1), new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         Stage.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8)));
+                        rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8), (Integer) rs.getObject(9)));
             }
         }
     }
