@@ -14,6 +14,10 @@ final class TitleTerms {
 
     private static final String[] FORMULA = {"的建议", "的提案", "的议案", "的意见", "建议", "提案", "关于"};
 
+    /** The verbs of every request (加强, 推进 …): they join titles of every subject and separate none. */
+    private static final String[] GENERIC = {"进一步", "多措并举", "加强", "加快", "加大", "推进", "完善", "优化", "提升",
+        "改善", "做好", "切实", "着力", "统筹", "有效", "重视", "解决", "力度", "问题", "工作", "几点"};
+
     private TitleTerms() {
     }
 
@@ -23,6 +27,9 @@ final class TitleTerms {
             String text = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase();
             for (String formula : FORMULA) {
                 text = text.replace(formula, " ");
+            }
+            for (String generic : GENERIC) {
+                text = text.replace(generic, " ");
             }
             StringBuilder word = new StringBuilder();
             boolean han = false;

@@ -39,6 +39,6 @@ class RecommendationQualityTest {
         System.out.printf("evaluation set: %d items, %d past, %d tested: top-1 %.1f %%, top-3 %.1f %%, coverage %.1f %%%n",
                 items.size(), past.size(), latest.size(), 100 * top1 / n, 100 * top3 / n, 100 * covered / n);
         assertThat(items).hasSizeGreaterThanOrEqualTo(2_000);
-        assertThat(top3 / n).as("top-3 accuracy").isGreaterThanOrEqualTo(0.80);
+        assertThat(top3 / n).as("top-3 accuracy").isGreaterThanOrEqualTo(0.898);
     }
 }
