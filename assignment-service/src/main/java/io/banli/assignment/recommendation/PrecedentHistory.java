@@ -1,6 +1,7 @@
 package io.banli.assignment.recommendation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,24 @@ class PrecedentHistory {
                 select (select count(*) from assignment where assigned_at is not null or state = 'REASSIGNED'),
                        (select count(*) from reply where state in ('SENT', 'SUPERSEDED'))""").getSingleResult();
         return row[0] + "/" + row[1];
+    }
+
+    /** The first sent reply of each item that may be published: public, of an item that is not confidential. */
+    @SuppressWarnings("unchecked")
+    Map<Long, String> publicReplies(Collection<Long> submissionIds) {
+        Map<Long, String> texts = new HashMap<>();
+        if (submissionIds.isEmpty()) {
+            return texts;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select distinct on (r.submission_id) r.submission_id, r.text
+                from reply r join handled_submission s on s.id = r.submission_id
+                where r.state = 'SENT' and r.disclosure = 'PUBLIC' and not s.confidential
+                  and r.submission_id in (:ids)
+                order by r.submission_id, r.id""").setParameter("ids", submissionIds).getResultList()) {
+            texts.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        return texts;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.security.Roles;
 
-@Path("/api/v1")
+@Path("/api/v1/submissions/{submissionId}")
 @Tag(name = "Recommendation", description = "智能交办: units recommended from the precedents they handled.")
 public class RecommendationResource {
 
@@ -24,45 +24,26 @@ public class RecommendationResource {
     RecommendationService recommendations;
 
     @GET
-    @Path("/submissions/{submissionId}/recommended-units")
+    @Path("/recommended-units")
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Recommend units for a submission", description = """
             The units that handled the most similar items of this and earlier sessions (similarity of the titles'
             character bigrams), as lead (or sole) units and as co-units, each with a score and up to three
-            precedents with their result class as the reason. A unit an item was re-assigned away from after a
-            "not ours" request is not recommended by that item. Nothing is assigned.""")
+            precedents as the reason: their result class and, when public, their sent reply (an earlier answer to
+            point the proposer to). A unit an item was re-assigned away from after a "not ours" request is not
+            recommended by that item. Nothing is assigned.""")
     @APIResponse(responseCode = "200", description = "The recommended units, best first (empty: no similar precedent)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RecommendedUnits.class),
             examples = @ExampleObject(name = "joint", value = """
             {"submissionId": 41, "title": "关于推进老旧小区加装电梯的建议", "precedentsConsidered": 1830,
              "leadUnits": [{"unitId": 3, "unitName": "市住房和城乡建设局", "score": 0.82, "precedents": [
                {"submissionId": 7, "title": "关于老楼加装电梯的建议", "sessionId": 1, "number": 7,
-                "resultClass": "B", "similarity": 0.71}]}],
+                "resultClass": "B", "similarity": 0.71, "replyText": "您提出的建议收悉，现答复如下……"}]}],
              "coUnits": [{"unitId": 10, "unitName": "市市场监督管理局", "score": 0.55, "precedents": [
                {"submissionId": 7, "title": "关于老楼加装电梯的建议", "sessionId": 1, "number": 7,
-                "resultClass": "B", "similarity": 0.71}]}]}""")))
+                "resultClass": "B", "similarity": 0.71, "replyText": "您提出的建议收悉，现答复如下……"}]}]}""")))
     @APIResponse(responseCode = "404", description = "No such submission")
     public RecommendedUnits recommend(@Parameter(example = "41") @PathParam("submissionId") long submissionId) {
         return recommendations.recommend(submissionId);
-    }
-
-    @GET
-    @Path("/sessions/{sessionId}/recommended-pre-assignments")
-    @RolesAllowed(Roles.OFFICE)
-    @Operation(summary = "Pre-fill the bulk pre-assignment of a session", description = """
-            For every registered item of the session not yet pre-assigned: the recommended lead unit, and the
-            co-units at least half of the similar precedents had (JOINT; otherwise SOLE). `items` has the shape of
-            `POST /pre-assignments`: the office reviews, edits and sends it; nothing is assigned before.
-            Items without a similar precedent are listed for assignment by hand.""")
-    @APIResponse(responseCode = "200", description = "The pre-fill", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = SessionPreFill.class), examples = @ExampleObject(name = "session",
-            value = """
-            {"sessionId": 2, "precedentsConsidered": 1830,
-             "items": [{"submissionId": 41, "mode": "JOINT", "leadUnitId": 3, "coUnitIds": [10], "leadScore": 0.82},
-                       {"submissionId": 42, "mode": "SOLE", "leadUnitId": 1, "coUnitIds": [], "leadScore": 0.93}],
-             "withoutRecommendation": [43]}""")))
-    @APIResponse(responseCode = "404", description = "No submission of this session was registered")
-    public SessionPreFill preFill(@Parameter(example = "2") @PathParam("sessionId") long sessionId) {
-        return recommendations.preFill(sessionId);
     }
 }

@@ -2,8 +2,10 @@ package io.banli.assignment.recommendation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,8 +43,13 @@ public class RecommendationService {
         Recommender recommender = recommender();
         Recommendation r = recommender.recommend(item.id, item.title, item.field);
         Map<Long, Unit> units = activeUnits();
-        return new RecommendedUnits(item.id, item.title, recommender.precedents(), views(r.leadUnits(), units),
-                views(r.coUnits(), units));
+        Set<Long> shown = new HashSet<>();
+        for (List<UnitScore> scores : List.of(r.leadUnits(), r.coUnits())) {
+            scores.forEach(s -> s.reasons().forEach(n -> shown.add(n.precedent().submissionId())));
+        }
+        Map<Long, String> replies = history.publicReplies(shown);
+        return new RecommendedUnits(item.id, item.title, recommender.precedents(),
+                views(r.leadUnits(), units, replies), views(r.coUnits(), units, replies));
     }
 
     public SessionPreFill preFill(long sessionId) {
@@ -104,8 +111,11 @@ public class RecommendationService {
         return scores.stream().filter(s -> units.containsKey(s.unitId())).toList();
     }
 
-    private static List<RecommendedUnit> views(List<UnitScore> scores, Map<Long, Unit> units) {
+    private static List<RecommendedUnit> views(List<UnitScore> scores, Map<Long, Unit> units,
+            Map<Long, String> replies) {
         return active(scores, units).stream().map(s -> new RecommendedUnit(s.unitId(), units.get(s.unitId()).name,
-                s.score(), s.reasons().stream().map(PrecedentView::of).toList())).toList();
+                s.score(), s.reasons().stream()
+                        .map(n -> PrecedentView.of(n, replies.get(n.precedent().submissionId()))).toList()))
+                .toList();
     }
 }
