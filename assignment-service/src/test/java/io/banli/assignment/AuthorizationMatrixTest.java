@@ -84,6 +84,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/pre-assignments", Map.of("items", List.of(Map.of("submissionId", item,
                         "mode", "SOLE", "leadUnitId", own))), OFFICE, false),
                 new Endpoint("POST", "/api/v1/sessions/1/assignment", null, OFFICE, false),
+                new Endpoint("GET", path(item, "/recommended-units"), null, OFFICE, false),
+                new Endpoint("GET", "/api/v1/sessions/1/recommended-pre-assignments", null, OFFICE, false),
                 new Endpoint("POST", path(item, "/adjustment-request"), text, UNIT, true),
                 new Endpoint("POST", path(item, "/adjustment-decision"), Map.of("unitId", own, "decision", "KEEP",
                         "reason", "维持"), OFFICE, false),
