@@ -1,16 +1,12 @@
 package io.banli.assignment.assignment;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,40 +41,6 @@ public class AssignmentResource {
 
     @Inject
     HandlingFileQuery handlingFiles;
-
-    /**
-     * @param leadUnitId the SOLE unit, the LEAD unit of a JOINT assignment, or the first unit of a SPLIT one
-     * @param coUnitIds  co-units (JOINT) or the other units (SPLIT); empty for SOLE
-     */
-    public record Plan(@NotNull HandlingMode mode, @NotNull Long leadUnitId,
-            @Size(max = 50) List<@NotNull Long> coUnitIds) {
-    }
-
-    public record PlannedItem(@NotNull Long submissionId, @NotNull HandlingMode mode, @NotNull Long leadUnitId,
-            @Size(max = 50) List<@NotNull Long> coUnitIds) {
-        Plan plan() {
-            return new Plan(mode, leadUnitId, coUnitIds);
-        }
-    }
-
-    public record BulkPreAssignment(@NotEmpty @Size(max = 5000) List<@Valid @NotNull PlannedItem> items) {
-    }
-
-    public record BulkResult(int preAssigned) {
-    }
-
-    public record SessionAssignment(long sessionId, List<Long> assigned, List<Long> waitingForAdjustment) {
-    }
-
-    public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
-            int round, Instant preAssignedAt, boolean adjustmentWindowClosed, Instant assignedAt, Instant signedAt,
-            String adjustmentReason, LocalDate extendedUntil, boolean overdue) {
-        public static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.round, a.preAssignedAt,
-                    a.adjustmentWindowClosed, a.assignedAt, a.signedAt, a.adjustmentReason, a.extendedUntil,
-                    a.overdue);
-        }
-    }
 
     @POST
     @Path("/pre-assignment")

@@ -18,7 +18,7 @@ import io.banli.assignment.assignment.WorkflowEvents.ReplyApprovedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ReplyReturnedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ReplySubmittedV1;
 import io.banli.assignment.commitment.Commitment;
-import io.banli.assignment.reply.ReplyResource.NewReply;
+import io.banli.assignment.reply.NewReply;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;

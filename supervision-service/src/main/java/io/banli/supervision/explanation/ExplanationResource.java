@@ -1,6 +1,5 @@
 package io.banli.supervision.explanation;
 
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -40,7 +40,7 @@ public class DeadlineRules {
 
     /** A new version of the stage's rule for the kind and level (null: all); the old version stays as history. */
     @Transactional
-    public DeadlineRule change(Stage stage, RuleResource.RuleChange change) {
+    public DeadlineRule change(Stage stage, RuleChange change) {
         if ((change.extensionAmount() == null) != (change.extensionUnit() == null)) {
             throw Problems.unprocessable("incomplete-extension",
                     "extensionAmount and extensionUnit go together: give both or neither.");

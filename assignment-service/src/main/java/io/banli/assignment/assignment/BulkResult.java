@@ -1,0 +1,4 @@
+package io.banli.assignment.assignment;
+
+public record BulkResult(int preAssigned) {
+}

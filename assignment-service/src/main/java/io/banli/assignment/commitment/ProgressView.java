@@ -1,0 +1,8 @@
+package io.banli.assignment.commitment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+public record ProgressView(Long id, Long commitmentId, int percent, boolean fulfilled, String note,
+        LocalDate progressedOn, Instant recordedAt) {
+}

@@ -1,0 +1,10 @@
+package io.banli.assignment.extension;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record NewRequest(@NotNull LocalDate until, @NotBlank @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,4 @@
+package io.banli.assignment.reply;
+
+public record Acceptance(ResultClass resultClass) {
+}

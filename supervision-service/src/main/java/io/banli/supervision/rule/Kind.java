@@ -1,0 +1,6 @@
+package io.banli.supervision.rule;
+
+public enum Kind {
+    SUGGESTION,
+    PROPOSAL
+}
