@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,9 +37,6 @@ public class AssignmentResource {
 
     @Inject
     AssignmentService assignments;
-
-    @Inject
-    HandlingFileQuery handlingFiles;
 
     @POST
     @Path("/pre-assignment")
@@ -94,28 +90,6 @@ public class AssignmentResource {
     @APIResponse(responseCode = "409", description = "Not pre-assigned, or an adjustment request is undecided")
     public Response confirm(@Parameter(example = "3") @PathParam("submissionId") long submissionId) {
         return created(submissionId, assignments.assign(submissionId, null));
-    }
-
-    @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
-    @Operation(summary = "Get the handling file of a submission", description = """
-            The submission with its units, contacts, opinions, replies and evaluations. A unit sees only
-            submissions assigned to it, and of the replies only its own; a leader only the key items they lead.""")
-    @APIResponse(responseCode = "200", description = "The handling file",
-            content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = HandlingFileQuery.HandlingFile.class), examples = @ExampleObject(
-            name = "demo", value = """
-            {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "state": "ASSIGNED",
-             "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",
-             "keyItem": false, "leadingOfficial": null,
-             "assignments": [{"id": 1, "unitId": 1, "mode": "SOLE", "role": "SOLE", "state": "REPLIED", "round": 1,
-               "assignedAt": "2025-02-10T01:30:00Z", "signedAt": "2025-02-11T01:30:00Z", "overdue": false}],
-             "contacts": [], "opinions": [],
-             "replies": [{"id": 1, "unitId": 1, "version": 1, "round": 1, "state": "SENT", "resultClass": "A",
-               "text": "…", "fingerprint": "9f2c…", "submittedAt": "2025-04-01T02:00:00Z"}],
-             "evaluations": []}""")))
-    public HandlingFileQuery.HandlingFile get(@Parameter(example = "1") @PathParam("submissionId") long submissionId) {
-        return handlingFiles.find(submissionId);
     }
 
     private static Response created(long submissionId, List<Assignment> parts) {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.banli.assignment.assignment.Plan;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;

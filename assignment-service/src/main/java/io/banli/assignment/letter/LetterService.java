@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.banli.assignment.assignment.Assignment;
 import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.UnitRole;
-import io.banli.assignment.commitment.Commitment;
+import io.banli.assignment.reply.Commitment;
 import io.banli.assignment.reply.Disclosure;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;

@@ -2,8 +2,6 @@ package io.banli.assignment.reply;
 
 import java.time.LocalDate;
 
-import io.banli.assignment.commitment.Commitment;
-
 public record CommitmentView(Long id, String action, LocalDate promisedOn, int percent, boolean fulfilled) {
     public static CommitmentView of(Commitment c) {
         return new CommitmentView(c.id, c.action, c.promisedOn, c.percent, c.fulfilled);

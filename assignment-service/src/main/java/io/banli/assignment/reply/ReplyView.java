@@ -3,8 +3,6 @@ package io.banli.assignment.reply;
 import java.time.Instant;
 import java.util.List;
 
-import io.banli.assignment.commitment.Commitment;
-
 public record ReplyView(Long id, Long unitId, int round, int version, Long correctsReplyId, ReplyState state,
         ResultClass resultClass, ResultClass classChangedFrom, Disclosure disclosure, String confidentialReason,
         String text, List<CommitmentView> commitments, String fingerprint, Instant draftedAt, Instant approvedAt,

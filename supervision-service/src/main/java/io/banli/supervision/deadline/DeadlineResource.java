@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.security.Roles;
+import io.banli.supervision.rule.Stage;
 
 @Path("/api/v1/deadlines")
 @Tag(name = "Deadlines", description = "Every assigned unit's deadlines, their traffic light, and whether they were met.")

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.banli.kit.http.PageList;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
+import io.banli.supervision.rule.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.banli.supervision.rule.Stage;
+
 /** A deadline with its traffic light, as the API shows it. */
 public record DeadlineView(Long id, Long submissionId, Long assignmentId, Long unitId, Stage stage,
         @Schema(nullable = true) Long commitmentId, int cycle, String kind, String level, boolean keyItem,

@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.banli.supervision.deadline.Stage;
+import io.banli.supervision.rule.Stage;
 
 /** Reads the deadlines due in a period and puts together what a notice says. */
 @ApplicationScoped

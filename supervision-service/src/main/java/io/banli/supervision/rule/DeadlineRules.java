@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.supervision.deadline.Stage;
 
 /** Finds the rule that applies, and records new versions of rules. */
 @ApplicationScoped

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.security.Roles;
-import io.banli.supervision.deadline.Stage;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/deadline-rules")

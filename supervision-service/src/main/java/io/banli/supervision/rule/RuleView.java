@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.banli.supervision.deadline.Stage;
-
 public record RuleView(Long id, Stage stage, @Schema(nullable = true) String kind,
 @Schema(nullable = true) String level, int version, String startsOn, int amount,
         TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,

@@ -1,10 +1,11 @@
-package io.banli.supervision.deadline;
+package io.banli.supervision.contract;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.banli.kit.events.AsyncApi;
 import io.banli.supervision.action.ActionRecordedV1;
+import io.banli.supervision.deadline.SupervisionEvents;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineExpiredV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineMetV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineOpenedV1;
@@ -15,7 +16,10 @@ import io.banli.supervision.explanation.ExplanationFiledV1;
 import io.banli.supervision.notice.NoticeIssuedV1;
 import io.banli.supervision.reminder.ReminderDispatcher.ReminderSentV1;
 
-/** The AsyncAPI document of what supervision publishes, served at {@code GET /asyncapi.yaml}. */
+/**
+ * The AsyncAPI document of what supervision publishes, served at {@code GET /asyncapi.yaml}. It names the event
+ * records of every capability, so it sits above them all and none of them depends on it.
+ */
 @Singleton
 public class SupervisionEventContract {
 
