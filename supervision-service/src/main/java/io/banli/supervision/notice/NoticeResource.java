@@ -79,7 +79,6 @@ public class NoticeResource {
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = "text/html",
             examples = @ExampleObject(name = "document", value = "<!DOCTYPE html><html lang=\"zh-CN\">…</html>")))
     public String document(@Parameter(example = "1") @PathParam("id") long id) {
-        NoticeView notice = notices.read(id);
-        return NoticeDocument.render(notice.title(), notice.issuedAt(), notice.content());
+        return notices.document(id);
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.change.StateChange;
+import io.banli.kit.config.BanliConfig;
 import io.banli.kit.problem.Problems;
 import io.banli.supervision.deadline.SupervisionEvents;
 
@@ -28,12 +29,15 @@ public class NoticeService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    BanliConfig banli;
+
     public NoticeView issue(NewNotice request) {
         if (request.to().isBefore(request.from())) {
             throw Problems.unprocessable("empty-period", "The period ends (" + request.to() + ") before it starts ("
                     + request.from() + ").");
         }
-        BigDecimal standard = request.onTimeStandardPercent() == null ? BigDecimal.valueOf(85)
+        BigDecimal standard = request.onTimeStandardPercent() == null ? banli.onTimeStandard()
                 : request.onTimeStandardPercent();
         Instant now = change.now();
         NoticeContent content = builder.build(request.from(), request.to(), standard, now);
@@ -56,6 +60,13 @@ public class NoticeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public NoticeView read(long id) {
         return view(Notice.<Notice>findByIdOptional(id).orElseThrow(() -> Problems.notFound("notice", id)));
+    }
+
+    /** The notice as a printable document (HTML, zh-CN), its dates in the deployment's zone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String document(long id) {
+        NoticeView notice = read(id);
+        return NoticeDocument.render(notice.title(), notice.issuedAt(), notice.content(), banli.zone());
     }
 
     private NoticeView view(Notice notice) {
