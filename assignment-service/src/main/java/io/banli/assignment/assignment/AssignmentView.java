@@ -3,6 +3,7 @@ package io.banli.assignment.assignment;
 import java.time.Instant;
 import java.time.LocalDate;
 
+/** A unit's part in a submission as the API shows it. */
 public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
         int round, Instant preAssignedAt, boolean adjustmentWindowClosed, Instant assignedAt, Instant signedAt,
         String adjustmentReason, LocalDate extendedUntil, boolean overdue) {

@@ -3,6 +3,7 @@ package io.banli.assignment.extension;
 import java.time.Instant;
 import java.time.LocalDate;
 
+/** An extension request and, once decided, its decision. */
 public record ExtensionView(Long id, Long unitId, LocalDate requestedUntil, String reason,
         ExtensionRequest.State state, LocalDate decidedUntil, String decisionReason, Instant requestedAt,
         Instant decidedAt) {

@@ -3,6 +3,7 @@ package io.banli.assignment.reply;
 import java.time.Instant;
 import java.util.List;
 
+/** A reply version as the API shows it, with its commitments and fingerprint. */
 public record ReplyView(Long id, Long unitId, int round, int version, Long correctsReplyId, ReplyState state,
         ResultClass resultClass, ResultClass classChangedFrom, Disclosure disclosure, String confidentialReason,
         String text, List<CommitmentView> commitments, String fingerprint, Instant draftedAt, Instant approvedAt,

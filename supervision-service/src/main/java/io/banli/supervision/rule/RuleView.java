@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** A version of a deadline rule as the API shows it. */
 public record RuleView(Long id, Stage stage, @Schema(nullable = true) String kind,
 @Schema(nullable = true) String level, int version, String startsOn, int amount,
         TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,
