@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;

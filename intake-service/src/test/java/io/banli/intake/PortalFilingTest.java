@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.TestClock;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.banli.testing.Contracts;
 import io.banli.testing.EventSender;
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.Tokens;
 import io.banli.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;

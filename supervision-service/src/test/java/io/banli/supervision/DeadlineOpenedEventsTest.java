@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.TestClock;
 import io.banli.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -190,7 +191,7 @@ class DeadlineOpenedEventsTest {
             assertThat(again.getString("dueAt")).isEqualTo("2025-06-03T15:59:59.999999Z");
             assertThat(Instant.parse(again.getString("openedAt"))).isAfter(Instant.parse(again.getString("dueAt")));
             item.awaitDeadline("REPLY", "OVERDUE");
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, item.submission),
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, item.submission),
                     TopicProbe.ofType(OVERDUE, key(item)))).as("red once").hasSize(1);
         }
     }

@@ -80,7 +80,7 @@ class DeadlineSupervisionTest {
             assertThat(header(overdue, "ce_source")).isEqualTo("/banli/supervision-service");
             assertThat(JsonPath.from(overdue.value()).getLong("unitId")).isEqualTo(8);
 
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, submission), alert(OVERDUE, submission, "REPLY")))
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submission), alert(OVERDUE, submission, "REPLY")))
                     .as("several sweeps ran, one alert").hasSize(1);
             awaitDeadline(submission, "REPLY", "OVERDUE").body("[0].light", equalTo("RED"));
 
@@ -99,7 +99,7 @@ class DeadlineSupervisionTest {
             ConsumerRecord<String, String> warning = alerts.await(alert(WARNING, submission, "REPLY"));
             assertThat(JsonPath.from(warning.value()).getInt("workingDaysLeft")).isEqualTo(7);
             awaitDeadline(submission, "REPLY", "OPEN").body("[0].light", equalTo("YELLOW"));
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, submission), alert(OVERDUE, submission, "REPLY")))
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submission), alert(OVERDUE, submission, "REPLY")))
                     .isEmpty();
         }
     }
@@ -119,7 +119,7 @@ class DeadlineSupervisionTest {
 
             clock.travel(Duration.ofDays(200));
             // Opened and met, nothing else.
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, submission),
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submission),
                     r -> r.key().equals(String.valueOf(submission))
                             && !List.of("banli.supervision.deadline-met.v1", "banli.supervision.deadline-opened.v1")
                                     .contains(header(r, "ce_type"))))
@@ -144,7 +144,7 @@ class DeadlineSupervisionTest {
             Predicate<ConsumerRecord<String, String>> ours = r -> OVERDUE.equals(header(r, "ce_type"))
                     && submissions.contains(Long.valueOf(r.key()));
             await().atMost(Duration.ofSeconds(30)).until(() -> alerts.received(ours).size() >= 60);
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, submissions), ours))
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submissions), ours))
                     .as("sign-for and reply, once each").hasSize(60);
         }
     }
@@ -225,7 +225,7 @@ class DeadlineSupervisionTest {
             workDone(submission, 19, "banli.assignment.signed.v1", "signedAt", clock.instant());
             Workflow.consumed(submission);
             clock.travel(Duration.ofDays(200));
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, submission),
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submission),
                     TopicProbe.ofType(OVERDUE, String.valueOf(submission)))).isEmpty();
             deadlines(submission, "SIGN_FOR").body("", hasSize(1)).body("[0].state", equalTo("MET"));
         }

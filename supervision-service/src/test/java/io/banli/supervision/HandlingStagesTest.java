@@ -85,7 +85,7 @@ class HandlingStagesTest {
             assertThat(expired.getLong("assignmentId")).isEqualTo(assignment);
             assertThat(expired.getString("dueAt")).isEqualTo("2025-03-10T15:59:59.999999Z");
             item.awaitDeadline("ADJUSTMENT_REQUEST", "EXPIRED").body("[0].light", nullValue());
-            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            Predicate<ConsumerRecord<String, String>> swept = SweepMarker.afterSweeps(ALERTS, item.submission);
             assertThat(alerts.until(swept, TopicProbe.ofType(OVERDUE, key(item)))).isEmpty();
             assertThat(alerts.until(swept, TopicProbe.ofType(EXPIRED, key(item)))).as("once").hasSize(1);
         }
@@ -115,7 +115,7 @@ class HandlingStagesTest {
 
             clock.travelTo(Instant.parse("2025-03-12T02:00:00Z"));
             item.awaitDeadline("SIGN_FOR", "OVERDUE");
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, item.submission),
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, item.submission),
                     TopicProbe.ofType(EXPIRED, key(item)))).isEmpty();
         }
     }
@@ -222,7 +222,7 @@ class HandlingStagesTest {
             long missed = item.deadlines("COMMITMENT").extract()
                     .<Number>path("find { it.commitmentId == " + later + " }.id").longValue();
             assertThat(overdue.getLong("deadlineId")).isEqualTo(missed);
-            assertThat(alerts.until(OutboxMarker.afterSweeps(ALERTS, item.submission),
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, item.submission),
                     stage(OVERDUE, item, "COMMITMENT"))).hasSize(1);
             // A broken promise is the unit's: it is reminded.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.reminders()
@@ -246,7 +246,7 @@ class HandlingStagesTest {
             clock.travelTo(Instant.parse("2025-04-22T02:00:00Z"));
             alerts.await(stage(EXPIRED, item, "EVALUATION"));
             item.awaitDeadline("EVALUATION", "EXPIRED");
-            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            Predicate<ConsumerRecord<String, String>> swept = SweepMarker.afterSweeps(ALERTS, item.submission);
             assertThat(alerts.until(swept, stage("banli.supervision.deadline-met.v1", item, "REPLY")))
                     .as("met once, by the reply").hasSize(1);
             assertThat(alerts.until(swept, stage(OVERDUE, item, "EVALUATION"))).isEmpty();
@@ -280,7 +280,7 @@ class HandlingStagesTest {
                     "reason", "仍未回应", "returnedAt", "2025-06-06T02:00:00Z");
             item.awaitDeadline("REPLY", "OVERDUE").body("[0].light", equalTo("RED"));
 
-            Predicate<ConsumerRecord<String, String>> swept = OutboxMarker.afterSweeps(ALERTS, item.submission);
+            Predicate<ConsumerRecord<String, String>> swept = SweepMarker.afterSweeps(ALERTS, item.submission);
             assertThat(alerts.until(swept, stage(OVERDUE, item, "REPLY"))).as("red once").hasSize(1);
             assertThat(alerts.until(swept, stage(WARNING, item, "REPLY")))
                     .extracting(r -> JsonPath.from(r.value()).getInt("workingDaysLeft")).as("7 days once").containsOnlyOnce(7);

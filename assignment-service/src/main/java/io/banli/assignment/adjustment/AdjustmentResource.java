@@ -3,9 +3,7 @@ package io.banli.assignment.adjustment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.assignment.assignment.AssignmentResource.AssignmentView;
+import io.banli.assignment.assignment.AssignmentView;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/submissions/{submissionId}")
@@ -32,13 +30,6 @@ public class AdjustmentResource {
 
     @Inject
     AdjustmentService adjustments;
-
-    public record AdjustmentRequest(@NotBlank @Size(max = 2000) String reason) {
-    }
-
-    public record AdjustmentDecision(@NotNull Long unitId, @NotNull AdjustmentService.Decision decision,
-            Long newUnitId, @NotBlank @Size(max = 2000) String reason) {
-    }
 
     @POST
     @Path("/adjustment-request")

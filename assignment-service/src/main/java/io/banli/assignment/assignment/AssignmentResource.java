@@ -1,17 +1,12 @@
 package io.banli.assignment.assignment;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,43 +37,6 @@ public class AssignmentResource {
 
     @Inject
     AssignmentService assignments;
-
-    @Inject
-    HandlingFileQuery handlingFiles;
-
-    /**
-     * @param leadUnitId the SOLE unit, the LEAD unit of a JOINT assignment, or the first unit of a SPLIT one
-     * @param coUnitIds  co-units (JOINT) or the other units (SPLIT); empty for SOLE
-     */
-    public record Plan(@NotNull HandlingMode mode, @NotNull Long leadUnitId,
-            @Size(max = 50) List<@NotNull Long> coUnitIds) {
-    }
-
-    public record PlannedItem(@NotNull Long submissionId, @NotNull HandlingMode mode, @NotNull Long leadUnitId,
-            @Size(max = 50) List<@NotNull Long> coUnitIds) {
-        Plan plan() {
-            return new Plan(mode, leadUnitId, coUnitIds);
-        }
-    }
-
-    public record BulkPreAssignment(@NotEmpty @Size(max = 5000) List<@Valid @NotNull PlannedItem> items) {
-    }
-
-    public record BulkResult(int preAssigned) {
-    }
-
-    public record SessionAssignment(long sessionId, List<Long> assigned, List<Long> waitingForAdjustment) {
-    }
-
-    public record AssignmentView(Long id, Long unitId, HandlingMode mode, UnitRole role, AssignmentState state,
-            int round, Instant preAssignedAt, boolean adjustmentWindowClosed, Instant assignedAt, Instant signedAt,
-            String adjustmentReason, LocalDate extendedUntil, boolean overdue) {
-        public static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.unitId, a.mode, a.role, a.state, a.round, a.preAssignedAt,
-                    a.adjustmentWindowClosed, a.assignedAt, a.signedAt, a.adjustmentReason, a.extendedUntil,
-                    a.overdue);
-        }
-    }
 
     @POST
     @Path("/pre-assignment")
@@ -132,28 +90,6 @@ public class AssignmentResource {
     @APIResponse(responseCode = "409", description = "Not pre-assigned, or an adjustment request is undecided")
     public Response confirm(@Parameter(example = "3") @PathParam("submissionId") long submissionId) {
         return created(submissionId, assignments.assign(submissionId, null));
-    }
-
-    @GET
-    @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
-    @Operation(summary = "Get the handling file of a submission", description = """
-            The submission with its units, contacts, opinions, replies and evaluations. A unit sees only
-            submissions assigned to it, and of the replies only its own; a leader only the key items they lead.""")
-    @APIResponse(responseCode = "200", description = "The handling file",
-            content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = HandlingFileQuery.HandlingFile.class), examples = @ExampleObject(
-            name = "demo", value = """
-            {"submissionId": 1, "sessionId": 1, "number": 1, "kind": "SUGGESTION", "state": "ASSIGNED",
-             "title": "关于增加中小学课后服务供给的建议", "field": "SOCIAL_LIVELIHOOD", "leadProposer": "王建华",
-             "keyItem": false, "leadingOfficial": null,
-             "assignments": [{"id": 1, "unitId": 1, "mode": "SOLE", "role": "SOLE", "state": "REPLIED", "round": 1,
-               "assignedAt": "2025-02-10T01:30:00Z", "signedAt": "2025-02-11T01:30:00Z", "overdue": false}],
-             "contacts": [], "opinions": [],
-             "replies": [{"id": 1, "unitId": 1, "version": 1, "round": 1, "state": "SENT", "resultClass": "A",
-               "text": "…", "fingerprint": "9f2c…", "submittedAt": "2025-04-01T02:00:00Z"}],
-             "evaluations": []}""")))
-    public HandlingFileQuery.HandlingFile get(@Parameter(example = "1") @PathParam("submissionId") long submissionId) {
-        return handlingFiles.find(submissionId);
     }
 
     private static Response created(long submissionId, List<Assignment> parts) {

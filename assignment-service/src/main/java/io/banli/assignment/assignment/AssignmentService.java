@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.banli.assignment.assignment.AssignmentResource.Plan;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.assignment.unit.Unit;
@@ -50,9 +49,9 @@ public class AssignmentService {
      * The 交办会 proposes hundreds at once: all in one transaction, so a bad line changes nothing and
      * the problem names the line.
      */
-    public int preAssignAll(List<AssignmentResource.PlannedItem> items) {
+    public int preAssignAll(List<PlannedItem> items) {
         for (int i = 0; i < items.size(); i++) {
-            AssignmentResource.PlannedItem item = items.get(i);
+            PlannedItem item = items.get(i);
             try {
                 preAssign(item.submissionId(), item.plan());
             } catch (HttpProblem problem) {
@@ -101,7 +100,7 @@ public class AssignmentService {
     }
 
     /** Confirms every pre-assigned item of a session that has no undecided adjustment request. */
-    public AssignmentResource.SessionAssignment assignSession(long sessionId) {
+    public SessionAssignment assignSession(long sessionId) {
         // This service knows a session by the submissions intake registered in it: none, no such session.
         if (HandledSubmission.count("sessionId", sessionId) == 0) {
             throw Problems.problem(404, "not-found", "Not Found", "No submission of session " + sessionId
@@ -119,7 +118,7 @@ public class AssignmentService {
                 assigned.add(s.id);
             }
         }
-        return new AssignmentResource.SessionAssignment(sessionId, assigned, waiting);
+        return new SessionAssignment(sessionId, assigned, waiting);
     }
 
     static HandledSubmission lockedSubmission(long submissionId) {

@@ -1,21 +1,12 @@
 package io.banli.assignment.assignment;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,12 +37,12 @@ public class SessionAssignmentResource {
                        {"submissionId": 4, "mode": "JOINT", "leadUnitId": 2, "coUnitIds": [3, 4]}]}""")))
     @APIResponse(responseCode = "200", description = "All pre-assigned", content = @Content(
             mediaType = "application/json",
-            schema = @Schema(implementation = AssignmentResource.BulkResult.class),
+            schema = @Schema(implementation = BulkResult.class),
             examples = @ExampleObject(name = "two", value = "{\"preAssigned\": 2}")))
     @APIResponse(responseCode = "409", description = "An item is not in state REGISTERED")
     @APIResponse(responseCode = "422", description = "An item names an unknown unit or units that do not fit its mode")
-    public AssignmentResource.BulkResult preAssignAll(@Valid @NotNull AssignmentResource.BulkPreAssignment bulk) {
-        return new AssignmentResource.BulkResult(assignments.preAssignAll(bulk.items()));
+    public BulkResult preAssignAll(@Valid @NotNull BulkPreAssignment bulk) {
+        return new BulkResult(assignments.preAssignAll(bulk.items()));
     }
 
     @POST
@@ -62,11 +53,11 @@ public class SessionAssignmentResource {
             undecided adjustment request is assigned; the others are listed as waiting.""")
     @APIResponse(responseCode = "200", description = "What was assigned, what waits", content = @Content(
             mediaType = "application/json",
-            schema = @Schema(implementation = AssignmentResource.SessionAssignment.class),
+            schema = @Schema(implementation = SessionAssignment.class),
             examples = @ExampleObject(name = "session", value = """
             {"sessionId": 1, "assigned": [3, 4, 5], "waitingForAdjustment": [6]}""")))
     @APIResponse(responseCode = "404", description = "No submission of this session was registered")
-    public AssignmentResource.SessionAssignment assignSession(@Parameter(example = "1") @PathParam("sessionId") long sessionId) {
+    public SessionAssignment assignSession(@Parameter(example = "1") @PathParam("sessionId") long sessionId) {
         return assignments.assignSession(sessionId);
     }
 

@@ -6,16 +6,12 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.banli.assignment.evaluation.Evaluation.Rating;
-import io.banli.assignment.handling.Contact.Method;
-import io.banli.assignment.handling.Contact.Timing;
-import io.banli.assignment.reply.Disclosure;
-import io.banli.assignment.reply.ResultClass;
-
 /**
  * What assignment tells the other services, on {@link #TOPIC}, keyed by submission id. The shapes are
- * the event catalogue, published as the AsyncAPI document by {@link WorkflowEventContract}; ids only, never
- * contact data. Fields sent as strings name their allowed values (or enum) in {@link Schema}.
+ * the event catalogue, published as the AsyncAPI document by {@code contract.WorkflowEventContract}; ids only,
+ * never contact data. The events whose fields name a capability's values (a contact's method, a reply's class,
+ * a rating) live in that capability's package, so this core package depends on none of them. Fields sent as
+ * strings name their allowed values (or enum) in {@link Schema}.
  */
 public final class WorkflowEvents {
 
@@ -41,9 +37,9 @@ public final class WorkflowEvents {
     public static final String COMMITMENT_PROGRESSED = PREFIX + "commitment-progressed.v1";
 
     // Descriptions and examples in the AsyncAPI document.
-    private static final String SHA256 = "SHA-256 of the reply, hex";
-    private static final String HEX64 = "^[0-9a-f]{64}$";
-    private static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    public static final String SHA256 = "SHA-256 of the reply, hex";
+    public static final String HEX64 = "^[0-9a-f]{64}$";
+    public static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String UNIT = "市住房和城乡建设委员会";
     private static final String KEY_ITEM = "The leading official, key items only";
     private static final String NUMBER = "The item's number in its session (第N号), the one texts for people print";
@@ -90,11 +86,6 @@ public final class WorkflowEvents {
     public record SignedV1(long submissionId, long assignmentId, long unitId, Instant signedAt) {
     }
 
-    public record ContactRecordedV1(long submissionId, long assignmentId, long unitId, long contactId,
-            @Schema(implementation = Timing.class) String timing, @Schema(implementation = Method.class) String method,
-            boolean faceToFace, LocalDate contactedOn, Instant recordedAt) {
-    }
-
     public record OpinionSentV1(long submissionId, long assignmentId, long unitId, long leadUnitId, Instant sentAt) {
     }
 
@@ -102,27 +93,8 @@ public final class WorkflowEvents {
             Instant approvedAt) {
     }
 
-    public record ReplySubmittedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
-            @Schema(implementation = ResultClass.class) String resultClass,
-            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
-            Instant submittedAt) {
-    }
-
     public record ReplyReturnedV1(long submissionId, long assignmentId, long unitId, long replyId, String reason,
             Instant returnedAt) {
-    }
-
-    public record CommitmentRef(long commitmentId, LocalDate promisedOn) {
-    }
-
-    public record RepliedV1(long submissionId, long assignmentId, long unitId, long replyId, int version, int round,
-            @Schema(implementation = ResultClass.class) String resultClass,
-            @Schema(implementation = ResultClass.class, nullable = true,
-                    description = "The class the unit gave, when the office changed it; else null")
-            String classChangedFrom,
-            @Schema(description = SHA256, pattern = HEX64, example = FINGERPRINT) String fingerprint,
-            @Schema(implementation = Disclosure.class) String disclosure,
-            List<CommitmentRef> commitments, List<Long> recipientIds, Instant repliedAt) {
     }
 
     public record HoldingAnswerRecordedV1(long submissionId, long assignmentId, long unitId, Instant recordedAt) {
@@ -134,10 +106,6 @@ public final class WorkflowEvents {
 
     public record ExtensionDecidedV1(long submissionId, long assignmentId, long unitId, boolean approved,
             LocalDate until, Instant decidedAt) {
-    }
-
-    public record EvaluatedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
-            long memberId, @Schema(implementation = Rating.class) String rating, Instant evaluatedAt) {
     }
 
     public record ClosedV1(long submissionId,

@@ -1,17 +1,11 @@
 package io.banli.assignment.commitment;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,14 +28,6 @@ public class CommitmentResource {
 
     @Inject
     CommitmentService commitments;
-
-    public record NewProgress(@NotNull @Min(0) @Max(100) Integer percent, @NotBlank @Size(max = 2000) String note,
-            @NotNull LocalDate progressedOn) {
-    }
-
-    public record ProgressView(Long id, Long commitmentId, int percent, boolean fulfilled, String note,
-            LocalDate progressedOn, Instant recordedAt) {
-    }
 
     @POST
     @RolesAllowed({Roles.UNIT_STAFF, Roles.UNIT_HEAD})

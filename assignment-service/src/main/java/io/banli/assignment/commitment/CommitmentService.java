@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.assignment.WorkflowEvents.CommitmentProgressedV1;
+import io.banli.assignment.reply.Commitment;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;
 import io.banli.kit.change.StateChange;

@@ -1,13 +1,11 @@
 package io.banli.assignment.evaluation;
 
 import java.net.URI;
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,17 +30,6 @@ public class EvaluationResource {
 
     @Inject
     EvaluationService evaluations;
-
-    public record NewEvaluation(@NotNull Evaluation.Rating rating, @Size(max = 2000) String comment) {
-    }
-
-    public record EvaluationView(Long id, Long replyId, Long unitId, int round, Long memberId,
-            Evaluation.Rating rating, String comment, Instant evaluatedAt) {
-        public static EvaluationView of(Evaluation e) {
-            return new EvaluationView(e.id, e.replyId, e.unitId, e.round, e.memberId, e.rating, e.comment,
-                    e.evaluatedAt);
-        }
-    }
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})

@@ -11,7 +11,6 @@ import io.banli.assignment.assignment.AssignmentState;
 import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.assignment.WorkflowEvents.ClosedV1;
-import io.banli.assignment.assignment.WorkflowEvents.EvaluatedV1;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;
 import io.banli.assignment.reply.ResultClass;

@@ -1,15 +1,11 @@
 package io.banli.assignment.extension;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,23 +28,6 @@ public class ExtensionResource {
 
     @Inject
     ExtensionService extensions;
-
-    public record NewRequest(@NotNull LocalDate until, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Schema(name = "ExtensionDecision", description = "The office approves or refuses an extension of the deadline.")
-    public record Decision(@NotNull Long unitId, @NotNull Boolean approved, LocalDate until,
-            @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    public record ExtensionView(Long id, Long unitId, LocalDate requestedUntil, String reason,
-            ExtensionRequest.State state, LocalDate decidedUntil, String decisionReason, Instant requestedAt,
-            Instant decidedAt) {
-        static ExtensionView of(ExtensionRequest r) {
-            return new ExtensionView(r.id, r.unitId, r.requestedUntil, r.reason, r.state, r.decidedUntil,
-                    r.decisionReason, r.requestedAt, r.decidedAt);
-        }
-    }
 
     @POST
     @Path("/extension-request")

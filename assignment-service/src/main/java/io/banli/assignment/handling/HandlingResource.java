@@ -1,15 +1,11 @@
 package io.banli.assignment.handling;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.assignment.assignment.AssignmentResource.AssignmentView;
+import io.banli.assignment.assignment.AssignmentView;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/submissions/{submissionId}")
@@ -34,30 +30,6 @@ public class HandlingResource {
 
     @Inject
     HandlingService handling;
-
-    public record NewContact(@NotNull Contact.Timing timing, @NotNull Contact.Method method,
-            @NotNull LocalDate contactedOn, @Size(max = 2000) String note) {
-    }
-
-    public record ContactView(Long id, Long unitId, Contact.Timing timing, Contact.Method method,
-            boolean faceToFace, LocalDate contactedOn, String note, Instant recordedAt) {
-        public static ContactView of(Contact c) {
-            return new ContactView(c.id, c.unitId, c.timing, c.method, c.method.faceToFace(), c.contactedOn, c.note,
-                    c.recordedAt);
-        }
-    }
-
-    public record Text(@NotBlank @Size(max = 50_000) String text) {
-    }
-
-    public record OpinionView(Long id, Long unitId, Long leadUnitId, String text, Instant sentAt) {
-        public static OpinionView of(Opinion o) {
-            return new OpinionView(o.id, o.unitId, o.leadUnitId, o.text, o.sentAt);
-        }
-    }
-
-    public record HoldingAnswerView(Long id, Long unitId, String text, Instant recordedAt) {
-    }
 
     @POST
     @Path("/sign-for")

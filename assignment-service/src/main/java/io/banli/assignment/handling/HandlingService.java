@@ -11,7 +11,6 @@ import io.banli.assignment.assignment.AssignmentState;
 import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.UnitRole;
 import io.banli.assignment.assignment.WorkflowEvents;
-import io.banli.assignment.assignment.WorkflowEvents.ContactRecordedV1;
 import io.banli.assignment.assignment.WorkflowEvents.HoldingAnswerRecordedV1;
 import io.banli.assignment.assignment.WorkflowEvents.OpinionSentV1;
 import io.banli.assignment.assignment.WorkflowEvents.SignedV1;

@@ -1,16 +1,11 @@
 package io.banli.assignment.reply;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.assignment.commitment.Commitment;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/submissions/{submissionId}/replies")
@@ -35,39 +29,6 @@ public class ReplyResource {
 
     @Inject
     ReplyService replies;
-
-    public record NewReply(@NotBlank @Size(max = 50_000) String text, @NotNull ResultClass resultClass,
-            Disclosure disclosure, @Size(max = 500) String confidentialReason,
-            @Size(max = 50) List<@Valid @NotNull NewCommitment> commitments) {
-
-        public record NewCommitment(@NotBlank @Size(max = 1000) String action, @NotNull LocalDate promisedOn) {
-        }
-    }
-
-    public record Acceptance(ResultClass resultClass) {
-    }
-
-    public record Return(@NotBlank @Size(max = 2000) String reason) {
-    }
-
-    public record CommitmentView(Long id, String action, LocalDate promisedOn, int percent, boolean fulfilled) {
-        public static CommitmentView of(Commitment c) {
-            return new CommitmentView(c.id, c.action, c.promisedOn, c.percent, c.fulfilled);
-        }
-    }
-
-    public record ReplyView(Long id, Long unitId, int round, int version, Long correctsReplyId, ReplyState state,
-            ResultClass resultClass, ResultClass classChangedFrom, Disclosure disclosure, String confidentialReason,
-            String text, List<CommitmentView> commitments, String fingerprint, Instant draftedAt, Instant approvedAt,
-            String approvedBy, Instant submittedAt, Instant decidedAt, String returnReason) {
-        public static ReplyView of(Reply r) {
-            List<CommitmentView> commitments = Commitment.<Commitment>list("replyId = ?1 order by id", r.id).stream()
-                    .map(CommitmentView::of).toList();
-            return new ReplyView(r.id, r.unitId, r.round, r.replyVersion, r.correctsReplyId, r.state, r.resultClass,
-                    r.classChangedFrom, r.disclosure, r.confidentialReason, r.text, commitments, r.fingerprint,
-                    r.draftedAt, r.approvedAt, r.approvedBy, r.submittedAt, r.decidedAt, r.returnReason);
-        }
-    }
 
     @POST
     @RolesAllowed({Roles.UNIT_STAFF, Roles.UNIT_HEAD})

@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
 import io.banli.reporting.ranking.Ranking.Measure;
@@ -35,8 +35,8 @@ public class RankingResource {
     Scope scope;
 
     /** The office's standard for the on-time rate, in percent. */
-    @ConfigProperty(name = "banli.reporting.on-time-standard", defaultValue = "85")
-    BigDecimal defaultStandard;
+    @Inject
+    BanliConfig banli;
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
@@ -66,7 +66,7 @@ public class RankingResource {
             @QueryParam("decimals") Integer decimals) {
         scope.limit(filter);
         filter.unitId = null;
-        BigDecimal s = standard == null ? defaultStandard : parse(standard);
+        BigDecimal s = standard == null ? banli.onTimeStandard() : parse(standard);
         if (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw Problems.badInput("invalid-parameter", "standard", "query", "must be between 0 and 100");
         }

@@ -1,6 +1,5 @@
 package io.banli.reporting.report;
 
-import java.math.BigDecimal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -19,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
 import io.banli.reporting.report.AnnualReport.Chart;
@@ -40,8 +39,8 @@ public class ReportResource {
     @Inject
     Scope scope;
 
-    @ConfigProperty(name = "banli.reporting.on-time-standard", defaultValue = "85")
-    BigDecimal standard;
+    @Inject
+    BanliConfig banli;
 
     @GET
     @Path("/annual")
@@ -76,7 +75,7 @@ public class ReportResource {
             @Parameter(description = "Decimals of percentages (0–3, default 2; the seeds print 1)", example = "1")
             @QueryParam("decimals") Integer decimals) {
         Filter f = scoped(filter);
-        String markdown = report.markdown(f, Scope.decimals(decimals), standard);
+        String markdown = report.markdown(f, Scope.decimals(decimals), banli.onTimeStandard());
         if (format == Format.PDF) {
             return Response.ok(Pdf.document(report.title(f), markdown), "application/pdf")
                     .header("Content-Disposition", "inline; filename=\"annual-report.pdf\"").build();
@@ -98,7 +97,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Neither sessionId nor year, or a filter that cannot be read")
     public Response chart(@Parameter(description = "Which chart") @PathParam("chart") Chart chart,
             @BeanParam Filter filter) {
-        return Response.ok(report.chart(scoped(filter), chart, standard), "image/png").build();
+        return Response.ok(report.chart(scoped(filter), chart, banli.onTimeStandard()), "image/png").build();
     }
 
     private Filter scoped(Filter filter) {

@@ -41,13 +41,6 @@ public class CalendarResource {
     @Inject
     WorkingCalendar calendar;
 
-    public record CalendarView(int year, int version, List<CalendarUpload.Day> days) {
-    }
-
-    /** An answer of the arithmetic; {@code warnings} names any year counted without its calendar. */
-    public record WorkingDays(LocalDate from, LocalDate to, int workingDays, List<String> warnings) {
-    }
-
     @GET
     @Path("/{year}")
     @Authenticated

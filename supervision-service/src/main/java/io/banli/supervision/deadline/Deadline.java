@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import io.banli.supervision.rule.Stage;
+
 /** What one unit owes by when, for one stage of one submission. */
 @Entity
 public class Deadline extends PanacheEntityBase {

@@ -1,15 +1,9 @@
 package io.banli.supervision.deadline;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -26,50 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.http.PageList;
-import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.banli.supervision.rule.Stage;
 
 @Path("/api/v1/deadlines")
 @Tag(name = "Deadlines", description = "Every assigned unit's deadlines, their traffic light, and whether they were met.")
 public class DeadlineResource {
 
     @Inject
-    Caller caller;
-
-    @Inject
-    EntityManager em;
-
-    /** GREEN: running; YELLOW: a warning has been raised; RED: overdue; none once met or closed. */
-    public enum Light {
-        GREEN,
-        YELLOW,
-        RED
-    }
-
-    public record DeadlineView(Long id, Long submissionId, Long assignmentId, Long unitId, Stage stage,
-            @Schema(nullable = true) Long commitmentId, int cycle, String kind, String level, boolean keyItem,
-                    @Schema(nullable = true) String leadingOfficial,
-            Instant startsAt, Instant dueAt, DeadlineState state, @Schema(nullable = true) Light light, Instant metAt,
-            Boolean metOnTime,
-            @Schema(nullable = true) Instant overdueAt, boolean extended, boolean provisional) {
-        static DeadlineView of(Deadline d, boolean warned) {
-            Light light = switch (d.state) {
-                case OVERDUE -> Light.RED;
-                case OPEN -> warned ? Light.YELLOW : Light.GREEN;
-                default -> null;
-            };
-            return new DeadlineView(d.id, d.submissionId, d.assignmentId, d.unitId, d.stage, d.commitmentId, d.cycle,
-                    d.kind, d.level, d.keyItem, d.leadingOfficial, d.startsAt, d.dueAt, d.state, light, d.metAt,
-                    d.metOnTime, d.overdueAt, d.extended, d.provisional);
-        }
-    }
+    DeadlineService deadlines;
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "List deadlines", description = """
             Filtered by submission, state, stage and unit, soonest due first: the traffic-light view of what is
@@ -96,57 +57,6 @@ public class DeadlineResource {
             int page,
             @Parameter(description = "Page size, 1–500", example = "500") @QueryParam("size") @DefaultValue("500")
             @Min(1) @Max(500) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter(where, params, "submissionId", submissionId);
-        filter(where, params, "state", state);
-        filter(where, params, "stage", stage);
-        filter(where, params, "unitId", unitId);
-        if (!caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.AUDITOR)) {
-            if (caller.hasRole(Roles.LEADER)) {
-                // A leader sees the key items they lead (领衔督办), nothing else; without a name, nothing.
-                filter(where, params, "keyItem", true);
-                filter(where, params, "leadingOfficial", caller.leaderName().orElse(null));
-                if (caller.leaderName().isEmpty()) {
-                    return List.of();
-                }
-            } else {
-                filter(where, params, "unitId", caller.unitId().orElse(-1L));
-            }
-        }
-        if (Boolean.TRUE.equals(missing)) {
-            where.append(" and (state = :overdueState or (state = :metState and metOnTime = false))"
-                    + " and stage in :duties and id not in (select e.deadlineId from OverdueExplanation e)");
-            params.and("overdueState", DeadlineState.OVERDUE).and("metState", DeadlineState.MET)
-                    .and("duties", Arrays.stream(Stage.values()).filter(Stage::unitDuty).toList());
-        }
-        PanacheQuery<Deadline> query = Deadline.find(where.toString(), Sort.by("dueAt").and("id"), params);
-        List<Deadline> found = query.page(page, size).list();
-        Set<Long> warned = warned(found.stream().map(d -> d.id).toList());
-        // A page of a plain array: the body is unchanged, the kit adds Link and X-Total-Count.
-        return new PageList<>(found.stream().map(d -> DeadlineView.of(d, warned.contains(d.id))).toList(), page, size,
-                query.count());
-    }
-
-    private static void filter(StringBuilder where, Parameters params, String field, Object value) {
-        if (value != null) {
-            String name = field + params.map().size();
-            where.append(" and ").append(field).append(" = :").append(name);
-            params.and(name, value);
-        }
-    }
-
-    /** The deadlines among these for which a yellow warning has been raised. */
-    @SuppressWarnings("unchecked")
-    private Set<Long> warned(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        List<Number> rows = em.createNativeQuery("select distinct deadline_id from deadline_alert "
-                + "where deadline_id in (:ids) and fired_at is not null and level like 'YELLOW-%'")
-                .setParameter("ids", ids).getResultList();
-        Set<Long> warned = new HashSet<>();
-        rows.forEach(id -> warned.add(id.longValue()));
-        return warned;
+        return deadlines.list(submissionId, state, stage, unitId, missing, page, size);
     }
 }

@@ -18,6 +18,7 @@ import io.banli.supervision.deadline.SupervisionEvents.DeadlineOpenedV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineRecomputedV1;
 import io.banli.supervision.rule.DeadlineRule;
 import io.banli.supervision.rule.DeadlineRules;
+import io.banli.supervision.rule.Stage;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Parameters;
 

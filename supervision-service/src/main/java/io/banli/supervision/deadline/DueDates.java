@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.calendar.WorkingCalendar;
 import io.banli.supervision.calendar.WorkingCalendar.Counted;
 import io.banli.supervision.rule.DeadlineRule;
@@ -29,8 +29,13 @@ public class DueDates {
     @Inject
     WorkingCalendar calendar;
 
-    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
+    /** The deployment's zone; plain tests set it themselves. */
     ZoneId zone;
+
+    @Inject
+    void zone(BanliConfig banli) {
+        zone = banli.zone();
+    }
 
     /** A computed deadline; {@code guessedYears} is non-empty when a year had no calendar loaded. */
     public record Due(Instant dueAt, LocalDate lastDay, List<Warning> warnings, Set<Integer> guessedYears) {

@@ -2,7 +2,6 @@ package io.banli.supervision.deadline;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -12,9 +11,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.calendar.CalendarChanged;
 import io.banli.supervision.calendar.WorkingCalendar;
 import io.banli.supervision.rule.RuleChanged;
@@ -40,13 +39,13 @@ public class Recomputation {
     @Inject
     ManagedExecutor executor;
 
-    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    BanliConfig banli;
 
     void calendarChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CalendarChanged change) {
         calendar.invalidate();
-        Instant from = LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant();
-        Instant to = LocalDate.of(change.year() + 1, 1, 1).atStartOfDay(zone).toInstant();
+        Instant from = LocalDate.of(change.year(), 1, 1).atStartOfDay(banli.zone()).toInstant();
+        Instant to = LocalDate.of(change.year() + 1, 1, 1).atStartOfDay(banli.zone()).toInstant();
         executor.runAsync(() -> recompute("calendar of " + change.year() + " changed",
                 "(provisional = true or (startsAt < :to and dueAt >= :from))", Parameters.with("to", to).and("from", from),
                 deadlines::reschedule));

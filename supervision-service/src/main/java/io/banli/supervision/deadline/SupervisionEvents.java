@@ -4,9 +4,11 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.banli.supervision.rule.Stage;
+
 /**
  * What supervision tells the other services, on {@link #TOPIC}, keyed by submission id: the event catalogue,
- * published as the AsyncAPI document by {@link SupervisionEventContract}.
+ * published as the AsyncAPI document by {@code contract.SupervisionEventContract}.
  */
 public final class SupervisionEvents {
 

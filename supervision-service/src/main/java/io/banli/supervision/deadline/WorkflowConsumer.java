@@ -24,6 +24,7 @@ import io.banli.supervision.deadline.WorkflowEvents.CommitmentProgressed;
 import io.banli.supervision.deadline.WorkflowEvents.ExtensionDecided;
 import io.banli.supervision.deadline.WorkflowEvents.Replied;
 import io.banli.supervision.deadline.WorkflowEvents.UnitEvent;
+import io.banli.supervision.rule.Stage;
 import io.smallrye.common.annotation.Blocking;
 
 /**

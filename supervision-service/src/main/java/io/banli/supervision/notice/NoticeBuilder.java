@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.banli.supervision.deadline.Stage;
+import io.banli.kit.config.BanliConfig;
+import io.banli.supervision.rule.Stage;
 
 /** Reads the deadlines due in a period and puts together what a notice says. */
 @ApplicationScoped
@@ -28,8 +27,8 @@ public class NoticeBuilder {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    BanliConfig banli;
 
     @SuppressWarnings("unchecked")
     public NoticeContent build(LocalDate from, LocalDate to, BigDecimal standardPercent, Instant now) {
@@ -39,8 +38,8 @@ public class NoticeBuilder {
                 from deadline d left join overdue_explanation e on e.deadline_id = d.id
                 where d.due_at >= :from and d.due_at < :to and d.state in ('MET', 'OVERDUE') and d.stage in (:duties)
                 order by d.unit_id, d.due_at, d.submission_id""")
-                .setParameter("from", from.atStartOfDay(zone).toInstant())
-                .setParameter("to", to.plusDays(1).atStartOfDay(zone).toInstant())
+                .setParameter("from", from.atStartOfDay(banli.zone()).toInstant())
+                .setParameter("to", to.plusDays(1).atStartOfDay(banli.zone()).toInstant())
                 // Windows and the office's own decisions are nobody's lateness: only units' duties count.
                 .setParameter("duties", Arrays.stream(Stage.values()).filter(Stage::unitDuty).map(Stage::name).toList())
                 .getResultList();

@@ -11,13 +11,14 @@ import java.time.format.DateTimeFormatter;
  */
 final class NoticeDocument {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(BEIJING);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private NoticeDocument() {
     }
 
-    static String render(String title, Instant issuedAt, NoticeContent content) {
+    /** Dates are printed as days in {@code zone}, the deployment's. */
+    static String render(String title, Instant issuedAt, NoticeContent content, ZoneId zone) {
+        DateTimeFormatter date = DATE.withZone(zone);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
                 .append("</title><style>@page{size:A4;margin:25mm 20mm}body{font-family:'Noto Serif CJK SC',SimSun,"
@@ -37,7 +38,7 @@ final class NoticeDocument {
                 for (NoticeContent.LateItem item : unit.items()) {
                     html.append("<tr><td>").append(escape(unit.unitName())).append("</td><td>").append(item.submissionId())
                             .append("</td><td>").append(stage(item.stage())).append("</td><td>")
-                            .append(DATE.format(item.dueAt())).append("</td><td>").append(item.daysLate())
+                            .append(date.format(item.dueAt())).append("</td><td>").append(item.daysLate())
                             .append("</td><td>").append(item.stillOpen() ? "仍未完成" : "已逾期完成").append("</td><td>")
                             .append(item.explanationFiled() ? "已报送" : "未报送").append("</td></tr>");
                 }
@@ -53,7 +54,7 @@ final class NoticeDocument {
                     .append("</td><td>").append(r.onTime()).append("</td><td>").append(r.onTimePercent())
                     .append("%</td></tr>");
         }
-        html.append("</table><p style=\"text-align:right\">").append(DATE.format(issuedAt)).append("</p></body></html>");
+        html.append("</table><p style=\"text-align:right\">").append(date.format(issuedAt)).append("</p></body></html>");
         return html.toString();
     }
 

@@ -1,18 +1,11 @@
 package io.banli.supervision.notice;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,41 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.banli.kit.change.StateChange;
-import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Roles;
-import io.banli.supervision.deadline.SupervisionEvents;
 
 @Path("/api/v1/notices")
 @Tag(name = "Notices", description = "通报: overdue units and items of a period, and the units' on-time ranking.")
 public class NoticeResource {
 
     @Inject
-    StateChange change;
-
-    @Inject
-    NoticeBuilder builder;
-
-    @Inject
-    ObjectMapper mapper;
-
-    public record NewNotice(@NotNull LocalDate from, @NotNull LocalDate to, @Size(max = 200) String title,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal onTimeStandardPercent) {
-    }
-
-    public record NoticeView(Long id, String title, Instant issuedAt, String issuedBy, NoticeContent content) {
-    }
-
-    /** Data of {@code banli.supervision.notice-issued.v1}. */
-    public record NoticeIssuedV1(long noticeId, LocalDate from, LocalDate to, int unitsNamed, int itemsNamed,
-            Instant issuedAt) {
-    }
+    NoticeService notices;
 
     @POST
-    @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Issue a notice for a period", description = """
             Names every unit with a deadline due in the period that it missed (still open, or met late), with the
@@ -85,33 +53,12 @@ public class NoticeResource {
              "onTimePercent": 0.00, "belowStandard": true}], "itemsNamed": 1}}""")))
     @APIResponse(responseCode = "422", description = "A period that ends before it starts")
     public Response issue(@Valid @NotNull NewNotice request) {
-        if (request.to().isBefore(request.from())) {
-            throw Problems.unprocessable("empty-period", "The period ends (" + request.to() + ") before it starts ("
-                    + request.from() + ").");
-        }
-        BigDecimal standard = request.onTimeStandardPercent() == null ? BigDecimal.valueOf(85)
-                : request.onTimeStandardPercent();
-        Instant now = change.now();
-        NoticeContent content = builder.build(request.from(), request.to(), standard, now);
-        Notice notice = new Notice();
-        notice.periodFrom = request.from();
-        notice.periodTo = request.to();
-        notice.title = request.title() != null ? request.title()
-                : "关于" + request.from() + "至" + request.to() + "建议提案办理逾期情况的通报";
-        notice.issuedAt = now;
-        notice.issuedBy = change.actor();
-        notice.content = json(content);
-        notice.persist();
-        change.announce(SupervisionEvents.TOPIC, SupervisionEvents.NOTICE_ISSUED, "notice-" + notice.id,
-                new NoticeIssuedV1(notice.id, notice.periodFrom, notice.periodTo, content.lateUnits().size(),
-                        content.itemsNamed(), now));
-        change.audit("notice.issued", "notice", notice.id, notice.title);
-        return Response.created(URI.create("/api/v1/notices/" + notice.id)).entity(view(notice)).build();
+        NoticeView notice = notices.issue(request);
+        return Response.created(URI.create("/api/v1/notices/" + notice.id())).entity(notice).build();
     }
 
     @GET
     @Path("/{id}")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Read a notice", description = "Notices are issued to every unit: all of them may read it.")
     @APIResponse(responseCode = "200", description = "The notice", content = @Content(mediaType = "application/json",
@@ -121,40 +68,17 @@ public class NoticeResource {
              "issuedBy": "office-demo", "content": {"from": "2025-01-01", "to": "2025-06-30", "standardPercent": 85,
              "lateUnits": [], "ranking": [], "itemsNamed": 0}}""")))
     public NoticeView read(@Parameter(example = "1") @PathParam("id") long id) {
-        return view(find(id));
+        return notices.read(id);
     }
 
     @GET
     @Path("/{id}/document")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "The notice as a printable document (HTML, zh-CN)")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = "text/html",
             examples = @ExampleObject(name = "document", value = "<!DOCTYPE html><html lang=\"zh-CN\">…</html>")))
     public String document(@Parameter(example = "1") @PathParam("id") long id) {
-        NoticeView notice = view(find(id));
-        return NoticeDocument.render(notice.title(), notice.issuedAt(), notice.content());
-    }
-
-    private static Notice find(long id) {
-        return Notice.<Notice>findByIdOptional(id).orElseThrow(() -> Problems.notFound("notice", id));
-    }
-
-    private NoticeView view(Notice notice) {
-        try {
-            return new NoticeView(notice.id, notice.title, notice.issuedAt, notice.issuedBy,
-                    mapper.readValue(notice.content, NoticeContent.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String json(NoticeContent content) {
-        try {
-            return mapper.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return notices.document(id);
     }
 }

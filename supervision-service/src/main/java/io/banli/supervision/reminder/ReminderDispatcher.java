@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,10 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.kit.outbox.Outbox;
 import io.banli.supervision.calendar.WorkingCalendar;
 import io.banli.supervision.deadline.SupervisionEvents;
@@ -71,8 +70,8 @@ public class ReminderDispatcher {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    BanliConfig banli;
 
     private ExecutorService senders;
 
@@ -119,7 +118,7 @@ public class ReminderDispatcher {
     }
 
     boolean inWorkingHours(Instant at) {
-        ZonedDateTime local = at.atZone(zone);
+        ZonedDateTime local = at.atZone(banli.zone());
         LocalTime time = local.toLocalTime();
         return calendar.isWorkingDay(local.toLocalDate()) && !time.isBefore(config.workingHoursStart())
                 && time.isBefore(config.workingHoursEnd());

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.deadline.AlertLevel;
 
 /**
@@ -43,8 +42,8 @@ public class Reminders {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai")
-    ZoneId zone;
+    @Inject
+    BanliConfig banli;
 
     private record Planned(RaisedAlert alert, String recipient, Reminder.Channel channel, String address,
             String message) {
@@ -149,7 +148,7 @@ public class Reminders {
      * id), the stage and dates only.
      */
     private String message(RaisedAlert alert, boolean red) {
-        String due = DATE.format(alert.dueAt().atZone(zone));
+        String due = DATE.format(alert.dueAt().atZone(banli.zone()));
         String stage = switch (alert.stage()) {
             case SIGN_FOR -> "签收";
             case CO_OPINION -> "会办意见";

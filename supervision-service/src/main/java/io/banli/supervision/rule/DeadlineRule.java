@@ -11,7 +11,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-import io.banli.supervision.deadline.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
-import io.banli.supervision.deadline.Stage;
 
 /** Finds the rule that applies, and records new versions of rules. */
 @ApplicationScoped
@@ -40,7 +39,7 @@ public class DeadlineRules {
 
     /** A new version of the stage's rule for the kind and level (null: all); the old version stays as history. */
     @Transactional
-    public DeadlineRule change(Stage stage, RuleResource.RuleChange change) {
+    public DeadlineRule change(Stage stage, RuleChange change) {
         if ((change.extensionAmount() == null) != (change.extensionUnit() == null)) {
             throw Problems.unprocessable("incomplete-extension",
                     "extensionAmount and extensionUnit go together: give both or neither.");

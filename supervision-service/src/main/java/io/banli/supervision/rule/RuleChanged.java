@@ -1,7 +1,5 @@
 package io.banli.supervision.rule;
 
-import io.banli.supervision.deadline.Stage;
-
 /**
  * A rule got a new version: the open deadlines of the stage whose kind and level it fits (null: any)
  * are recomputed after commit, those it now governs or no longer governs.

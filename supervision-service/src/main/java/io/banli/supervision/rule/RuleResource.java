@@ -1,17 +1,11 @@
 package io.banli.supervision.rule;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.kit.security.Roles;
-import io.banli.supervision.deadline.Stage;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/deadline-rules")
@@ -37,42 +30,6 @@ public class RuleResource {
 
     @Inject
     DeadlineRules rules;
-
-    public enum Kind {
-        SUGGESTION,
-        PROPOSAL
-    }
-
-    /** The level of the congress or CPPCC an item was filed at. */
-    public enum Level {
-        NATIONAL,
-        PROVINCE,
-        CITY,
-        COUNTY,
-        TOWNSHIP
-    }
-
-    /** A new version of a stage's rule; without kind or level it applies to all of them. */
-    public record RuleChange(
-            Kind kind,
-            Level level,
-            @NotNull @Positive @Max(1000) Integer amount,
-            @NotNull TimeUnit unit,
-            @Positive @Max(1000) Integer extensionAmount,
-            TimeUnit extensionUnit,
-            @NotNull @Size(max = 5) List<@NotNull @Min(0) @Max(60) Integer> warningWorkingDays,
-            @NotBlank @Size(max = 2000) String legalSource) {
-    }
-
-    public record RuleView(Long id, Stage stage, @Schema(nullable = true) String kind,
-    @Schema(nullable = true) String level, int version, String startsOn, int amount,
-            TimeUnit unit, Integer extensionAmount, TimeUnit extensionUnit, List<Integer> warningWorkingDays,
-            String legalSource, Instant changedAt, String changedBy) {
-        static RuleView of(DeadlineRule r) {
-            return new RuleView(r.id, r.stage, r.kind, r.level, r.version, r.startsOn, r.amount, r.unit,
-                    r.extensionAmount, r.extensionUnit, r.warnings(), r.legalSource, r.changedAt, r.changedBy);
-        }
-    }
 
     @GET
     @Authenticated

@@ -14,6 +14,7 @@ import io.banli.supervision.calendar.WorkingCalendarTestDays;
 import io.banli.supervision.deadline.DueDates.Due;
 import io.banli.supervision.deadline.DueDates.Warning;
 import io.banli.supervision.rule.DeadlineRule;
+import io.banli.supervision.rule.Stage;
 import io.banli.supervision.rule.TimeUnit;
 
 /**

@@ -2,13 +2,13 @@ package io.banli.kit.time;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.banli.kit.config.BanliConfig;
 import io.quarkus.arc.DefaultBean;
 
 /**
@@ -21,8 +21,8 @@ public class ClockProducer {
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock(@ConfigProperty(name = "banli.zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+    Clock clock(BanliConfig banli,
             @ConfigProperty(name = "banli.clock.offset", defaultValue = "PT0S") Duration offset) {
-        return Clock.offset(Clock.system(zone), offset);
+        return Clock.offset(Clock.system(banli.zone()), offset);
     }
 }

@@ -1,21 +1,25 @@
-package io.banli.supervision.deadline;
+package io.banli.supervision.contract;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.banli.kit.events.AsyncApi;
-import io.banli.supervision.action.ActionResource.ActionRecordedV1;
+import io.banli.supervision.action.ActionRecordedV1;
+import io.banli.supervision.deadline.SupervisionEvents;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineExpiredV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineMetV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineOpenedV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineRecomputedV1;
 import io.banli.supervision.deadline.SupervisionEvents.DeadlineWarningV1;
 import io.banli.supervision.deadline.SupervisionEvents.OverdueV1;
-import io.banli.supervision.explanation.ExplanationResource.ExplanationFiledV1;
-import io.banli.supervision.notice.NoticeResource.NoticeIssuedV1;
+import io.banli.supervision.explanation.ExplanationFiledV1;
+import io.banli.supervision.notice.NoticeIssuedV1;
 import io.banli.supervision.reminder.ReminderDispatcher.ReminderSentV1;
 
-/** The AsyncAPI document of what supervision publishes, served at {@code GET /asyncapi.yaml}. */
+/**
+ * The AsyncAPI document of what supervision publishes, served at {@code GET /asyncapi.yaml}. It names the event
+ * records of every capability, so it sits above them all and none of them depends on it.
+ */
 @Singleton
 public class SupervisionEventContract {
 

@@ -8,30 +8,19 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.banli.kit.outbox.Outbox;
 import io.banli.supervision.sweep.AlertSweep;
+import io.banli.testing.OutboxMarker;
 import io.banli.testing.TopicProbe;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The later event a check that nothing (more) was published waits for ({@link TopicProbe#until}): a test event
- * for the subject, written to the outbox in a transaction of its own and sent by the service's relay, so it
- * reaches the topic after every event committed before it. Consumers skip its type.
+ * The {@link OutboxMarker} a check that no (more) alerts were raised waits for: written only after the sweeps
+ * that could raise them have run, so what the sweeps raised comes before it ({@link TopicProbe#until}).
  */
-public final class OutboxMarker {
+public final class SweepMarker {
 
-    static final String TYPE = "banli.test.marker.v1";
-
-    private OutboxMarker() {
-    }
-
-    /** Publishes a marker for {@code subject} (the submission id: same key, same partition) on {@code topic}. */
-    public static Predicate<ConsumerRecord<String, String>> after(String topic, String subject) {
-        Outbox outbox = Arc.container().instance(Outbox.class).get();
-        String id = QuarkusTransaction.requiringNew().call(() -> outbox.publish(topic, TYPE, subject, Map.of()))
-                .toString();
-        return r -> id.equals(TopicProbe.header(r, "ce_id"));
+    private SweepMarker() {
     }
 
     /**
@@ -50,9 +39,8 @@ public final class OutboxMarker {
         while (QuarkusTransaction.requiringNew().call(sweep::sweepBatch) > 0) {
             // Drains what is due: the clock may have jumped past other tests' deadlines too.
         }
-        Outbox outbox = Arc.container().instance(Outbox.class).get();
         EntityManager em = Arc.container().instance(EntityManager.class).get();
-        String id = QuarkusTransaction.requiringNew().call(() -> {
+        return OutboxMarker.published(QuarkusTransaction.requiringNew().call(() -> {
             // In the sweep's order (alerts, then deadlines), so the two never deadlock.
             em.createNativeQuery("""
                     select a.id from deadline_alert a join deadline d on d.id = a.deadline_id
@@ -60,8 +48,8 @@ public final class OutboxMarker {
                     .setParameter("submissions", submissions).getResultList();
             em.createNativeQuery("select id from deadline where submission_id in (:submissions) order by id for update")
                     .setParameter("submissions", submissions).getResultList();
-            return outbox.publish(topic, TYPE, String.valueOf(submissions.get(0)), Map.of());
-        }).toString();
-        return r -> id.equals(TopicProbe.header(r, "ce_id"));
+            return OutboxMarker.outbox().publish(topic, OutboxMarker.TYPE, String.valueOf(submissions.get(0)),
+                    Map.of());
+        }));
     }
 }

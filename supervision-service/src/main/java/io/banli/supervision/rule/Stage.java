@@ -1,4 +1,4 @@
-package io.banli.supervision.deadline;
+package io.banli.supervision.rule;
 
 /**
  * The stage a deadline is for, and the workflow event that starts its clock. Most stages are a unit's

@@ -1,29 +1,33 @@
-package io.banli.assignment.assignment;
+package io.banli.assignment.contract;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.banli.assignment.assignment.WorkflowEvents;
 import io.banli.assignment.assignment.WorkflowEvents.AdjustmentDecidedV1;
 import io.banli.assignment.assignment.WorkflowEvents.AdjustmentRequestedV1;
 import io.banli.assignment.assignment.WorkflowEvents.AssignedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ClosedV1;
 import io.banli.assignment.assignment.WorkflowEvents.CommitmentProgressedV1;
-import io.banli.assignment.assignment.WorkflowEvents.ContactRecordedV1;
-import io.banli.assignment.assignment.WorkflowEvents.EvaluatedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ExtensionDecidedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ExtensionRequestedV1;
 import io.banli.assignment.assignment.WorkflowEvents.HoldingAnswerRecordedV1;
 import io.banli.assignment.assignment.WorkflowEvents.OpinionSentV1;
 import io.banli.assignment.assignment.WorkflowEvents.PreAssignedV1;
 import io.banli.assignment.assignment.WorkflowEvents.RehandlingStartedV1;
-import io.banli.assignment.assignment.WorkflowEvents.RepliedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ReplyApprovedV1;
 import io.banli.assignment.assignment.WorkflowEvents.ReplyReturnedV1;
-import io.banli.assignment.assignment.WorkflowEvents.ReplySubmittedV1;
 import io.banli.assignment.assignment.WorkflowEvents.SignedV1;
+import io.banli.assignment.evaluation.EvaluatedV1;
+import io.banli.assignment.handling.ContactRecordedV1;
+import io.banli.assignment.reply.RepliedV1;
+import io.banli.assignment.reply.ReplySubmittedV1;
 import io.banli.kit.events.AsyncApi;
 
-/** The AsyncAPI document of what assignment publishes, served at {@code GET /asyncapi.yaml}. */
+/**
+ * The AsyncAPI document of what assignment publishes, served at {@code GET /asyncapi.yaml}. It names the event
+ * records of every capability, so it sits above them all and none of them depends on it.
+ */
 @Singleton
 public class WorkflowEventContract {
 

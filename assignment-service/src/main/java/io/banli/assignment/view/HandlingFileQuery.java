@@ -1,4 +1,4 @@
-package io.banli.assignment.assignment;
+package io.banli.assignment.view;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,27 +7,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.banli.assignment.assignment.AssignmentResource.AssignmentView;
+import io.banli.assignment.assignment.Assignment;
+import io.banli.assignment.assignment.AssignmentState;
+import io.banli.assignment.assignment.AssignmentView;
 import io.banli.assignment.evaluation.Evaluation;
-import io.banli.assignment.evaluation.EvaluationResource.EvaluationView;
+import io.banli.assignment.evaluation.EvaluationView;
 import io.banli.assignment.handling.Contact;
-import io.banli.assignment.handling.HandlingResource.ContactView;
-import io.banli.assignment.handling.HandlingResource.OpinionView;
+import io.banli.assignment.handling.ContactView;
+import io.banli.assignment.handling.OpinionView;
 import io.banli.assignment.handling.Opinion;
 import io.banli.assignment.reply.Reply;
-import io.banli.assignment.reply.ReplyResource.ReplyView;
+import io.banli.assignment.reply.ReplyView;
 import io.banli.assignment.submission.HandledSubmission;
 import io.banli.assignment.submission.LeaderScope;
 import io.banli.assignment.submission.SubmissionState;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Reads a submission's handling file. The office and auditors see everything, a leader the key items
- * they lead (any other answers 404, as a foreign row does); a unit sees only items assigned to it, and of them its own contacts, replies and evaluations, plus the opinions sent
- * to it as lead unit.
+ * they lead (any other answers 404, as a foreign row does); a unit sees only items assigned to it, and of them
+ * its own contacts, replies and evaluations, plus the opinions sent to it as lead unit. A read model over every
+ * capability, so it lives with the board and the inbox, above them all.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,13 +40,6 @@ public class HandlingFileQuery {
 
     @Inject
     LeaderScope leaders;
-
-    public record HandlingFile(Long submissionId, Long sessionId, int number, String kind, SubmissionState state,
-            String title, String field, String leadProposer, boolean keyItem,
-            @Schema(nullable = true) String leadingOfficial,
-            List<AssignmentView> assignments, List<ContactView> contacts, List<OpinionView> opinions,
-            List<ReplyView> replies, List<EvaluationView> evaluations) {
-    }
 
     public HandlingFile find(long submissionId) {
         HandledSubmission submission = HandledSubmission.require(submissionId);

@@ -1,4 +1,4 @@
-package io.banli.assignment.commitment;
+package io.banli.assignment.reply;
 
 import java.time.LocalDate;
 

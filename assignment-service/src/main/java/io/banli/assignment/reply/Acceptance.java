@@ -1,0 +1,5 @@
+package io.banli.assignment.reply;
+
+/** The office accepts a submitted reply, optionally changing its result class. */
+public record Acceptance(ResultClass resultClass) {
+}
