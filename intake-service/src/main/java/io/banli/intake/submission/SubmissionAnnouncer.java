@@ -1,6 +1,7 @@
 package io.banli.intake.submission;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,11 +36,23 @@ public class SubmissionAnnouncer {
         audit("submission.filed", s, before, null);
     }
 
-    public void registered(Submission s, SubmissionState before) {
-        Session session = Session.findById(s.sessionId);
+    /**
+     * What the registered event says besides the number, read before the number is taken: the counter row is
+     * then held only for writing the number, the event and the audit entry.
+     */
+    public record Registration(Session session, Proposer proposer, List<Long> coSigners) {
+    }
+
+    public Registration registration(Submission s) {
+        return new Registration(Session.findById(s.sessionId), proposer(s), CoSigner.signedOf(s.id));
+    }
+
+    /** Announces the registration {@link #registration prepared} before the item was numbered. */
+    public void registered(Submission s, SubmissionState before, Registration r) {
+        Session session = r.session();
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED, s.id.toString(),
                 new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind, session.level, session.year,
-                        s.number, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
+                        s.number, s.kind, s.title, s.field, r.proposer(), r.coSigners(), s.groupName,
                         s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt));
         audit("submission.registered", s, before, session.name + " 第" + s.number + "号");
     }
