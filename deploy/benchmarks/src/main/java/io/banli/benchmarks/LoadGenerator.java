@@ -94,15 +94,14 @@ final class LoadGenerator {
                 answered.countDown();
             });
         }
-        if (!answered.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("Answers still missing a minute after the last request");
-        }
+        // Past capacity the queue drains after the last request; what is still unanswered then counts as failed.
+        answered.await(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         int failed = 0;
         long[] ok = new long[total];
         int k = 0;
         for (int i = 0; i < total; i++) {
-            if (good[i]) {
+            if (good[i] && latencies[i] > 0) {
                 ok[k++] = latencies[i];
             } else {
                 failed++;

@@ -35,7 +35,8 @@ import io.banli.platform.ServiceProcess;
  */
 public final class RegisterBenchmark {
 
-    static final int SESSIONS = 4;
+    /** Both sessions of a year's meetings take filings at once; {@code -Dsessions=1} puts all load on one counter. */
+    static final int SESSIONS = Integer.getInteger("sessions", 2);
     static final int MEMBERS = 40;
     static final int REGISTER_RATE = 500;
     static final int READ_RATE = 1000;
@@ -91,8 +92,8 @@ public final class RegisterBenchmark {
             lines.add(r8.line("register, 8 connections"));
             lines.add(r32.line("register, 32 connections"));
             lines.add(rRate.line("register at " + REGISTER_RATE + "/s"));
-            String numbers = checkNumbers(platform);
-            lines.add(numbers);
+            lines.add(checkNumbers(platform));
+            lines.forEach(System.out::println);
 
             Map<Long, String> tokens = new HashMap<>();
             for (long m : members) {
@@ -117,11 +118,11 @@ public final class RegisterBenchmark {
             lines.add(g8.line("read one, 8 connections"));
             lines.add(g32.line("read one, 32 connections"));
             lines.add(gRate.line("read one at " + READ_RATE + "/s"));
+            lines.subList(4, lines.size()).forEach(System.out::println);
 
             int seconds = (int) step.toSeconds();
             Double insert = Pgbench.singleRowInsertTps(platform.postgresPort(), 8, seconds);
             Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
-            lines.forEach(System.out::println);
             if (insert != null && select != null) {
                 double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
                 double bestRead = Math.max(g8.perSecond(), g32.perSecond());

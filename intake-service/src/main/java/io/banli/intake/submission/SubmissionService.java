@@ -108,8 +108,9 @@ public class SubmissionService {
     /**
      * Registers (立案) a received item: takes the session's next number and announces it; the answer carries the
      * similar items. Everything but the number is read and written first (the similar-items search is the
-     * slowest part), so the session's counter row is locked only for the number, the event, the audit entry and
-     * the commit. The item is detached then: its row is complete and Hibernate must not write it again.
+     * slowest part), so the session's counter row is locked only for the one statement that writes the number,
+     * the event and the audit entry, and for the commit. The item is detached then: its row is complete, and
+     * Hibernate must not write it again.
      */
     public SubmissionView register(Submission s) {
         SubmissionState before = s.state;
@@ -118,11 +119,10 @@ public class SubmissionService {
         s.registeredBy = change.actor();
         List<SubmissionView.SimilarItem> similar = similarItems.of(s, 5, 0.2);
         List<SubmissionView.CoSignerView> coSigners = SubmissionView.coSignersOf(s.id);
-        SubmissionAnnouncer.Registration announcement = announcer.registration(s);
+        SessionNumbers.Numbered announcement = announcer.registered(s, before);
         em.flush();
         em.detach(s);
-        s.number = numbers.assign(s.sessionId, s.id);
-        announcer.registered(s, before, announcement);
+        s.number = numbers.assign(s.sessionId, s.id, announcement);
         return SubmissionView.of(s, coSigners, similar);
     }
 
