@@ -3,9 +3,7 @@ package io.banli.intake.review;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,15 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.submission.Confidentiality;
-import io.banli.intake.submission.Disposition;
-import io.banli.intake.submission.SimilarItems;
-import io.banli.intake.submission.Submission;
 import io.banli.intake.submission.SubmissionView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions/{id}")
 @Tag(name = "Review", description = "The office's review at intake: register (立案), refuse (不予立案), merge (并案), "
@@ -51,27 +44,6 @@ public class ReviewResource {
     @Inject
     ReviewService review;
 
-    @Inject
-    SimilarItems similarItems;
-
-    @Schema(name = "SubmissionRegistration", description = "The office registers (立案) a filed submission.")
-    public record Registration(@NotNull Long version, Boolean keyItem, @Size(max = 50) String leadingOfficial) {
-    }
-
-    public record Refusal(@NotNull Long version, @NotBlank @Size(max = 1000) String reason,
-            @NotNull Disposition disposition) {
-    }
-
-    public record Merger(@NotNull Long version, @NotNull Long intoSubmissionId) {
-    }
-
-    public record Withdrawal(@NotNull Long version, @NotBlank @Size(max = 1000) String reason) {
-    }
-
-    public record Correction(@NotNull Long version, @Size(max = 40) String field, Boolean keyItem,
-            @Size(max = 50) String leadingOfficial, Boolean confidential, Confidentiality confidentiality) {
-    }
-
     @POST
     @Path("/registration")
     @RolesAllowed(Roles.OFFICE)
@@ -89,11 +61,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "A key item without its leading official, or the reverse")
     public SubmissionView register(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Registration request) {
-        QuarkusTransaction.requiringNew().run(() -> review.register(id, request));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Submission s = Submission.findById(id);
-            return SubmissionView.of(s, similarItems.of(s, 5, 0.2));
-        });
+        return review.register(id, request);
     }
 
     @POST
@@ -109,8 +77,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "400", description = "No version, reason or disposition, or a reason over 1,000 characters")
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
     public SubmissionView refuse(@Parameter(example = "5") @PathParam("id") long id, @Valid @NotNull Refusal request) {
-        QuarkusTransaction.requiringNew().run(() -> review.refuse(id, request));
-        return view(id);
+        return review.refuse(id, request);
     }
 
     @POST
@@ -127,8 +94,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Not RECEIVED or REGISTERED (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "The target is itself, unknown, of another session or kind, or closed")
     public SubmissionView merge(@Parameter(example = "5") @PathParam("id") long id, @Valid @NotNull Merger request) {
-        QuarkusTransaction.requiringNew().run(() -> review.merge(id, request));
-        return view(id);
+        return review.merge(id, request);
     }
 
     @POST
@@ -148,8 +114,7 @@ public class ReviewResource {
             + "or a stale version")
     public SubmissionView withdraw(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Withdrawal request) {
-        QuarkusTransaction.requiringNew().run(() -> review.withdraw(id, request));
-        return view(id);
+        return review.withdraw(id, request);
     }
 
     @PATCH
@@ -167,11 +132,6 @@ public class ReviewResource {
             + "confidential without reason")
     public SubmissionView correct(@Parameter(example = "5") @PathParam("id") long id,
             @Valid @NotNull Correction request) {
-        QuarkusTransaction.requiringNew().run(() -> review.update(id, request));
-        return view(id);
-    }
-
-    private static SubmissionView view(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(Submission.findById(id)));
+        return review.update(id, request);
     }
 }

@@ -2,6 +2,7 @@ package io.banli.intake.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.banli.intake.submission.Submission;
@@ -10,6 +11,7 @@ import io.banli.intake.submission.SubmissionAnnouncer;
 import io.banli.intake.submission.SubmissionRules;
 import io.banli.intake.submission.SubmissionService;
 import io.banli.intake.submission.SubmissionState;
+import io.banli.intake.submission.SubmissionView;
 import io.banli.intake.submission.SubmissionState.Action;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
@@ -36,7 +38,10 @@ public class ReviewService {
     @Inject
     Caller caller;
 
-    public Submission register(long id, ReviewResource.Registration request) {
+    @Inject
+    EntityManager em;
+
+    public SubmissionView register(long id, Registration request) {
         Submission s = submissions.forChange(id, request.version(), Action.REGISTER);
         boolean keyItem = request.keyItem() != null ? request.keyItem() : s.keyItem;
         String official = request.keyItem() != null || request.leadingOfficial() != null ? request.leadingOfficial()
@@ -44,22 +49,21 @@ public class ReviewService {
         SubmissionRules.checkKeyItem(keyItem, official);
         s.keyItem = keyItem;
         s.leadingOfficial = keyItem ? official : null;
-        submissions.register(s);
-        return s;
+        return submissions.register(s);
     }
 
-    public Submission refuse(long id, ReviewResource.Refusal request) {
+    public SubmissionView refuse(long id, Refusal request) {
         Submission s = submissions.forChange(id, request.version(), Action.REFUSE);
         SubmissionState before = s.state;
         s.state = SubmissionState.REFUSED;
         s.refusalReason = request.reason();
         s.disposition = request.disposition();
         announcer.refused(s, before, change.now());
-        return s;
+        return changed(s);
     }
 
     /** 并案: this item is handled together with another of the same session; its proposer still gets a reply. */
-    public Submission merge(long id, ReviewResource.Merger request) {
+    public SubmissionView merge(long id, Merger request) {
         Submission s = submissions.forChange(id, request.version(), Action.MERGE);
         if (request.intoSubmissionId() == id) {
             throw Problems.unprocessable("invalid-merge", "An item cannot be merged into itself.");
@@ -75,11 +79,11 @@ public class ReviewService {
         s.state = SubmissionState.MERGED;
         s.mergedIntoId = into.id;
         announcer.merged(s, before, change.now());
-        return s;
+        return changed(s);
     }
 
     /** The proposer's written withdrawal (the office may record one handed in on paper); not after a reply. */
-    public Submission withdraw(long id, ReviewResource.Withdrawal request) {
+    public SubmissionView withdraw(long id, Withdrawal request) {
         Submission s = submissions.forChange(id, request.version(), Action.WITHDRAW);
         if (!caller.hasRole(Roles.OFFICE) && access.actingMember().filter(s.leadProposerId::equals).isEmpty()) {
             throw Problems.notFound("submission", id);
@@ -93,11 +97,11 @@ public class ReviewService {
         s.withdrawnAt = change.now();
         s.withdrawalReason = request.reason();
         announcer.withdrawn(s, before);
-        return s;
+        return changed(s);
     }
 
     /** The office corrects what the review decides: field, key item, confidentiality. */
-    public Submission update(long id, ReviewResource.Correction request) {
+    public SubmissionView update(long id, Correction request) {
         Submission s = submissions.forChange(id, request.version(), Action.UPDATE);
         String field = request.field() != null ? request.field() : s.field;
         boolean confidential = request.confidential() != null ? request.confidential() : s.confidential;
@@ -119,6 +123,13 @@ public class ReviewService {
         } else {
             announcer.audit("submission.updated", s, s.state, what);
         }
-        return s;
+        return changed(s);
+    }
+
+    /** The item as it is stored now (versions and times as a later read gives them). */
+    private SubmissionView changed(Submission s) {
+        em.flush();
+        em.refresh(s);
+        return SubmissionView.of(s);
     }
 }

@@ -1,10 +1,14 @@
 package io.banli.intake.submission;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.intake.member.Member;
 import io.banli.intake.session.Session;
@@ -15,7 +19,13 @@ import io.banli.intake.submission.SubmissionEvents.SubmissionRefusedV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionRegisteredV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionUpdatedV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionWithdrawnV1;
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.audit.AuditResult;
 import io.banli.kit.change.StateChange;
+import io.banli.kit.security.Caller;
+import io.banli.kit.security.SourceAddress;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 
 /**
  * Writes a submission's events to the outbox and its audit entries, in the caller's transaction.
@@ -28,6 +38,12 @@ public class SubmissionAnnouncer {
     @Inject
     StateChange change;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper mapper;
+
     public void filed(Submission s, SubmissionState before) {
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.FILED, s.id.toString(),
                 new SubmissionFiledV1(s.id, s.sessionId, s.kind, s.title, s.field, proposer(s),
@@ -35,13 +51,21 @@ public class SubmissionAnnouncer {
         audit("submission.filed", s, before, null);
     }
 
-    public void registered(Submission s, SubmissionState before) {
+    /**
+     * The registered event and its audit entry, with a placeholder for the number: {@link SessionNumbers} writes
+     * them in the statement that takes it.
+     */
+    public SessionNumbers.Numbered registered(Submission s, SubmissionState before) {
         Session session = Session.findById(s.sessionId);
-        change.announce(SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED, s.id.toString(),
-                new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind, session.level, session.year,
-                        s.number, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
-                        s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt));
-        audit("submission.registered", s, before, session.name + " 第" + s.number + "号");
+        SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
+                session.level, session.year, Integer.MIN_VALUE, s.kind, s.title, s.field, proposer(s),
+                CoSigner.signedOf(s.id), s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
+        AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
+                "submission.registered", "submission", s.id.toString(),
+                states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号",
+                AuditResult.SUCCESS);
+        return new SessionNumbers.Numbered(UUID.randomUUID(), SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED,
+                s.id.toString(), json(event), traceParent(), change.now(), audit);
     }
 
     public void updated(Submission s, Instant at, String what) {
@@ -76,8 +100,27 @@ public class SubmissionAnnouncer {
 
     /** For changes that stay inside intake (drafts, invitations, signatures, attachments). */
     public void audit(String action, Submission s, SubmissionState before, String detail) {
-        String states = before == s.state ? s.state.name() : (before == null ? "new" : before) + " -> " + s.state;
+        String states = states(s, before);
         change.audit(action, "submission", s.id, detail == null ? states : states + ": " + detail);
+    }
+
+    private static String states(Submission s, SubmissionState before) {
+        return before == s.state ? s.state.name() : (before == null ? "new" : before) + " -> " + s.state;
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event not serialisable: " + event.getClass(), e);
+        }
+    }
+
+    /** The W3C trace context, kept with the event as the outbox keeps it (the relay sends it as traceparent). */
+    private static String traceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : "";
     }
 
     private static Proposer proposer(Submission s) {

@@ -10,10 +10,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,11 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.http.Paged;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions")
 @Tag(name = "Submissions", description = "Deputies' suggestions (建议) and CPPCC members' proposals (提案).")
@@ -56,38 +51,6 @@ public class SubmissionResource {
 
     @Inject
     SubmissionService service;
-
-    @Inject
-    SubmissionAccess access;
-
-    @Inject
-    SubmissionSearch search;
-
-    @Inject
-    SimilarItems similarItems;
-
-    /** A submission as the office enters it from paper; co-signers listed here signed on paper. */
-    public record NewSubmission(
-            @NotNull SubmissionKind kind,
-            @NotNull Long sessionId,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body,
-            @NotBlank @Size(max = 40) String field,
-            @NotNull Long leadProposerId,
-            @Size(max = 500) List<@NotNull Long> coSignerIds,
-            @Size(max = 100) String groupName,
-            Boolean keyItem,
-            @Size(max = 50) String leadingOfficial,
-            Boolean confidential,
-            Confidentiality confidentiality) {
-    }
-
-    public record SubmissionPage(List<SubmissionView> items, int page, int size, long total) implements Paged {
-        @Override
-        public int pageSize() {
-            return size;
-        }
-    }
 
     @POST
     @RolesAllowed(Roles.OFFICE)
@@ -111,10 +74,8 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "Unknown session, member or field, a kind that does not fit "
             + "them, a group on a suggestion, a key item without its leading official")
     public Response register(@Valid @NotNull NewSubmission request) {
-        Submission submission = QuarkusTransaction.requiringNew().call(() -> service.fileAndRegister(request));
-        SubmissionView view = QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(
-                Submission.findById(submission.id), similarItems.of(submission, 5, 0.2)));
-        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(view).build();
+        SubmissionView view = service.fileAndRegister(request);
+        return Response.created(URI.create("/api/v1/submissions/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -133,7 +94,7 @@ public class SubmissionResource {
             schema = @Schema(implementation = SubmissionView.class),
             examples = @ExampleObject(name = "demo", value = VIEW_EXAMPLE)))
     public SubmissionView get(@Parameter(example = "1") @PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(access.readable(id)));
+        return service.view(id);
     }
 
     @GET
@@ -152,7 +113,7 @@ public class SubmissionResource {
             @Parameter(description = "How many at most") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
             @Parameter(description = "Lowest score shown") @QueryParam("minScore") @DefaultValue("0.2")
             @DecimalMin("0") @DecimalMax("1") double minScore) {
-        return QuarkusTransaction.requiringNew().call(() -> similarItems.of(access.readable(id), limit, minScore));
+        return service.similar(id, limit, minScore);
     }
 
     @GET
@@ -175,6 +136,6 @@ public class SubmissionResource {
              "page": 0, "size": 20, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "A parameter of the wrong type or out of range")
     public SubmissionPage list(@Valid @BeanParam SubmissionSearch.Criteria criteria) {
-        return QuarkusTransaction.requiringNew().call(() -> search.find(criteria));
+        return service.find(criteria);
     }
 }

@@ -85,7 +85,7 @@ public class SubmissionSearch {
         public int size;
     }
 
-    public SubmissionResource.SubmissionPage find(Criteria c) {
+    public SubmissionPage find(Criteria c) {
         Parameters params = new Parameters();
         StringBuilder where = new StringBuilder("from Submission s where ").append(access.listingCondition(params));
         if (c.sessionId != null) {
@@ -134,7 +134,7 @@ public class SubmissionSearch {
         // A confidential item shown in a list is read as much as one fetched alone: each leaves its audit entry.
         readAudit.markEach("submission", page.stream().filter(s -> s.confidential).map(s -> s.id).toList());
         List<SubmissionView> items = page.stream().map(SubmissionView::of).toList();
-        return new SubmissionResource.SubmissionPage(items, c.page, c.size, query.count());
+        return new SubmissionPage(items, c.page, c.size, query.count());
     }
 
     /** A LIKE pattern matching the text anywhere, with the caller's % and _ taken literally. */

@@ -1,5 +1,7 @@
 package io.banli.intake.submission;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +32,21 @@ public class SubmissionService {
     @Inject
     SubmissionAccess access;
 
+    @Inject
+    SessionNumbers numbers;
+
+    @Inject
+    SimilarItems similarItems;
+
+    @Inject
+    SubmissionSearch search;
+
     /**
      * The office enters a paper submission at the session: filed and registered (立案) in one step, its
      * co-signers signed on paper. Announces filed, then registered, in one transaction. The office's alone:
      * portals draft and file for their member ({@code FilingService}), and co-signers sign themselves.
      */
-    public Submission fileAndRegister(SubmissionResource.NewSubmission request) {
+    public SubmissionView fileAndRegister(NewSubmission request) {
         Session session = SubmissionRules.session(request.sessionId());
         Member proposer = SubmissionRules.member(request.leadProposerId());
         SubmissionRules.checkKinds(request.kind(), session, proposer);
@@ -57,7 +68,7 @@ public class SubmissionService {
         s.leadingOfficial = s.keyItem ? request.leadingOfficial() : null;
         s.confidential = Boolean.TRUE.equals(request.confidential());
         s.confidentiality = request.confidentiality();
-        s.createdAt = change.now();
+        s.createdAt = now();
         s.filedAt = s.createdAt;
         s.filedBy = change.actor();
         s.state = SubmissionState.RECEIVED;
@@ -73,18 +84,51 @@ public class SubmissionService {
         }
         em.flush();
         announcer.filed(s, null);
-        register(s);
-        return s;
+        return register(s);
     }
 
-    /** Registers (立案) a received item: takes the session's next number and announces it. */
-    public void register(Submission s) {
+    /** A submission this caller may read (404 otherwise), as the API shows it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubmissionView view(long id) {
+        return SubmissionView.of(access.readable(id));
+    }
+
+    /** One page of a search, of what this caller may read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubmissionPage find(SubmissionSearch.Criteria criteria) {
+        return search.find(criteria);
+    }
+
+    /** The items most like one this caller may read, best first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubmissionView.SimilarItem> similar(long id, int limit, double minScore) {
+        return similarItems.of(access.readable(id), limit, minScore);
+    }
+
+    /**
+     * Registers (立案) a received item: takes the session's next number and announces it; the answer carries the
+     * similar items. Everything but the number is read and written first (the similar-items search is the
+     * slowest part), so the session's counter row is locked only for the one statement that writes the number,
+     * the event and the audit entry, and for the commit. The item is detached then: its row is complete, and
+     * Hibernate must not write it again.
+     */
+    public SubmissionView register(Submission s) {
         SubmissionState before = s.state;
-        s.number = nextNumber(s.sessionId);
         s.state = SubmissionState.REGISTERED;
-        s.registeredAt = change.now();
+        s.registeredAt = now();
         s.registeredBy = change.actor();
-        announcer.registered(s, before);
+        List<SubmissionView.SimilarItem> similar = similarItems.of(s, 5, 0.2);
+        List<SubmissionView.CoSignerView> coSigners = SubmissionView.coSignersOf(s.id);
+        SessionNumbers.Numbered announcement = announcer.registered(s, before);
+        em.flush();
+        em.detach(s);
+        s.number = numbers.assign(s.sessionId, s.id, announcement);
+        return SubmissionView.of(s, coSigners, similar);
+    }
+
+    /** Now, as PostgreSQL stores it (microseconds), so an answer built in memory says what a later read says. */
+    private Instant now() {
+        return change.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -106,15 +150,5 @@ public class SubmissionService {
                     + " is not allowed in that state.");
         }
         return s;
-    }
-
-    /**
-     * The session row is locked by the update until commit, so concurrent registrations queue here:
-     * no number is given twice, and a rolled-back registration gives its number back.
-     */
-    private int nextNumber(long sessionId) {
-        return ((Number) em.createNativeQuery(
-                "update session set next_number = next_number + 1 where id = :id returning next_number - 1")
-                .setParameter("id", sessionId).getSingleResult()).intValue();
     }
 }

@@ -31,8 +31,15 @@ public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) I
     }
 
     public static SubmissionView of(Submission s, List<SimilarItem> similar) {
-        List<CoSignerView> coSigners = CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", s.id).stream()
+        return of(s, coSignersOf(s.id), similar);
+    }
+
+    public static List<CoSignerView> coSignersOf(long submissionId) {
+        return CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", submissionId).stream()
                 .map(c -> new CoSignerView(c.memberId, c.state, c.signedAt)).toList();
+    }
+
+    public static SubmissionView of(Submission s, List<CoSignerView> coSigners, List<SimilarItem> similar) {
         return new SubmissionView(s.id, s.sessionId, s.number, s.kind, s.title, s.body, s.field, s.leadProposerId,
                 coSigners, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.confidentiality, s.state,
                 s.coSignUntil, s.filedAt, s.registeredAt, s.refusalReason, s.disposition, s.mergedIntoId,

@@ -1,0 +1,217 @@
+package io.banli.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.banli.platform.DevTokens;
+import io.banli.platform.PlatformProcess;
+import io.banli.platform.ServiceProcess;
+
+/**
+ * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
+ * session, similar items in the answer) and members reading one of their items ({@code GET /submissions/{id}},
+ * authorization included) against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed
+ * rate. pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only transaction)
+ * as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
+ * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
+ * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
+ * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder.
+ */
+public final class RegisterBenchmark {
+
+    /** Both sessions of a year's meetings take filings at once; {@code -Dsessions=1} puts all load on one counter. */
+    static final int SESSIONS = Integer.getInteger("sessions", 2);
+    static final int MEMBERS = 40;
+    static final int REGISTER_RATE = 500;
+    static final int READ_RATE = 1000;
+
+    /** Two-character words of the kind titles are made of, so titles differ but share bigrams as real ones do. */
+    static final String[] WORDS = ("加快 老旧 小区 加装 电梯 简化 审批 流程 设立 专项 补贴 推动 中小 学校 课后 服务 供给 "
+            + "医疗 保障 社区 养老 公共 交通 停车 管理 农村 道路 饮水 安全 食品 监管 环境 治理 河道 垃圾 分类 "
+            + "就业 创业 人才 引进 住房 租赁 文化 体育 设施 数字 政务 营商 科技 创新").split(" ");
+
+    private RegisterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path logs = repo.resolve("deploy/benchmarks/target/logs");
+        Duration step = Duration.ofSeconds(Integer.getInteger("seconds", 10));
+        Map<String, String> env = new HashMap<>();
+        String jfr = System.getProperty("jfr");
+        if (jfr != null) {
+            env.put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath()
+                    + ",settings=profile,dumponexit=true");
+        }
+        try (PlatformProcess platform = PlatformProcess.startEphemeral();
+                ServiceProcess intake = ServiceProcess.start(repo, "intake-service", PlatformProcess.freePort(),
+                        platform, env, logs)) {
+            intake.awaitReady();
+            String office = DevTokens.sign("office-bench", "office", Map.of());
+            HttpClient http = HttpClient.newHttpClient();
+            long[] sessions = new long[SESSIONS];
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions[i] = id(post(http, intake.url() + "/api/v1/sessions", office, """
+                        {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "基准会议%d", "year": 2025}""".formatted(i)));
+            }
+            long[] members = new long[MEMBERS];
+            for (int i = 0; i < MEMBERS; i++) {
+                members[i] = id(post(http, intake.url() + "/api/v1/members", office, """
+                        {"kind": "DEPUTY", "name": "基准代表%d", "delegation": "基准代表团"}""".formatted(i)));
+            }
+            URI submissions = URI.create(intake.url() + "/api/v1/submissions");
+            java.util.function.IntFunction<HttpRequest> register = n -> HttpRequest.newBuilder(submissions)
+                    .header("Authorization", "Bearer " + office).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
+                    .build();
+            LoadGenerator created = new LoadGenerator(201);
+            List<String> lines = new ArrayList<>();
+            created.closed(8, step, n -> register.apply(1_000_000 + n)); // warm-up: JIT, pools; not counted
+            int[] offset = {2_000_000};
+            LoadGenerator.Result r8 = created.closed(8, step, n -> register.apply(offset[0] + n));
+            offset[0] = 3_000_000;
+            LoadGenerator.Result r32 = created.closed(32, step, n -> register.apply(offset[0] + n));
+            offset[0] = 4_000_000;
+            LoadGenerator.Result rRate = created.open(REGISTER_RATE, step, n -> register.apply(offset[0] + n));
+            lines.add(r8.line("register, 8 connections"));
+            lines.add(r32.line("register, 32 connections"));
+            lines.add(rRate.line("register at " + REGISTER_RATE + "/s"));
+            lines.add(checkNumbers(platform));
+            lines.forEach(System.out::println);
+
+            Map<Long, String> tokens = new HashMap<>();
+            for (long m : members) {
+                tokens.put(m, DevTokens.sign("member-" + m, "member", Map.of("member_id", String.valueOf(m))));
+            }
+            List<long[]> items = items(platform); // id, lead proposer
+            Random random = new Random(7);
+            long[][] picks = new long[1 << 16][];
+            for (int i = 0; i < picks.length; i++) {
+                picks[i] = items.get(random.nextInt(items.size()));
+            }
+            java.util.function.IntFunction<HttpRequest> read = n -> {
+                long[] item = picks[n & (picks.length - 1)];
+                return HttpRequest.newBuilder(URI.create(intake.url() + "/api/v1/submissions/" + item[0]))
+                        .header("Authorization", "Bearer " + tokens.get(item[1])).GET().build();
+            };
+            LoadGenerator reads = new LoadGenerator(200);
+            reads.closed(8, step, read); // warm-up
+            LoadGenerator.Result g8 = reads.closed(8, step, read);
+            LoadGenerator.Result g32 = reads.closed(32, step, read);
+            LoadGenerator.Result gRate = reads.open(READ_RATE, step, read);
+            lines.add(g8.line("read one, 8 connections"));
+            lines.add(g32.line("read one, 32 connections"));
+            lines.add(gRate.line("read one at " + READ_RATE + "/s"));
+            lines.subList(4, lines.size()).forEach(System.out::println);
+
+            int seconds = (int) step.toSeconds();
+            Double insert = Pgbench.singleRowInsertTps(platform.postgresPort(), 8, seconds);
+            Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
+            if (insert != null && select != null) {
+                double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
+                double bestRead = Math.max(g8.perSecond(), g32.perSecond());
+                System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f (target 0.07)%n",
+                        insert, bestRegister / insert);
+                System.out.printf("pgbench select-only, 8 clients: %,.0f tps; read one/select = %.3f (target 0.25)%n",
+                        select, bestRead / select);
+            } else {
+                System.out.println("pgbench not on the PATH: no yardstick");
+            }
+            System.out.printf("%nmachine: %d cores, %s %s, Java %s, load average before the run %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), System.getProperty("java.version"), LOAD_BEFORE);
+        }
+    }
+
+    static final String LOAD_BEFORE = loadAverage();
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** Titles and bodies from a fixed word list, different per n, so the similar-items search has real work. */
+    static String filing(int n, long session, long member) {
+        Random r = new Random(n);
+        String title = "关于" + WORDS[r.nextInt(WORDS.length)] + WORDS[r.nextInt(WORDS.length)]
+                + WORDS[r.nextInt(WORDS.length)] + "的建议";
+        StringBuilder body = new StringBuilder("建议");
+        for (int i = 0; i < 30; i++) {
+            body.append(WORDS[r.nextInt(WORDS.length)]);
+        }
+        return """
+                {"kind": "SUGGESTION", "sessionId": %d, "title": "%s", "body": "%s。", "field": "SOCIAL_LIVELIHOOD",
+                 "leadProposerId": %d}""".formatted(session, title, body, member);
+    }
+
+    /** Every session's numbers must be exactly 1..n: none twice, none skipped. */
+    private static String checkNumbers(PlatformProcess platform) throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
+                        select session_id, count(*), count(distinct number), min(number), max(number)
+                        from submission where number is not null group by session_id order by session_id""")) {
+            StringBuilder out = new StringBuilder("numbers per session:");
+            long total = 0;
+            while (rs.next()) {
+                long count = rs.getLong(2);
+                total += count;
+                if (count != rs.getLong(3) || rs.getLong(4) != 1 || rs.getLong(5) != count) {
+                    throw new IllegalStateException("Session " + rs.getLong(1) + ": " + count + " items, "
+                            + rs.getLong(3) + " distinct numbers from " + rs.getLong(4) + " to " + rs.getLong(5));
+                }
+                out.append(" ").append(count);
+            }
+            return out.append(" (").append(total).append(" registered), each exactly 1..n").toString();
+        }
+    }
+
+    private static List<long[]> items(PlatformProcess platform) throws Exception {
+        List<long[]> items = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select id, lead_proposer_id from submission")) {
+            while (rs.next()) {
+                items.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            }
+        }
+        return items;
+    }
+
+    private static String post(HttpClient http, String url, String token, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static long id(String json) {
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No id in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+}

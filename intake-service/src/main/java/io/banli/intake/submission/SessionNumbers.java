@@ -1,0 +1,105 @@
+package io.banli.intake.submission;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.outbox.OutboxAppended;
+
+/**
+ * Each session's gap-free numbers (第1号, 第2号 …). The number is taken in the registration's last statement,
+ * which also writes it onto the item, into the registered event and into the audit entry: the session's counter
+ * row stays locked from that statement until the commit only, so concurrent registrations of one session queue
+ * for one statement and a commit, not for each other's whole transactions. A rollback gives the number back,
+ * because the counter's update rolls back with everything else.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class SessionNumbers {
+
+    /**
+     * Stands for the number in the event's JSON until the statement knows it. Outside a JSON string it cannot be
+     * mistaken for anything else: inside one (a title) its quotes would be escaped.
+     */
+    static final String NUMBER_IN_EVENT = "\"number\":" + Integer.MIN_VALUE;
+
+    static final String NUMBER_IN_AUDIT = "{number}";
+
+    /**
+     * The registered event (as written to the outbox) and audit entry, each with a placeholder for the number.
+     */
+    public record Numbered(UUID eventId, String topic, String type, String aggregateId, String payload,
+            String traceParent, Instant at, AuditLog.Entry audit) {
+
+        public Numbered {
+            int place = payload.indexOf(NUMBER_IN_EVENT);
+            if (place < 0 || place != payload.lastIndexOf(NUMBER_IN_EVENT) || !audit.detail().contains(NUMBER_IN_AUDIT)) {
+                throw new IllegalArgumentException("The event and the audit entry must each hold the number's place once");
+            }
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    /**
+     * Gives the item the session's next number and writes the event and the audit entry that name it, in one
+     * statement. The item's other changes must be flushed already: the statement writes its row behind
+     * Hibernate's back. A session's first number creates its counter row.
+     */
+    public int assign(long sessionId, long submissionId, Numbered n) {
+        AuditLog.Entry audit = n.audit();
+        int number = ((Number) em.createNativeQuery("""
+                with taken as (
+                    insert into submission_counter as c (session_id, next_number) values (:session, 2)
+                    on conflict (session_id) do update set next_number = c.next_number + 1
+                    returning next_number - 1 as number),
+                numbered as (
+                    update submission set number = taken.number from taken where id = :id returning taken.number),
+                event as (
+                    insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent)
+                    select :eventId, :topic, :type, :aggregate,
+                           cast(replace(:payload, :eventPlaceholder, '"number":' || numbered.number) as json), :at,
+                           nullif(:trace, '')
+                    from numbered),
+                audit as (
+                    insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail, result,
+                        source_address)
+                    select :at, :actor, :roles, :action, :subjectType, :subjectId,
+                           replace(:detail, :auditPlaceholder, cast(numbered.number as text)), :result,
+                           nullif(:source, '')
+                    from numbered)
+                select number from numbered""")
+                .setParameter("session", sessionId)
+                .setParameter("id", submissionId)
+                .setParameter("eventId", n.eventId())
+                .setParameter("topic", n.topic())
+                .setParameter("type", n.type())
+                .setParameter("aggregate", n.aggregateId())
+                .setParameter("payload", n.payload())
+                .setParameter("eventPlaceholder", NUMBER_IN_EVENT)
+                .setParameter("at", n.at())
+                .setParameter("trace", n.traceParent())
+                .setParameter("actor", audit.actor())
+                .setParameter("roles", audit.roles())
+                .setParameter("action", audit.action())
+                .setParameter("subjectType", audit.subjectType())
+                .setParameter("subjectId", audit.subjectId())
+                .setParameter("detail", audit.detail())
+                .setParameter("auditPlaceholder", NUMBER_IN_AUDIT)
+                .setParameter("result", audit.result().name())
+                .setParameter("source", audit.sourceAddress() == null ? "" : audit.sourceAddress())
+                .getSingleResult()).intValue();
+        appended.fire(new OutboxAppended(n.eventId()));
+        return number;
+    }
+}
