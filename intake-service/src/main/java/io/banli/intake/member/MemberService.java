@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 
 import io.banli.intake.member.MemberApi.MemberView;
 import io.banli.intake.member.MemberApi.NewMember;
-import io.banli.intake.platform.PlatformCaller;
-import io.banli.intake.platform.PlatformGrant;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
@@ -29,7 +27,7 @@ public class MemberService {
     Caller caller;
 
     @Inject
-    PlatformCaller platform;
+    MemberCoverage coverage;
 
     @Inject
     LeaderMembers leaders;
@@ -49,14 +47,14 @@ public class MemberService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MemberView> list() {
-        Optional<PlatformGrant> grant = platform.grant();
+        Optional<MemberCoverage.Covered> grant = coverage.ofCaller();
         if (grant.isEmpty()) {
             return Member.<Member>listAll(Sort.by("id")).stream().map(this::view).toList();
         }
         if (caller.memberId().isPresent()) {
             return Member.<Member>findByIdOptional(caller.memberId().get()).map(this::view).stream().toList();
         }
-        PlatformGrant g = grant.get();
+        MemberCoverage.Covered g = grant.get();
         if (g.allMembers()) {
             return Member.<Member>listAll(Sort.by("id")).stream().map(this::view).toList();
         }
@@ -78,7 +76,7 @@ public class MemberService {
         if (leaders.appliesToCaller() && !leaders.mayRead(id)) {
             throw Problems.notFound("member", id);
         }
-        Optional<PlatformGrant> grant = platform.grant();
+        Optional<MemberCoverage.Covered> grant = coverage.ofCaller();
         return Member.<Member>findByIdOptional(id)
                 .filter(m -> actsForAMember || grant.isEmpty() || grant.get().covers(m.id, m.delegation))
                 .map(this::view).orElseThrow(() -> Problems.notFound("member", id));

@@ -1,4 +1,4 @@
-package io.banli.intake.member;
+package io.banli.intake.importing;
 
 import java.util.List;
 

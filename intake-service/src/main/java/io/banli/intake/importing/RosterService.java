@@ -1,4 +1,4 @@
-package io.banli.intake.member;
+package io.banli.intake.importing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,22 +10,22 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.banli.intake.importing.CsvParser;
-import io.banli.intake.importing.XlsxRows;
-import io.banli.intake.member.RosterApi.RejectedRow;
-import io.banli.intake.member.RosterApi.RosterReport;
+import io.banli.intake.importing.RosterApi.RejectedRow;
+import io.banli.intake.importing.RosterApi.RosterReport;
+import io.banli.intake.member.Member;
+import io.banli.intake.member.MemberKind;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Imports a member roster row by row. Each stored row commits on its own, so a roster that fails half-way keeps the
+ * Imports a member roster (the member register's batch import: it reads files as the item import does) row by row. Each stored row commits on its own, so a roster that fails half-way keeps the
  * members stored before the failure, and importing it again skips them.
  */
 @ApplicationScoped
 public class RosterService {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = ImportService.XLSX;
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{7,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

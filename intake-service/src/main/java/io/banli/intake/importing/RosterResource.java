@@ -1,4 +1,4 @@
-package io.banli.intake.member;
+package io.banli.intake.importing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.member.RosterApi.RosterReport;
+import io.banli.intake.importing.RosterApi.RosterReport;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/members/roster")
