@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-
 import io.banli.intake.member.MemberKind;
 import io.banli.intake.session.Session;
 import io.banli.intake.submission.SubmissionEvents;
