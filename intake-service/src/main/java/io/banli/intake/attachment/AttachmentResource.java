@@ -1,12 +1,9 @@
 package io.banli.intake.attachment;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,51 +31,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.submission.Submission;
-import io.banli.intake.submission.SubmissionAccess;
-import io.banli.intake.submission.SubmissionAnnouncer;
-import io.banli.intake.submission.SubmissionService;
-import io.banli.intake.submission.SubmissionState.Action;
-import io.banli.kit.change.StateChange;
+import io.banli.intake.attachment.AttachmentApi.AttachedFile;
+import io.banli.intake.attachment.AttachmentApi.AttachmentView;
 import io.banli.kit.limits.BodyLimit;
-import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/submissions/{id}/attachments")
 @Tag(name = "Attachments", description = "Files attached to a submission: PDF, images, Word and plain text, at most "
         + "5 MB each and 10 per submission.")
 public class AttachmentResource {
 
-    static final int MAX_BYTES = 5 * 1024 * 1024;
-    static final int MAX_PER_SUBMISSION = 10;
-    static final Set<String> TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
     @Inject
-    SubmissionService submissions;
-
-    @Inject
-    SubmissionAccess access;
-
-    @Inject
-    SubmissionAnnouncer announcer;
-
-    @Inject
-    StateChange change;
-
-    @Inject
-    Caller caller;
-
-    public record AttachmentView(long id, long submissionId, String fileName, String contentType, int sizeBytes,
-            String sha256, Instant addedAt) {
-        static AttachmentView of(Attachment a) {
-            return new AttachmentView(a.id, a.submissionId, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.addedAt);
-        }
-    }
+    AttachmentService attachments;
 
     @POST
     @Consumes("*/*")
@@ -105,51 +71,9 @@ public class AttachmentResource {
             @Parameter(description = "The file's name", example = "调研报告.pdf") @QueryParam("name") @NotBlank @Size(max = 200)
             @Pattern(regexp = "[^/\\\\\\x00-\\x1f]+", message = "must be a file name without path") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
-        if (!TYPES.contains(type)) {
-            throw Problems.problem(415, "unsupported-attachment", "Unsupported Media Type",
-                    "Attachments are PDF, JPEG, PNG, DOCX or plain text; not " + type + ".");
-        }
-        if (content == null || content.length == 0) {
-            throw Problems.badInput("empty-attachment", "", "body", "The file is empty.");
-        }
-        if (content.length > MAX_BYTES) {
-            throw Problems.problem(413, "attachment-too-large", "Content Too Large",
-                    "An attachment is at most " + MAX_BYTES + " bytes; this one has " + content.length + ".");
-        }
-        // The type is what the bytes are, not what the sender says: an HTML page or a program sent as a PDF would
-        // otherwise be served back to every reader under the type that was claimed.
-        String actual = ContentSniffer.sniff(content).orElse(null);
-        if (!type.equals(actual)) {
-            throw Problems.problem(415, "attachment-content-mismatch", "Unsupported Media Type", actual == null
-                    ? "The content is none of PDF, JPEG, PNG, DOCX or plain text, whatever Content-Type says."
-                    : "The content is " + actual + ", not " + type + " as Content-Type says.");
-        }
-        long attachmentId = QuarkusTransaction.requiringNew().call(() -> {
-            Submission s = submissions.forChange(id, null, Action.ATTACH);
-            if (!caller.hasRole(Roles.OFFICE) && access.actingMember().filter(s.leadProposerId::equals).isEmpty()) {
-                throw Problems.notFound("submission", id);
-            }
-            if (Attachment.count("submissionId", id) >= MAX_PER_SUBMISSION) {
-                throw Problems.problem(413, "too-many-attachments", "Content Too Large",
-                        "A submission has at most " + MAX_PER_SUBMISSION + " attachments.");
-            }
-            Attachment a = new Attachment();
-            a.submissionId = id;
-            a.fileName = name;
-            a.contentType = type;
-            a.sizeBytes = content.length;
-            a.sha256 = sha256(content);
-            a.content = content;
-            a.addedAt = change.now();
-            a.addedBy = change.actor();
-            a.persist();
-            announcer.audit("submission.attachment-added", s, s.state, name + " (" + content.length + " bytes)");
-            return a.id;
-        });
+        long attachmentId = attachments.attach(id, name, contentType, content);
         return Response.created(URI.create("/api/v1/submissions/" + id + "/attachments/" + attachmentId))
-                .entity(QuarkusTransaction.requiringNew().call(() -> AttachmentView.of(Attachment.findById(attachmentId))))
-                .build();
+                .entity(attachments.view(attachmentId)).build();
     }
 
     @GET
@@ -164,11 +88,7 @@ public class AttachmentResource {
               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
               "addedAt": "2025-01-19T02:00:00Z"}]""")))
     public List<AttachmentView> list(@Parameter(example = "5") @PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            access.readable(id);
-            return Attachment.<Attachment>list("submissionId = ?1 order by id", id).stream().map(AttachmentView::of)
-                    .toList();
-        });
+        return attachments.list(id);
     }
 
     @GET
@@ -182,22 +102,10 @@ public class AttachmentResource {
             examples = @ExampleObject(name = "text", value = "附件：老旧小区加装电梯调研报告")))
     public Response download(@Parameter(example = "5") @PathParam("id") long id,
             @Parameter(example = "1") @PathParam("attachmentId") long attachmentId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            access.readable(id);
-            Attachment a = Attachment.<Attachment>find("id = ?1 and submissionId = ?2", attachmentId, id)
-                    .firstResultOptional().orElseThrow(() -> Problems.notFound("attachment", attachmentId));
-            return Response.ok(a.content, a.contentType)
-                    .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                            + java.net.URLEncoder.encode(a.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                    .header("Digest", "sha-256=" + a.sha256).build();
-        });
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        AttachedFile a = attachments.file(id, attachmentId);
+        return Response.ok(a.content(), a.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(a.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Digest", "sha-256=" + a.sha256()).build();
     }
 }

@@ -4,12 +4,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.audit.AuditLog;
+import io.banli.intake.field.FieldApi.FieldChange;
+import io.banli.intake.field.FieldApi.FieldView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/fields")
@@ -37,16 +34,7 @@ import io.quarkus.security.Authenticated;
 public class FieldResource {
 
     @Inject
-    AuditLog audit;
-
-    public record FieldView(String code, String name, boolean active) {
-        static FieldView of(SubjectField f) {
-            return new FieldView(f.code, f.name, f.active);
-        }
-    }
-
-    public record FieldChange(@NotBlank @Size(max = 50) String name, @NotNull Boolean active) {
-    }
+    FieldService fields;
 
     @GET
     @Authenticated
@@ -57,12 +45,11 @@ public class FieldResource {
             examples = @ExampleObject(name = "defaults", value = """
             [{"code": "ECONOMY_SCIENCE", "name": "经济科技", "active": true}]""")))
     public List<FieldView> list() {
-        return SubjectField.<SubjectField>listAll(Sort.by("code")).stream().map(FieldView::of).toList();
+        return fields.list();
     }
 
     @PUT
     @Path("/{code}")
-    @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Add, rename or retire a field", description = "A retired field (`active: false`) keeps "
             + "its items but takes no new ones.")
@@ -77,15 +64,6 @@ public class FieldResource {
             @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters")
             @Schema(maxLength = 40) String code,
             @Valid @NotNull FieldChange change) {
-        SubjectField field = SubjectField.<SubjectField>findByIdOptional(code).orElseGet(() -> {
-            SubjectField created = new SubjectField();
-            created.code = code;
-            return created;
-        });
-        field.name = change.name();
-        field.active = change.active();
-        field.persist();
-        audit.record("field.stored", "field", code, field.name + (field.active ? "" : " (retired)"));
-        return FieldView.of(field);
+        return fields.store(code, change);
     }
 }

@@ -1,16 +1,11 @@
 package io.banli.intake.filing;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,14 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.submission.Confidentiality;
-import io.banli.intake.submission.Submission;
-import io.banli.intake.submission.SubmissionKind;
+import io.banli.intake.filing.FilingApi.DraftChange;
+import io.banli.intake.filing.FilingApi.Filing;
+import io.banli.intake.filing.FilingApi.Invitation;
+import io.banli.intake.filing.FilingApi.NewDraft;
 import io.banli.intake.submission.SubmissionView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @RequiresScope(Scopes.SUBMISSIONS_WRITE)
 @Path("/api/v1/drafts")
@@ -52,35 +47,6 @@ public class DraftResource {
 
     @Inject
     FilingService filing;
-
-    public record NewDraft(
-            @NotNull SubmissionKind kind,
-            @NotNull Long sessionId,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body,
-            @NotBlank @Size(max = 40) String field,
-            @Size(max = 100) String groupName,
-            Boolean confidential,
-            Confidentiality confidentiality,
-            Instant coSignUntil) {
-    }
-
-    public record DraftChange(
-            @NotNull Long version,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 20000) String body,
-            @NotBlank @Size(max = 40) String field,
-            @Size(max = 100) String groupName,
-            Boolean confidential,
-            Confidentiality confidentiality,
-            Instant coSignUntil) {
-    }
-
-    public record Invitation(@NotNull Long version, @NotEmpty @Size(max = 500) List<@NotNull Long> memberIds) {
-    }
-
-    public record Filing(@NotNull Long version) {
-    }
 
     @POST
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM})
@@ -103,8 +69,8 @@ public class DraftResource {
     @APIResponse(responseCode = "422", description = "Unknown session or field, a kind that does not fit, a cut-off in "
             + "the past or after the intake window")
     public Response draft(@Valid @NotNull NewDraft request) {
-        long id = QuarkusTransaction.requiringNew().call(() -> filing.draft(request).id);
-        return Response.created(URI.create("/api/v1/submissions/" + id)).entity(view(id)).build();
+        long id = filing.draft(request);
+        return Response.created(URI.create("/api/v1/submissions/" + id)).entity(filing.view(id)).build();
     }
 
     @PUT
@@ -122,8 +88,8 @@ public class DraftResource {
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "Unknown field, or a cut-off in the past")
     public SubmissionView edit(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull DraftChange request) {
-        QuarkusTransaction.requiringNew().run(() -> filing.edit(id, request));
-        return view(id);
+        filing.edit(id, request);
+        return filing.view(id);
     }
 
     @POST
@@ -140,8 +106,8 @@ public class DraftResource {
     @APIResponse(responseCode = "409", description = "Not a draft any more (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "Unknown member, the lead proposer, or a member of the other kind")
     public SubmissionView invite(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull Invitation request) {
-        QuarkusTransaction.requiringNew().run(() -> filing.invite(id, request));
-        return view(id);
+        filing.invite(id, request);
+        return filing.view(id);
     }
 
     @POST
@@ -154,8 +120,8 @@ public class DraftResource {
             examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The cut-off has passed, or the item is no longer a draft")
     public SubmissionView sign(@Parameter(example = "4") @PathParam("id") long id) {
-        QuarkusTransaction.requiringNew().run(() -> filing.sign(id));
-        return view(id);
+        filing.sign(id);
+        return filing.view(id);
     }
 
     @POST
@@ -174,11 +140,7 @@ public class DraftResource {
     @APIResponse(responseCode = "409", description = "Not a draft (the state is named), a stale version, or outside "
             + "the intake window")
     public SubmissionView file(@Parameter(example = "4") @PathParam("id") long id, @Valid @NotNull Filing request) {
-        QuarkusTransaction.requiringNew().run(() -> filing.file(id, request.version()));
-        return view(id);
-    }
-
-    private static SubmissionView view(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> SubmissionView.of(Submission.findById(id)));
+        filing.file(id, request.version());
+        return filing.view(id);
     }
 }

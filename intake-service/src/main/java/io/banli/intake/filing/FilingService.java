@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.banli.intake.filing.FilingApi.DraftChange;
+import io.banli.intake.filing.FilingApi.Invitation;
+import io.banli.intake.filing.FilingApi.NewDraft;
 import io.banli.intake.member.Member;
 import io.banli.intake.session.Session;
 import io.banli.intake.submission.CoSigner;
@@ -17,6 +20,7 @@ import io.banli.intake.submission.SubmissionRules;
 import io.banli.intake.submission.SubmissionService;
 import io.banli.intake.submission.SubmissionState;
 import io.banli.intake.submission.SubmissionState.Action;
+import io.banli.intake.submission.SubmissionView;
 import io.banli.kit.change.StateChange;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
@@ -46,7 +50,8 @@ public class FilingService {
     @Inject
     Caller caller;
 
-    public Submission draft(DraftResource.NewDraft request) {
+    /** Starts a draft and returns its id; read it with {@link #view} once this has committed. */
+    public long draft(NewDraft request) {
         long me = access.requiredMember();
         portalLeavesConfidentialityToTheOffice(request.confidential(), request.confidentiality());
         Session session = SubmissionRules.session(request.sessionId());
@@ -66,10 +71,10 @@ public class FilingService {
                 request.confidentiality(), cutOff(request.coSignUntil(), session, now));
         s.persist();
         announcer.audit("submission.drafted", s, null, null);
-        return s;
+        return s.id;
     }
 
-    public Submission edit(long id, DraftResource.DraftChange request) {
+    public void edit(long id, DraftChange request) {
         portalLeavesConfidentialityToTheOffice(request.confidential(), request.confidentiality());
         Submission s = owned(id, request.version(), Action.EDIT);
         Session session = Session.findById(s.sessionId);
@@ -81,10 +86,9 @@ public class FilingService {
         apply(s, request.title(), request.body(), request.field(), request.groupName(), confidential,
                 confidentiality, cutOff(request.coSignUntil(), session, change.now()));
         announcer.audit("submission.draft-edited", s, s.state, null);
-        return s;
     }
 
-    public Submission invite(long id, DraftResource.Invitation request) {
+    public void invite(long id, Invitation request) {
         Submission s = owned(id, request.version(), Action.INVITE);
         List<Long> ids = request.memberIds().stream().distinct().toList();
         SubmissionRules.checkCoSigners(ids, Member.findById(s.leadProposerId));
@@ -100,11 +104,10 @@ public class FilingService {
             }
         }
         announcer.audit("submission.co-signers-invited", s, s.state, "members " + ids);
-        return s;
     }
 
     /** The invited member signs; only a signature before the cut-off counts. */
-    public Submission sign(long id) {
+    public void sign(long id) {
         long me = access.requiredMember();
         Submission s = submissions.forChange(id, null, Action.SIGN);
         CoSigner c = CoSigner.<CoSigner>find("submissionId = ?1 and memberId = ?2", s.id, me).firstResultOptional()
@@ -119,10 +122,9 @@ public class FilingService {
             c.signedAt = now;
             announcer.audit("submission.co-signed", s, s.state, "member " + me);
         }
-        return s;
     }
 
-    public Submission file(long id, long version) {
+    public void file(long id, long version) {
         Submission s = owned(id, version, Action.FILE);
         Session session = Session.findById(s.sessionId);
         Instant now = change.now();
@@ -133,7 +135,14 @@ public class FilingService {
         s.filedAt = now;
         s.filedBy = change.actor();
         announcer.filed(s, SubmissionState.DRAFT);
-        return s;
+    }
+
+    /**
+     * The item as committed: the answers of the changes above are read in a transaction of their own, after the
+     * change committed, so they show the version the next change must name.
+     */
+    public SubmissionView view(long id) {
+        return SubmissionView.of(Submission.findById(id));
     }
 
     /**

@@ -3,13 +3,10 @@ package io.banli.intake.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,22 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.banli.intake.session.Session;
+import io.banli.intake.importing.ImportApi.JobView;
 import io.banli.kit.limits.BodyLimit;
-import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Caller;
 import io.banli.kit.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @Path("/api/v1/imports")
 @Tag(name = "Import", description = "Batch import of a session's items from the standing committee (JSON, CSV, XLSX).")
 public class ImportResource {
 
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final int MAX_ROWS = 50_000;
+    static final String CSV = ImportService.CSV;
+    static final String XLSX = ImportService.XLSX;
+    static final int MAX_ROWS = ImportService.MAX_ROWS;
 
     static final String JOB_EXAMPLE = """
             {"id": 3, "sessionId": 1, "format": "CSV", "state": "DONE", "total": 3, "processed": 3, "accepted": 1,
@@ -55,32 +46,7 @@ public class ImportResource {
              "millis": 420, "rejections": [{"row": 3, "reason": "field: must be an active field code"}]}""";
 
     @Inject
-    Importer importer;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ManagedExecutor executor;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    java.time.Clock clock;
-
-    @Schema(name = "ImportRejectedRow", description = "An import row that was not imported, and why.")
-    public record RejectedRow(int row, String reason) {
-    }
-
-    public record JobView(long id, long sessionId, ImportJob.Format format, ImportJob.State state, int total,
-            int processed, int accepted, int skipped, int rejected, Instant startedAt,
-            @Schema(nullable = true) Instant finishedAt, @Schema(nullable = true) Long millis,
-            List<RejectedRow> rejections) {
-    }
+    ImportService imports;
 
     @POST
     @Consumes({"application/json", CSV, XLSX})
@@ -121,33 +87,8 @@ public class ImportResource {
     public Response start(@Parameter(description = "The session the items belong to", example = "1")
             @QueryParam("sessionId") @NotNull Long sessionId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream file) throws IOException {
-        ImportJob.Format format = contentType.startsWith(CSV) ? ImportJob.Format.CSV
-                : contentType.startsWith(XLSX) ? ImportJob.Format.XLSX : ImportJob.Format.JSON;
-        // JSON and CSV are read as they arrive and reading stops at the first row over the cap; a workbook is a zip,
-        // whose directory is at its end, so it is read whole (at most the body limit) and bounded before parsing.
-        List<ImportRow> rows = switch (format) {
-            case CSV -> RowReaders.csv(file, MAX_ROWS);
-            case XLSX -> XlsxRows.read(file.readAllBytes(), MAX_ROWS);
-            case JSON -> RowReaders.json(mapper, file, MAX_ROWS);
-        };
-        String actor = caller.name();
-        String roles = caller.roles();
-        long jobId = QuarkusTransaction.requiringNew().call(() -> {
-            if (Session.findById(sessionId) == null) {
-                throw Problems.unprocessable("unknown-session", "No session with id " + sessionId + ".");
-            }
-            ImportJob job = new ImportJob();
-            job.sessionId = sessionId;
-            job.format = format;
-            job.state = ImportJob.State.RUNNING;
-            job.total = rows.size();
-            job.startedAt = clock.instant();
-            job.startedBy = actor;
-            job.persist();
-            return job.id;
-        });
-        executor.runAsync(() -> importer.run(jobId, rows, actor, roles));
-        return Response.accepted(view(jobId)).location(URI.create("/api/v1/imports/" + jobId)).build();
+        long jobId = imports.start(sessionId, contentType, file);
+        return Response.accepted(imports.view(jobId)).location(URI.create("/api/v1/imports/" + jobId)).build();
     }
 
     @GET
@@ -160,19 +101,6 @@ public class ImportResource {
             schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "done", value = JOB_EXAMPLE)))
     public JobView get(@Parameter(example = "3") @PathParam("id") long id) {
-        return view(id);
-    }
-
-    @SuppressWarnings("unchecked")
-    private JobView view(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportJob job = ImportJob.<ImportJob>findByIdOptional(id).orElseThrow(() -> Problems.notFound("import", id));
-            List<RejectedRow> rejections = ((List<Object[]>) em.createNativeQuery(
-                    "select row_number, reason from import_rejection where job_id = :id order by row_number")
-                    .setParameter("id", id).getResultList()).stream()
-                    .map(r -> new RejectedRow(((Number) r[0]).intValue(), (String) r[1])).toList();
-            return new JobView(job.id, job.sessionId, job.format, job.state, job.total, job.processed, job.accepted,
-                    job.skipped, job.rejected, job.startedAt, job.finishedAt, job.millis, rejections);
-        });
+        return imports.view(id);
     }
 }

@@ -14,22 +14,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.intake.member.MemberKind;
 import io.banli.intake.session.Session;
 import io.banli.intake.submission.SubmissionEvents;
 import io.banli.intake.submission.SubmissionEvents.Proposer;
 import io.banli.intake.submission.SubmissionEvents.SubmissionFiledV1;
-import io.banli.kit.outbox.OutboxAppended;
+import io.banli.kit.audit.AuditLog;
+import io.banli.kit.audit.AuditResult;
+import io.banli.kit.outbox.Outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -49,13 +46,13 @@ public class Importer {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Clock clock;
 
     @Inject
-    Event<OutboxAppended> appended;
+    AuditLog audit;
+
+    @Inject
+    Outbox outbox;
 
     record Member(MemberKind kind, String name, String delegation) {
     }
@@ -140,13 +137,14 @@ public class Importer {
     /** Stores rows with their co-signers, audit entries and events, in the caller's transaction. */
     private void store(long jobId, Context context, List<RowValidator.Checked> rows, String actor, String roles) {
         Instant now = clock.instant();
-        int[] counts = new int[2]; // stored, skipped
-        UUID[] lastEvent = new UUID[1];
+        long sessionId = context.session.id;
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
+        int[] skipped = new int[1];
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            long sessionId = context.session.id;
             Set<String> existing = existingRefs(connection, sessionId, rows.stream().map(r -> r.row().externalRef()).toList());
             List<RowValidator.Checked> fresh = rows.stream().filter(r -> !existing.contains(r.row().externalRef())).toList();
-            counts[1] = rows.size() - fresh.size();
+            skipped[0] = rows.size() - fresh.size();
             if (fresh.isEmpty()) {
                 return;
             }
@@ -154,13 +152,7 @@ public class Importer {
             Map<String, Long> ids = idsOf(connection, sessionId, fresh.stream().map(r -> r.row().externalRef()).toList());
             try (PreparedStatement coSigners = connection.prepareStatement("""
                     insert into co_signer (submission_id, member_id, state, invited_at, signed_at)
-                    values (?, ?, 'SIGNED', ?, ?)""");
-                    PreparedStatement audit = connection.prepareStatement("""
-                            insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail)
-                            values (?, ?, ?, 'submission.filed', 'submission', ?, ?)""");
-                    PreparedStatement outbox = connection.prepareStatement("""
-                            insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
-                            values (?, ?, ?, ?, cast(? as json), ?)""")) {
+                    values (?, ?, 'SIGNED', ?, ?)""")) {
                 OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
                 for (RowValidator.Checked r : fresh) {
                     long id = ids.get(r.row().externalRef());
@@ -171,35 +163,22 @@ public class Importer {
                         coSigners.setObject(4, at);
                         coSigners.addBatch();
                     }
-                    audit.setObject(1, at);
-                    audit.setString(2, actor);
-                    audit.setString(3, roles);
-                    audit.setString(4, String.valueOf(id));
-                    audit.setString(5, "new -> RECEIVED: imported, job " + jobId + ", row " + r.row().rowNumber());
-                    audit.addBatch();
+                    entries.add(new AuditLog.Entry(actor, roles, null, "submission.filed", "submission",
+                            String.valueOf(id), "new -> RECEIVED: imported, job " + jobId + ", row "
+                                    + r.row().rowNumber(), AuditResult.SUCCESS));
                     Member lead = context.members.get(r.leadProposerId());
-                    UUID eventId = UUID.randomUUID();
-                    outbox.setObject(1, eventId);
-                    outbox.setString(2, SubmissionEvents.TOPIC);
-                    outbox.setString(3, SubmissionEvents.FILED);
-                    outbox.setString(4, String.valueOf(id));
-                    outbox.setString(5, json(new SubmissionFiledV1(id, sessionId, r.kind(), r.row().title(),
-                            r.row().field(), new Proposer(r.leadProposerId(), lead.name(), lead.delegation()),
-                            r.coSignerIds(), r.row().groupName(), now)));
-                    outbox.setObject(6, at);
-                    outbox.addBatch();
-                    lastEvent[0] = eventId;
+                    events.add(new Outbox.Pending(String.valueOf(id), new SubmissionFiledV1(id, sessionId, r.kind(),
+                            r.row().title(), r.row().field(), new Proposer(r.leadProposerId(), lead.name(),
+                                    lead.delegation()), r.coSignerIds(), r.row().groupName(), now)));
                 }
                 coSigners.executeBatch();
-                audit.executeBatch();
-                outbox.executeBatch();
             }
-            counts[0] = fresh.size();
         });
-        progress(jobId, rows.size(), counts[0], counts[1], 0);
-        if (lastEvent[0] != null) {
-            appended.fire(new OutboxAppended(lastEvent[0])); // wakes the relay once the chunk commits
-        }
+        // The kit's batch methods write the audit entries and the filed events as JDBC batches too, in this
+        // transaction: a chunk is stored with its entries and events or not at all.
+        audit.recordAll(entries);
+        outbox.publishAll(SubmissionEvents.TOPIC, SubmissionEvents.FILED, events);
+        progress(jobId, rows.size(), events.size(), skipped[0], 0);
     }
 
     private static void insertSubmissions(Connection connection, long sessionId, List<RowValidator.Checked> rows,
@@ -282,27 +261,11 @@ public class Importer {
                 }
                 insert.executeBatch();
             }
-            try (PreparedStatement audit = connection.prepareStatement("""
-                    insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail)
-                    values (?, ?, ?, 'import.finished', 'import', ?, ?)""")) {
-                audit.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                audit.setString(2, actor);
-                audit.setString(3, roles);
-                audit.setString(4, String.valueOf(jobId));
-                audit.setString(5, "RUNNING -> DONE");
-                audit.executeUpdate();
-            }
         });
+        audit.record(new AuditLog.Entry(actor, roles, null, "import.finished", "import", String.valueOf(jobId),
+                "RUNNING -> DONE", AuditResult.SUCCESS));
         em.createNativeQuery("update import_job set state = 'DONE', finished_at = :at, millis = :ms where id = :id")
                 .setParameter("at", clock.instant()).setParameter("ms", millis).setParameter("id", jobId).executeUpdate();
-    }
-
-    private String json(Object data) {
-        try {
-            return mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private static String rootMessage(Throwable e) {

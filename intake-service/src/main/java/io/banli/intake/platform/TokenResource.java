@@ -1,11 +1,7 @@
 package io.banli.intake.platform;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -27,10 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.member.Member;
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.security.SourceAddress;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.banli.intake.platform.TokenApi.IssuedToken;
+import io.banli.intake.platform.TokenApi.TokenRequest;
 
 @Path("/api/v1/oauth2/token")
 @Tag(name = "Platform clients")
@@ -40,19 +34,7 @@ public class TokenResource {
             {"error": "invalid_scope", "error_description": "statistics:read is not registered for this client."}""";
 
     @Inject
-    ClientAuthentication authentication;
-
-    @Inject
-    PlatformClients clients;
-
-    @Inject
-    TokenIssuer issuer;
-
-    @Inject
-    TokenRateLimit rateLimit;
-
-    @Inject
-    AuditLog audit;
+    TokenService tokens;
 
     @POST
     @PermitAll
@@ -112,72 +94,16 @@ public class TokenResource {
             @FormParam("scope") @Schema(example = "submissions:write submissions:read") String scope,
             @FormParam("member_id") @Schema(example = "1") String memberId, @FormParam("unit_id") String unitId) {
         try {
-            String source = SourceAddress.current().orElse("unknown");
-            rateLimit.takeForSource(source);
-            PlatformClient client = authentication.authenticate(authorization, clientId, clientSecret, source);
-            if (grantType == null || grantType.isBlank()) {
-                throw OAuthError.invalidRequest("grant_type is missing.");
-            }
-            if (!grantType.equals("client_credentials")) {
-                throw OAuthError.unsupportedGrantType("Only client_credentials is supported.");
-            }
-            TokenIssuer.Grant grant = new TokenIssuer.Grant(client.clientId, scopes(client, scope),
-                    member(client, memberId), unit(client, unitId));
-            TokenIssuer.Issued issued = issuer.issue(grant);
-            QuarkusTransaction.requiringNew().run(() -> audit.record("platform-client.token-issued",
-                    PlatformClientService.SUBJECT, client.clientId, "scopes=" + grant.scopes() + ", memberId="
-                            + grant.memberId() + ", unitId=" + grant.unitId() + ", expiresIn=" + issued.expiresIn() + "s"));
+            IssuedToken issued = tokens.issue(new TokenRequest(authorization, grantType,
+                    clientId, clientSecret, scope, memberId, unitId));
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("access_token", issued.token());
+            body.put("access_token", issued.accessToken());
             body.put("token_type", "Bearer");
             body.put("expires_in", issued.expiresIn());
-            body.put("scope", String.join(" ", grant.scopes()));
+            body.put("scope", String.join(" ", issued.scopes()));
             return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
         } catch (OAuthError e) {
             return e.toResponse();
-        }
-    }
-
-    /** A subset of the registered scopes; all of them when none is asked for. */
-    private static List<String> scopes(PlatformClient client, String requested) {
-        if (requested == null || requested.isBlank()) {
-            return List.copyOf(client.scopes);
-        }
-        Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.trim().split("\\s+")));
-        List<String> refused = asked.stream().filter(s -> !client.hasScope(s)).toList();
-        if (!refused.isEmpty()) {
-            throw OAuthError.invalidScope(String.join(" ", refused) + " is not registered for this client.");
-        }
-        return List.copyOf(asked);
-    }
-
-    private Long member(PlatformClient client, String memberId) {
-        if (memberId == null || memberId.isBlank()) {
-            return null;
-        }
-        long id = number("member_id", memberId);
-        if (Member.findById(id) == null || !clients.mayActForMember(client, id)) {
-            throw OAuthError.invalidRequest("The registry does not allow this client to act for member " + id + ".");
-        }
-        return id;
-    }
-
-    private Long unit(PlatformClient client, String unitId) {
-        if (unitId == null || unitId.isBlank()) {
-            return null;
-        }
-        long id = number("unit_id", unitId);
-        if (!clients.mayActForUnit(client, id)) {
-            throw OAuthError.invalidRequest("The registry does not allow this client to act for unit " + id + ".");
-        }
-        return id;
-    }
-
-    private static long number(String field, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw OAuthError.invalidRequest(field + " must be a number.");
         }
     }
 }

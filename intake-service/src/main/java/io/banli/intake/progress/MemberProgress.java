@@ -25,6 +25,7 @@ import io.banli.intake.progress.ProgressView.Reply;
 import io.banli.intake.progress.ProgressView.Unit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
+import io.banli.kit.sql.Sql;
 import io.banli.kit.security.Roles;
 
 /**

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.kit.sql.Sql;
 
 /**
  * Fills the progress tables from assignment's workflow and supervision's alerts. The two topics are not

@@ -1,19 +1,12 @@
 package io.banli.intake.session;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.kit.audit.AuditLog;
-import io.banli.kit.problem.Problems;
+import io.banli.intake.session.SessionApi.NewSession;
+import io.banli.intake.session.SessionApi.SessionView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
@@ -42,30 +35,9 @@ import io.quarkus.security.Authenticated;
 public class SessionResource {
 
     @Inject
-    AuditLog audit;
-
-    /** What the office sends to open a session. */
-    public record NewSession(
-            @NotNull SessionKind kind,
-            @NotNull SessionLevel level,
-            @NotBlank @Size(max = 100) String name,
-            @NotNull @Min(1949) @Max(2200) Integer year,
-            LocalDate opensOn,
-            LocalDate closesOn,
-            Instant intakeOpensAt,
-            Instant intakeClosesAt) {
-    }
-
-    public record SessionView(Long id, SessionKind kind, SessionLevel level, String name, int year,
-            LocalDate opensOn, LocalDate closesOn, Instant intakeOpensAt, Instant intakeClosesAt) {
-        static SessionView of(Session s) {
-            return new SessionView(s.id, s.kind, s.level, s.name, s.year, s.opensOn, s.closesOn,
-                    s.intakeOpensAt, s.intakeClosesAt);
-        }
-    }
+    SessionService sessions;
 
     @POST
-    @Transactional
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Open a session", description = "Only the office opens sessions. Names are unique. "
             + "Portals may file only inside the intake window (either end may be left open).")
@@ -80,34 +52,8 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Missing fields, or dates out of order")
     @APIResponse(responseCode = "409", description = "A session with this name exists")
     public Response open(@Valid @NotNull NewSession request) {
-        checkDates(request);
-        if (Session.count("name", request.name()) > 0) {
-            throw Problems.problem(409, "duplicate-session", "Conflict",
-                    "A session named " + request.name() + " exists already.");
-        }
-        Session session = new Session();
-        session.kind = request.kind();
-        session.level = request.level();
-        session.name = request.name();
-        session.year = request.year();
-        session.opensOn = request.opensOn();
-        session.closesOn = request.closesOn();
-        session.intakeOpensAt = request.intakeOpensAt();
-        session.intakeClosesAt = request.intakeClosesAt();
-        session.persist();
-        audit.record("session.opened", "session", session.id, session.name);
-        return Response.created(URI.create("/api/v1/sessions/" + session.id)).entity(SessionView.of(session)).build();
-    }
-
-    /** A closing before the opening, or a window that closes before it opens, is a typing error: 400, nothing stored. */
-    private static void checkDates(NewSession request) {
-        if (request.opensOn() != null && request.closesOn() != null && request.closesOn().isBefore(request.opensOn())) {
-            throw Problems.badInput("invalid-dates", "closesOn", "body", "must not be before opensOn");
-        }
-        if (request.intakeOpensAt() != null && request.intakeClosesAt() != null
-                && !request.intakeClosesAt().isAfter(request.intakeOpensAt())) {
-            throw Problems.badInput("invalid-dates", "intakeClosesAt", "body", "must be after intakeOpensAt");
-        }
+        SessionView session = sessions.open(request);
+        return Response.created(URI.create("/api/v1/sessions/" + session.id())).entity(session).build();
     }
 
     @GET
@@ -119,7 +65,7 @@ public class SessionResource {
             name = "demo", value = """
             [{"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}]""")))
     public List<SessionView> list() {
-        return Session.<Session>list("order by year desc, id desc").stream().map(SessionView::of).toList();
+        return sessions.list();
     }
 
     @GET
@@ -132,7 +78,6 @@ public class SessionResource {
             name = "demo", value = """
             {"id": 1, "kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "市六届人大三次会议", "year": 2025}""")))
     public SessionView get(@Parameter(example = "1") @PathParam("id") long id) {
-        return Session.<Session>findByIdOptional(id).map(SessionView::of)
-                .orElseThrow(() -> Problems.notFound("session", id));
+        return sessions.get(id);
     }
 }

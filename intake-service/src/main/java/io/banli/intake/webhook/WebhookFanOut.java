@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.banli.intake.platform.PlatformClient;
 import io.banli.intake.platform.PlatformClients;
-import io.banli.intake.progress.Sql;
+import io.banli.kit.sql.Sql;
 import io.banli.intake.submission.CoSigner;
 import io.banli.intake.submission.Submission;
 import io.banli.kit.inbox.ReceivedEvent;

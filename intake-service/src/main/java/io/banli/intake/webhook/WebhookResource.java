@@ -8,10 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,10 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.banli.intake.webhook.WebhookViews.DeliveryView;
-import io.banli.intake.webhook.WebhookViews.DeliveryPage;
-import io.banli.intake.webhook.WebhookViews.Page;
-import io.banli.intake.webhook.WebhookViews.SubscriptionView;
+import io.banli.intake.webhook.WebhookApi.DeliveryView;
+import io.banli.intake.webhook.WebhookApi.NewSubscription;
+import io.banli.intake.webhook.WebhookApi.DeliveryPage;
+import io.banli.intake.webhook.WebhookApi.Page;
+import io.banli.intake.webhook.WebhookApi.SubscriptionView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
@@ -59,13 +57,6 @@ public class WebhookResource {
 
     @Inject
     WebhookSubscriptions subscriptions;
-
-    public record NewSubscription(
-            @NotBlank @Size(max = 2000) String callbackUrl,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> eventTypes,
-            @Size(max = 1000) List<@NotNull Long> memberIds,
-            @Size(max = 1000) List<@NotNull Long> unitIds) {
-    }
 
     @POST
     @RolesAllowed(Roles.PLATFORM)

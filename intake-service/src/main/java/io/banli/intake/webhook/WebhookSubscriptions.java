@@ -53,7 +53,7 @@ public class WebhookSubscriptions {
     record Created(WebhookSubscription subscription, String secret) {
     }
 
-    Created create(WebhookResource.NewSubscription request) {
+    Created create(WebhookApi.NewSubscription request) {
         PlatformClient client = clients.active(clientId()).orElseThrow(() -> Problems.forbidden(
                 "The client " + clientId() + " is not registered or was revoked."));
         checkCallback(request.callbackUrl());
@@ -164,12 +164,12 @@ public class WebhookSubscriptions {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    WebhookViews.Page<WebhookDelivery> deliveries(long id, WebhookDelivery.Status status, int page, int size) {
+    WebhookApi.Page<WebhookDelivery> deliveries(long id, WebhookDelivery.Status status, int page, int size) {
         readable(id);
         var query = status == null ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by id desc", id)
                 : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by id desc", id,
                         status);
-        return new WebhookViews.Page<>(query.page(page, size).list(), page, size, query.count());
+        return new WebhookApi.Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
     WebhookDelivery redeliver(long deliveryId) {

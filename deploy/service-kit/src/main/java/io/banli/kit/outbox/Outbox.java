@@ -1,7 +1,12 @@
 package io.banli.kit.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +74,48 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void relayAfterCommit() {
         appended.fire(new OutboxAppended(null));
+    }
+
+    /** One event of a batch: its subject (Kafka key and {@code ce_subject}) and its data. */
+    public record Pending(String subject, Object data) {
+    }
+
+    /**
+     * Records many events of one type at once, each row as {@link #publish} writes it, in one JDBC batch (which
+     * the driver sends as multi-row inserts when {@code reWriteBatchedInserts} is on): a 10,000-row import
+     * writes its events in a few statements rather than 10,000. The relay is woken once, after commit.
+     *
+     * @return the event ids, in the order of {@code events}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(String topic, String type, List<Pending> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return ids;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String trace = traceParent();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent)
+                    values (?, ?, ?, ?, cast(? as json), ?, ?)""")) {
+                for (Pending event : events) {
+                    UUID id = UUID.randomUUID();
+                    insert.setObject(1, id);
+                    insert.setString(2, topic);
+                    insert.setString(3, type);
+                    insert.setString(4, event.subject());
+                    insert.setString(5, json(event.data()));
+                    insert.setObject(6, at);
+                    insert.setString(7, trace.isEmpty() ? null : trace);
+                    insert.addBatch();
+                    ids.add(id);
+                }
+                insert.executeBatch();
+            }
+        });
+        appended.fire(new OutboxAppended(ids.get(ids.size() - 1)));
+        return ids;
     }
 
     /**

@@ -3,13 +3,25 @@ package io.banli.intake.webhook;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the API shows of subscriptions and deliveries. */
-final class WebhookViews {
+/** What a platform sends to subscribe, and what the API shows of subscriptions and deliveries. */
+final class WebhookApi {
 
-    private WebhookViews() {
+    private WebhookApi() {
+    }
+
+    public record NewSubscription(
+            @NotBlank @Size(max = 2000) String callbackUrl,
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> eventTypes,
+            @Size(max = 1000) List<@NotNull Long> memberIds,
+            @Size(max = 1000) List<@NotNull Long> unitIds) {
     }
 
     /** {@code secret} appears only in the answer that created it (creation, rotation). */

@@ -1,4 +1,4 @@
-package io.banli.intake.unit;
+package io.banli.intake.handling;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.banli.intake.progress;
+package io.banli.kit.sql;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.banli.intake.unit;
+package io.banli.intake.handling;
 
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package io.banli.intake.member;
+package io.banli.intake.importing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,32 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.banli.intake.importing.CsvParser;
-import io.banli.intake.importing.XlsxRows;
+import io.banli.intake.importing.RosterApi.RejectedRow;
+import io.banli.intake.importing.RosterApi.RosterReport;
+import io.banli.intake.member.Member;
+import io.banli.intake.member.MemberKind;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
-import io.banli.kit.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-@Path("/api/v1/members/roster")
-@Tag(name = "Members")
-public class RosterResource {
+/**
+ * Imports a member roster (the member register's batch import: it reads files as the item import does) row by row. Each stored row commits on its own, so a roster that fails half-way keeps the
+ * members stored before the failure, and importing it again skips them.
+ */
+@ApplicationScoped
+public class RosterService {
+
+    static final String XLSX = ImportService.XLSX;
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{7,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -40,34 +33,8 @@ public class RosterResource {
     @Inject
     AuditLog audit;
 
-    @Schema(name = "RosterRejectedRow", description = "A roster row that was not imported, and why.")
-    public record RejectedRow(int row, String reason) {
-    }
-
-    public record RosterReport(int total, int accepted, int skipped, int rejected, List<RejectedRow> rejections) {
-    }
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    @POST
-    @Consumes({"text/csv", XLSX})
-    @RolesAllowed(Roles.OFFICE)
-    @io.banli.kit.limits.BodyLimit(megabytes = 5)
-    @Operation(summary = "Import a member roster", description = """
-            CSV (UTF-8) or XLSX (first sheet) with the header `kind,name,delegation,phone,email,address`. Each row is checked like a
-            registration; a member already on the roster (same kind, name and delegation) is skipped, so the same
-            roster can be imported again. Rejected rows are reported with their row number (data rows count from 1)
-            and reason, without their contact data.""")
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "roster", value = """
-            kind,name,delegation,phone,email,address
-            DEPUTY,陈晓明,东城区代表团,13800138000,chenxm@example.com,北京市东城区和平里街道1号""")))
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RosterReport.class),
-            examples = @ExampleObject(name = "report", value = """
-            {"total": 2, "accepted": 1, "skipped": 0, "rejected": 1,
-             "rejections": [{"row": 2, "reason": "phone: must be a phone number"}]}""")))
-    @APIResponse(responseCode = "400", description = "No header row naming kind, name and delegation")
-    public RosterReport importRoster(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] file) {
+    /** Reads the CSV or XLSX roster, checks each row and stores the new members, each in a transaction of its own. */
+    public RosterReport importRoster(String contentType, byte[] file) {
         String text = new String(file, StandardCharsets.UTF_8);
         List<List<String>> records = contentType != null && contentType.startsWith(XLSX) ? XlsxRows.records(file)
                 : CsvParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
