@@ -1,13 +1,9 @@
 package io.banli.reporting.audit;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -29,28 +25,20 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Audit", description = "Who exported figures, generated reports or rebuilt the projection.")
 public class AuditResource {
 
-    /** One entry of the append-only log. */
-    @Schema(name = "AuditEntry", description = "One entry of the audit log.")
-    public record Entry(long id, Instant at, String actor, String roles, String action, String subjectType,
-            String subjectId, String detail) {
-    }
-
     @Inject
-    EntityManager em;
+    AuditService audit;
 
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.AUDITOR})
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Read reporting's audit log, newest first")
     @APIResponse(responseCode = "200", description = "Entries", content = @Content(mediaType = "application/json",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class),
             examples = @ExampleObject(name = "export", value = """
                     [{"id": 12, "at": "2025-06-01T02:00:00Z", "actor": "office-demo", "roles": "office",
                       "action": "export.items", "subjectType": "export", "subjectId": "items",
                       "detail": "filter: sessionId=1"}]""")))
     @APIResponse(responseCode = "400", description = "A limit out of range")
-    @SuppressWarnings("unchecked")
-    public List<Entry> list(@Parameter(description = "Only this action, e.g. export.items", example = "export.items")
+    public List<AuditEntry> list(@Parameter(description = "Only this action, e.g. export.items", example = "export.items")
             @QueryParam("action") @Size(max = 100) String action,
             @Parameter(description = "At most this many (1–500, default 100)", example = "100")
             @QueryParam("limit") Integer limit) {
@@ -58,15 +46,6 @@ public class AuditResource {
         if (n < 1 || n > 500) {
             throw Problems.badInput("invalid-parameter", "limit", "query", "must be between 1 and 500");
         }
-        List<Object[]> rows = em.createNativeQuery("select id, at, actor, roles, action, subject_type, subject_id, "
-                + "detail from audit_log where (cast(:action as varchar) is null or action = cast(:action as varchar)) "
-                + "order by id desc limit :n").setParameter("action", action).setParameter("n", n).getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Instant i ? i : value instanceof OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
+        return audit.newest(action, n);
     }
 }
