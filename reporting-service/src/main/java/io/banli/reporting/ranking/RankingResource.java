@@ -49,7 +49,7 @@ public class RankingResource {
             schema = @Schema(implementation = Ranking.class),
             examples = @ExampleObject(name = "on time", value = """
                     {"filter": "sessionId=1", "by": "ON_TIME_RATE", "standard": 85,
-                     "rule": "按期办复率达到85%为达标；百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+                     "rule": "按期办复率达到85%为达标；百分比保留2位小数，每项单独四舍五入（件数相同的占比相同），构成比例之和可能因取整与100%略有出入",
                      "units": [{"rank": 1, "unitId": 1, "unitName": "市教育局", "value": 100.00, "replied": 1,
                                 "openPastDue": 0, "onTimeRate": 100.00, "satisfactionRate": 100.00, "overdueDays": 0,
                                 "meetsStandard": true},

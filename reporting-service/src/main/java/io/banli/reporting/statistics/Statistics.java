@@ -15,7 +15,7 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
         List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
         Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units) {
 
-    /** One part of a whole, with its share of it (largest remainder: the shares add up to 100). */
+    /** One part of a whole, with its share of it (rounded on its own: equal counts, equal shares). */
     public record Share(String code, String label, long count, BigDecimal share) {
     }
 

@@ -25,7 +25,7 @@ public class StatisticsResource {
 
     static final String EXAMPLE = """
             {"filter": "sessionId=1", "asOf": "2025-06-01T02:00:00Z",
-             "roundingRule": "百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+             "roundingRule": "百分比保留2位小数，每项单独四舍五入（件数相同的占比相同），构成比例之和可能因取整与100%略有出入",
              "total": 3, "byKind": {"PROPOSAL": 0, "SUGGESTION": 3},
              "byField": [{"code": "SOCIAL_LIVELIHOOD", "label": "社会民生", "count": 2, "share": 66.67},
                          {"code": "URBAN_CONSTRUCTION_TRANSPORT", "label": "城建交通", "count": 1, "share": 33.33}],
@@ -58,8 +58,8 @@ public class StatisticsResource {
             办复率, honest on-time rate 按期办复率 where items still open past their deadline count against it,
             contact rate 联系率, meeting rate 见面率, satisfaction 满意率 and satisfied-only rate, result classes
             A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
-            its lead (主办), co (会办) and split (分办) counts. Shares use the largest-remainder method, so they add
-            up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
+            its lead (主办), co (会办) and split (分办) counts. Every share is rounded half up on its own, so equal
+            counts show equal shares and the shares may miss 100 by rounding; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
             SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Statistics.class),
