@@ -43,7 +43,9 @@ final class StatisticsRows {
     private static void replies(List<List<Object>> rows, String scope, Replies r) {
         rows.add(row(scope, "应答复件", r.assigned(), null, "单办、主办、分办单位各计一件"));
         rows.add(row(scope, "办复率", r.replied(), r.replyRate(), "已答复/应答复"));
-        rows.add(row(scope, "按期办复率", r.onTime(), r.onTimeRate(), "按期答复/(已答复+逾期未答复)"));
+        rows.add(row(scope, "按期办复率", r.onTime(), r.onTimeRate(), "按期答复/(已答复+逾期未答复)，以答复发出时间为准"));
+        rows.add(row(scope, "单位按时报送率", r.unitOnTime(), r.unitOnTimeRate(),
+                "按时报送/(已报送+逾期未报送)，以单位向办公室报送答复时间为准"));
         rows.add(row(scope, "逾期未答复", r.openPastDue(), null, null));
         for (Share c : r.byClass()) {
             rows.add(row(scope, Labels.CLASSES.get(c.code()), c.count(), c.share(), "占已答复"));

@@ -33,6 +33,13 @@ import io.banli.reporting.statistics.StatisticsQuery;
 @ApplicationScoped
 public class AnnualReport {
 
+    /**
+     * Units are ranked, and named against the standard, by what they answer for: their own timeliness
+     * (submitted to the office by the deadline), as in supervision's notices; the item's on-time rate is
+     * printed beside it.
+     */
+    static final Ranking.Measure RANKED_BY = Ranking.Measure.UNIT_ON_TIME_RATE;
+
     /** The three charts of the report. */
     public enum Chart { CLASSES, FIELDS, RANKING }
 
@@ -52,7 +59,7 @@ public class AnnualReport {
     public String markdown(Filter f, int decimals, BigDecimal standard) {
         Statistics s = statistics.compute(f, decimals);
         Consistency.check(s);
-        Ranking ranking = Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard);
+        Ranking ranking = Rankings.rank(s, RANKED_BY, standard);
         audit.record("report.annual", "report", f.describe(), "annual report generated: " + s.total() + " items");
         return markdown(title(f), f, s, ranking, decimals);
     }
@@ -66,7 +73,7 @@ public class AnnualReport {
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] chart(Filter f, Chart chart, BigDecimal standard) {
         Statistics s = statistics.compute(f, 2);
-        return chart(s, chart, Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard));
+        return chart(s, chart, Rankings.rank(s, RANKED_BY, standard));
     }
 
     private static byte[] chart(Statistics s, Chart chart, Ranking ranking) {
@@ -76,7 +83,7 @@ public class AnnualReport {
             case FIELDS -> Charts.bars(numbered(s.byField().size()),
                     s.byField().stream().map(c -> c.share().doubleValue()).toList(), null);
             case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " unit " + u.unitId()).toList(),
-                    ranking.units().stream().map(u -> u.onTimeRate() == null ? null : u.onTimeRate().doubleValue())
+                    ranking.units().stream().map(u -> u.value() == null ? null : u.value().doubleValue())
                             .toList(), ranking.standard().doubleValue());
         };
     }
@@ -104,7 +111,10 @@ public class AnnualReport {
                 .append(")\n\n");
         m.append("## 二、办理结果\n\n");
         m.append("已答复").append(r.replied()).append("件，办复率").append(pct(r.replyRate())).append("；按期办复率")
-                .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue()).append("件计入分母）。\n\n");
+                .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue())
+                .append("件计入分母；以答复发出时间为准）；单位按时报送率").append(pct(r.unitOnTimeRate()))
+                .append("（承办单位在期限内向办公室报送答复的比例，不计办公室审核时间；逾期未报送的")
+                .append(r.unitOpenPastDue()).append("件计入分母）。\n\n");
         List<Share> c = r.byClass();
         m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件，占")
                 .append(pct(c.get(0).share())).append("；正在解决或列入计划逐步解决的（B类）").append(c.get(1).count())
@@ -143,17 +153,18 @@ public class AnnualReport {
                             .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件、累计" + u.replies().overdue().days()
                                     + "天").collect(Collectors.joining("；"))).append("。\n\n");
         }
-        m.append("## 五、承办单位按期办复率排名\n\n");
+        m.append("## 五、承办单位按时报送率排名\n\n");
         m.append(ranking.rule()).append("。\n\n");
-        m.append("| 名次 | 单位 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|\n");
+        m.append("| 名次 | 单位 | 单位按时报送率 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|---|\n");
         for (Entry e : ranking.units()) {
             m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId()
                     : Markdown.text(e.unitName()))
-                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.onTimeRate())).append(" | ")
+                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.unitOnTimeRate())).append(" | ")
+                    .append(pct(e.onTimeRate())).append(" | ")
                     .append(pct(e.satisfactionRate())).append(" | ").append(e.overdueDays()).append(" | ")
                     .append(e.meetsStandard() == null ? "—" : e.meetsStandard() ? "达标" : "未达标").append(" |\n");
         }
-        m.append("\n![图3 按期办复率排名（虚线为标准").append(ranking.standard().stripTrailingZeros().toPlainString())
+        m.append("\n![图3 单位按时报送率排名（虚线为标准").append(ranking.standard().stripTrailingZeros().toPlainString())
                 .append("%）](").append(png(chart(s, Chart.RANKING, ranking))).append(")\n");
         return m.toString();
     }

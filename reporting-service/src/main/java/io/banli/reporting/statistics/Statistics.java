@@ -23,21 +23,29 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
      * Reply figures. Rates are percentages, null when their denominator is 0 (e.g. nothing evaluated yet).
      *
      * @param assigned      replying parts assigned (办理件数)
-     * @param onTime        replied by the deadline (extension included)
+     * @param onTime        the item's timeliness: the reply sent to the proposer by the deadline (extension
+     *                      included), whoever took the time
      * @param openPastDue   not replied and past the deadline: counted against the on-time rate
-     * @param onTimeRate    onTime / (replied + openPastDue) — 按期办复率
+     * @param onTimeRate    onTime / (replied + openPastDue) — 按期办复率 (the item's)
      * @param replyRate     replied / assigned — 办复率
      * @param contactRate   replied parts whose proposer was contacted before the reply / replied — 联系率
      * @param meetingRate   replied parts with a face-to-face contact / replied — 见面率
      * @param evaluated     replied parts rated; a part's rating is the lowest its latest round received
      * @param satisfactionRate (satisfied + basically satisfied) / evaluated — 满意率
      * @param satisfiedOnlyRate satisfied / evaluated
+     * @param unitSubmitted parts whose unit submitted its reply to the office (its last first-round submission)
+     * @param unitOnTime    the unit's timeliness: submitted to the office by the deadline, the office's review not
+     *                      charged to the unit
+     * @param unitOpenPastDue not submitted and past the deadline
+     * @param unitOnTimeRate unitOnTime / (unitSubmitted + unitOpenPastDue) — 单位按时报送率 (the unit's)
      */
     public record Replies(long assigned, long replied, BigDecimal replyRate, long onTime, long openPastDue,
             BigDecimal onTimeRate, List<Share> byClass, long contacted, BigDecimal contactRate, long met,
             BigDecimal meetingRate, long evaluated, long satisfied, long basicallySatisfied, long unsatisfied,
             BigDecimal satisfactionRate, BigDecimal satisfiedOnlyRate, long rehandled, long returned,
-            long holdingAnswers, long extensionsRequested, long extensionsApproved, Overdue overdue) {
+            long holdingAnswers, long extensionsRequested, long extensionsApproved, Overdue overdue,
+            long unitSubmitted, long unitOnTime, long unitOpenPastDue,
+            @Schema(nullable = true) BigDecimal unitOnTimeRate) {
     }
 
     /** Parts past their reply deadline: still open, or replied late; days count calendar days. */

@@ -34,6 +34,11 @@ public class StatisticsQuery {
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
+    /**
+     * When the unit handed its first-round reply to the office (its last submission, after any return): the
+     * unit's timeliness is measured here. Parts projected before submissions were kept count the reply's date.
+     */
+    public static final String SUBMITTED = "coalesce(p.submitted_at, p.first_replied_at)";
     /** Calendar days past the deadline, in the deployment's zone: still open as of now, or replied late. */
     public static final String OVERDUE_DAYS = "case when p.replied_at is null and " + DUE + " < :now then "
             + localDate("cast(:now as timestamptz)") + " - " + localDate(DUE) + " when p.first_replied_at > " + DUE
@@ -70,7 +75,10 @@ public class StatisticsQuery {
             "coalesce(sum(p.extensions_approved) filter (where " + REPLYING + "), 0)",
             "count(*) filter (where p.role in ('SOLE', 'LEAD'))",
             "count(*) filter (where p.role = 'CO')",
-            "count(*) filter (where p.role = 'SPLIT')"));
+            "count(*) filter (where p.role = 'SPLIT')",
+            replying(SUBMITTED + " is not null"),
+            replying(SUBMITTED + " <= " + DUE),
+            replying(SUBMITTED + " is null and " + DUE + " < :now")));
 
     private static String replying(String condition) {
         return "count(*) filter (where " + REPLYING + " and " + condition + ")";
@@ -141,7 +149,7 @@ public class StatisticsQuery {
                 + " and not p.reassigned_away" + sel.parts();
         // Every part belongs to one unit, so the selection's figures are the units' added up (the maximum
         // of overdue days excepted): one pass over the parts instead of two.
-        long[] overall = new long[24];
+        long[] overall = new long[27];
         List<UnitFigures> units = new ArrayList<>();
         for (Object[] row : (List<Object[]>) sel.query(em, "select p.unit_id, max(p.unit_name), " + REPLY_AGGREGATES
                 + parts + " group by p.unit_id order by p.unit_id", now).getResultList()) {
@@ -169,7 +177,8 @@ public class StatisticsQuery {
                 Percent.rate(onTime, replied + openPastDue, d), byClass, v[11], Percent.rate(v[11], replied, d), v[12],
                 Percent.rate(v[12], replied, d), evaluated, v[13], v[14], v[15],
                 Percent.rate(v[13] + v[14], evaluated, d), Percent.rate(v[13], evaluated, d), v[16], v[17], v[18],
-                v[19], v[20], new Overdue(openPastDue + v[4], openPastDue, v[4], v[5], v[6]));
+                v[19], v[20], new Overdue(openPastDue + v[4], openPastDue, v[4], v[5], v[6]), v[24], v[25], v[26],
+                Percent.rate(v[25], v[24] + v[26], d));
     }
 
     private static List<Share> shares(List<String> codes, List<Long> counts, int decimals, boolean fields) {

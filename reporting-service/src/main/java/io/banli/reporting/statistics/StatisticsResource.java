@@ -41,7 +41,8 @@ public class StatisticsResource {
                "contacted": 1, "contactRate": 100.00, "met": 0, "meetingRate": 0.00, "evaluated": 1, "satisfied": 1,
                "basicallySatisfied": 0, "unsatisfied": 0, "satisfactionRate": 100.00, "satisfiedOnlyRate": 100.00,
                "rehandled": 0, "returned": 0, "holdingAnswers": 0, "extensionsRequested": 0, "extensionsApproved": 0,
-               "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0}},
+               "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0},
+               "unitSubmitted": 1, "unitOnTime": 1, "unitOpenPastDue": 0, "unitOnTimeRate": 100.00},
              "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}]}""";
 
     @Inject
@@ -55,7 +56,9 @@ public class StatisticsResource {
     @RequiresScope(Scopes.STATISTICS_READ)
     @Operation(summary = "Every figure of the annual report for a selection of submissions", description = """
             Counts (by kind, field with shares, handling mode, state, units per item), reply figures (reply rate
-            办复率, honest on-time rate 按期办复率 where items still open past their deadline count against it,
+            办复率, the item's honest on-time rate 按期办复率 (reply sent to the proposer by the deadline; open past
+            it counts against it), the unit's timeliness 单位按时报送率 (`unitOnTimeRate`: reply submitted to the
+            office by the deadline, so the office's review is not charged to the unit),
             contact rate 联系率, meeting rate 见面率, satisfaction 满意率 and satisfied-only rate, result classes
             A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
             its lead (主办), co (会办) and split (分办) counts. Every share is rounded half up on its own, so equal
