@@ -60,7 +60,7 @@ class TwoOnTimeFiguresTest {
             String report = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
                     .get("/api/v1/reports/annual").then().statusCode(200).extract().asString();
             assertThat(report)
-                    .contains("按期办复率0.00%（逾期未答复的0件计入分母；以答复发出时间为准）")
+                    .contains("按期办复率0.00%（逾期未答复的0件次计入分母；以答复发出时间为准）")
                     .contains("单位按时报送率50.00%（承办单位在期限内向办公室报送答复的比例，不计办公室审核时间")
                     .contains("## 五、承办单位按时报送率排名")
                     .contains("| 名次 | 单位 | 单位按时报送率 | 按期办复率 |")

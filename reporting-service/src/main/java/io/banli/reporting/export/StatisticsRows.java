@@ -28,6 +28,8 @@ final class StatisticsRows {
             rows.add(row(all, "类别：" + f.label(), f.count(), f.share(), "占件数"));
         }
         s.unitsPerItem().forEach((n, c) -> rows.add(row(all, "承办单位数为" + n + "的件数", c, null, null)));
+        rows.add(row(all, "已交办件数", s.itemsAssigned(), null, "件：每件建议提案计一次"));
+        rows.add(row(all, "已答复件数", s.itemsReplied(), null, "件：每个答复单位均已答复的建议提案"));
         replies(rows, all, s.replies());
         for (UnitFigures u : s.units()) {
             String scope = u.unitName() == null ? "单位" + u.unitId() : u.unitName();
@@ -41,7 +43,7 @@ final class StatisticsRows {
     }
 
     private static void replies(List<List<Object>> rows, String scope, Replies r) {
-        rows.add(row(scope, "应答复件", r.assigned(), null, "单办、主办、分办单位各计一件"));
+        rows.add(row(scope, "应答复件", r.assigned(), null, "件次：单办、主办单位和分办的每个单位各计一件次"));
         rows.add(row(scope, "办复率", r.replied(), r.replyRate(), "已答复/应答复"));
         rows.add(row(scope, "按期办复率", r.onTime(), r.onTimeRate(), "按期答复/(已答复+逾期未答复)，以答复发出时间为准"));
         rows.add(row(scope, "单位按时报送率", r.unitOnTime(), r.unitOnTimeRate(),

@@ -110,22 +110,25 @@ public class AnnualReport {
         m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))
                 .append(")\n\n");
         m.append("## 二、办理结果\n\n");
-        m.append("已答复").append(r.replied()).append("件，办复率").append(pct(r.replyRate())).append("；按期办复率")
+        // Items (件) are counted once; a SPLIT item's units reply separately, so replies are 件次 (issue 14).
+        m.append("已答复").append(s.itemsReplied()).append("件（共答复").append(r.replied())
+                .append("件次，分办件每个承办单位的答复各计1件次；以下比率和办理结果均按件次计算），办复率")
+                .append(pct(r.replyRate())).append("；按期办复率")
                 .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue())
-                .append("件计入分母；以答复发出时间为准）；单位按时报送率").append(pct(r.unitOnTimeRate()))
+                .append("件次计入分母；以答复发出时间为准）；单位按时报送率").append(pct(r.unitOnTimeRate()))
                 .append("（承办单位在期限内向办公室报送答复的比例，不计办公室审核时间；逾期未报送的")
-                .append(r.unitOpenPastDue()).append("件计入分母）。\n\n");
+                .append(r.unitOpenPastDue()).append("件次计入分母）。\n\n");
         List<Share> c = r.byClass();
-        m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件，占")
+        m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件次，占")
                 .append(pct(c.get(0).share())).append("；正在解决或列入计划逐步解决的（B类）").append(c.get(1).count())
-                .append("件，占").append(pct(c.get(1).share())).append("；因条件限制暂不能解决、已作说明的（C类）")
-                .append(c.get(2).count()).append("件，占").append(pct(c.get(2).share())).append("；留作参考的（D类）")
-                .append(c.get(3).count()).append("件，占").append(pct(c.get(3).share())).append("。\n\n");
+                .append("件次，占").append(pct(c.get(1).share())).append("；因条件限制暂不能解决、已作说明的（C类）")
+                .append(c.get(2).count()).append("件次，占").append(pct(c.get(2).share())).append("；留作参考的（D类）")
+                .append(c.get(3).count()).append("件次，占").append(pct(c.get(3).share())).append("。\n\n");
         m.append("答复前联系率").append(pct(r.contactRate())).append("，见面率").append(pct(r.meetingRate()))
-                .append("。已评价").append(r.evaluated()).append("件，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
+                .append("。已评价").append(r.evaluated()).append("件次，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
                 .append("，其中满意").append(pct(r.satisfiedOnlyRate())).append("。不满意后重办").append(r.rehandled())
-                .append("件，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
-                .append("件，批准").append(r.extensionsApproved()).append("件。\n\n");
+                .append("件次，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
+                .append("件次，批准").append(r.extensionsApproved()).append("件次。\n\n");
         m.append("![图2 办理结果构成（A、B、C、D类）](").append(png(chart(s, Chart.CLASSES, ranking))).append(")\n\n");
         m.append("## 三、重点").append(kw).append("办理情况\n\n");
         List<Object[]> keys = keyItems(f);
@@ -148,9 +151,9 @@ public class AnnualReport {
             m.append("全部").append(kw).append("均在规定期限内答复，无逾期。\n\n");
         } else {
             m.append("共").append(r.overdue().parts()).append("件次逾期（其中逾期未答复").append(r.overdue().open())
-                    .append("件，逾期答复").append(r.overdue().repliedLate()).append("件），累计逾期").append(r.overdue().days())
+                    .append("件次，逾期答复").append(r.overdue().repliedLate()).append("件次），累计逾期").append(r.overdue().days())
                     .append("天。").append(late.size()).append("个单位存在逾期：").append(late.stream()
-                            .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件、累计" + u.replies().overdue().days()
+                            .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件次、累计" + u.replies().overdue().days()
                                     + "天").collect(Collectors.joining("；"))).append("。\n\n");
         }
         m.append("## 五、承办单位按时报送率排名\n\n");

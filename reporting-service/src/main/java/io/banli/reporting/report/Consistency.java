@@ -28,6 +28,9 @@ final class Consistency {
         same(p, "办理结果分类", s.replies().byClass().stream().mapToLong(Share::count).sum(), s.replies().replied());
         same(p, "评价", s.replies().satisfied() + s.replies().basicallySatisfied() + s.replies().unsatisfied(),
                 s.replies().evaluated());
+        if (s.itemsReplied() > s.replies().replied()) {
+            p.add("已答复" + s.itemsReplied() + "件多于答复" + s.replies().replied() + "件次");
+        }
         hundred(p, "类别占比", s.byField(), s.total());
         hundred(p, "办理结果占比", s.replies().byClass(), s.replies().replied());
         return p;

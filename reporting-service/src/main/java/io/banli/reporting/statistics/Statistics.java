@@ -7,13 +7,18 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The figures of domain.md's "Statistics" for one selection of submissions. Counts of items count
- * each submission once; reply figures count replying parts (the sole or lead unit's, or each unit's
- * of a SPLIT item), which for SOLE and JOINT items is one per item.
+ * The figures of domain.md's "Statistics" for one selection of submissions. Counts of items (件) count
+ * each submission once; reply figures count replying parts (件次: the sole or lead unit's, or each unit's
+ * of a SPLIT item), which for SOLE and JOINT items is one per item. A SPLIT item replied by two units is
+ * one replied item ({@code itemsReplied}) and two replies ({@code replies.replied}), and may be A and D.
+ *
+ * @param itemsAssigned items with at least one unit assigned (件)
+ * @param itemsReplied  items every replying unit of which has replied (件): the report's "已答复N件"
  */
 public record Statistics(String filter, Instant asOf, String roundingRule, long total, Map<String, Long> byKind,
         List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
-        Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units) {
+        Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units,
+        long itemsAssigned, long itemsReplied) {
 
     /** One part of a whole, with its share of it (rounded on its own: equal counts, equal shares). */
     public record Share(String code, String label, long count, BigDecimal share) {
@@ -22,7 +27,8 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
     /**
      * Reply figures. Rates are percentages, null when their denominator is 0 (e.g. nothing evaluated yet).
      *
-     * @param assigned      replying parts assigned (办理件数)
+     * @param assigned      replying parts assigned (件次)
+     * @param replied       replying parts replied (件次): a SPLIT item's two units are two
      * @param onTime        the item's timeliness: the reply sent to the proposer by the deadline (extension
      *                      included), whoever took the time
      * @param openPastDue   not replied and past the deadline: counted against the on-time rate

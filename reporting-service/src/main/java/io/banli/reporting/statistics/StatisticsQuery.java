@@ -163,7 +163,8 @@ public class StatisticsQuery {
         List<String> fields = new ArrayList<>(fieldCounts.keySet());
         List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
-                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units);
+                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units,
+                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"));
     }
 
     private static Replies replies(long[] v, int d) {
