@@ -135,8 +135,15 @@ public final class WorkflowEvents {
             LocalDate until, Instant decidedAt) {
     }
 
+    /**
+     * @param complete the round's evaluation is over: every member asked (the lead proposer and the signed
+     *                 co-signers) has rated it, or this rating opened re-handling; until then the evaluation
+     *                 window stays open for the others
+     */
     public record EvaluatedV1(long submissionId, long assignmentId, long unitId, long replyId, int round,
-            long memberId, @Schema(implementation = Rating.class) String rating, Instant evaluatedAt) {
+            long memberId, @Schema(implementation = Rating.class) String rating, Instant evaluatedAt,
+            @Schema(description = "Every member asked has rated this round, or this rating opened re-handling: "
+                    + "the evaluation window is over") boolean complete) {
     }
 
     public record ClosedV1(long submissionId,

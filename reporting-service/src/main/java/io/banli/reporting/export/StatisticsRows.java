@@ -55,7 +55,9 @@ final class StatisticsRows {
         rows.add(row(scope, "联系率", r.contacted(), r.contactRate(), "答复前联系/已答复"));
         rows.add(row(scope, "见面率", r.met(), r.meetingRate(), "当面沟通/已答复"));
         rows.add(row(scope, "满意率", r.satisfied() + r.basicallySatisfied(), r.satisfactionRate(),
-                "(满意+基本满意)/已评价，已评价" + r.evaluated() + "件"));
+                "(满意+基本满意)/已评价，按件次以领衔人的评价为准，已评价" + r.evaluated() + "件次"));
+        rows.add(row(scope, "满意率（按人次）", r.ratings().satisfied() + r.ratings().basicallySatisfied(),
+                r.ratings().satisfactionRate(), "领衔人和联名人的每一份评价，共" + r.ratings().count() + "人次"));
         rows.add(row(scope, "满意", r.satisfied(), r.satisfiedOnlyRate(), "满意/已评价"));
         rows.add(row(scope, "基本满意", r.basicallySatisfied(), null, null));
         rows.add(row(scope, "不满意", r.unsatisfied(), null, null));

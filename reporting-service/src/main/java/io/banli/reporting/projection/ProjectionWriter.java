@@ -145,6 +145,9 @@ public class ProjectionWriter {
         columns.put("proposer_name", s.leadProposer() == null ? null : s.leadProposer().name());
         columns.put("delegation", s.leadProposer() == null ? null : s.leadProposer().delegation());
         columns.put("group_name", s.groupName());
+        if (s.leadProposer() != null && s.leadProposer().memberId() != null) {
+            columns.put("proposer_id", s.leadProposer().memberId());
+        }
         if (!complete) {
             e.require("submissionId, filedAt", s.submissionId(), s.filedAt());
             columns.put("filed_at", s.filedAt());

@@ -126,7 +126,9 @@ public class AnnualReport {
                 .append(c.get(3).count()).append("件次，占").append(pct(c.get(3).share())).append("。\n\n");
         m.append("答复前联系率").append(pct(r.contactRate())).append("，见面率").append(pct(r.meetingRate()))
                 .append("。已评价").append(r.evaluated()).append("件次，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
-                .append("，其中满意").append(pct(r.satisfiedOnlyRate())).append("。不满意后重办").append(r.rehandled())
+                .append("，其中满意").append(pct(r.satisfiedOnlyRate()))
+                .append("（按件次，以领衔人的评价为准）；领衔人和联名人共评价").append(r.ratings().count())
+                .append("人次，满意率（按人次）").append(pct(r.ratings().satisfactionRate())).append("。不满意后重办").append(r.rehandled())
                 .append("件次，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
                 .append("件次，批准").append(r.extensionsApproved()).append("件次。\n\n");
         m.append("![图2 办理结果构成（A、B、C、D类）](").append(png(chart(s, Chart.CLASSES, ranking))).append(")\n\n");

@@ -36,8 +36,9 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
      * @param replyRate     replied / assigned — 办复率
      * @param contactRate   replied parts whose proposer was contacted before the reply / replied — 联系率
      * @param meetingRate   replied parts with a face-to-face contact / replied — 见面率
-     * @param evaluated     replied parts rated; a part's rating is the lowest its latest round received
-     * @param satisfactionRate (satisfied + basically satisfied) / evaluated — 满意率
+     * @param evaluated     replied parts rated; a part's rating is the lead proposer's in the latest round they
+     *                      rated (the rating the workflow acts on)
+     * @param satisfactionRate (satisfied + basically satisfied) / evaluated — 满意率 per item (per 件次)
      * @param satisfiedOnlyRate satisfied / evaluated
      * @param unitSubmitted parts whose unit submitted its reply to the office (its last first-round submission)
      * @param unitOnTime    the unit's timeliness: submitted to the office by the deadline, the office's review not
@@ -51,7 +52,15 @@ public record Statistics(String filter, Instant asOf, String roundingRule, long 
             BigDecimal satisfactionRate, BigDecimal satisfiedOnlyRate, long rehandled, long returned,
             long holdingAnswers, long extensionsRequested, long extensionsApproved, Overdue overdue,
             long unitSubmitted, long unitOnTime, long unitOpenPastDue,
-            @Schema(nullable = true) BigDecimal unitOnTimeRate) {
+            @Schema(nullable = true) BigDecimal unitOnTimeRate, Ratings ratings) {
+    }
+
+    /**
+     * 满意率 per rating: every member's rating (lead proposer and signed co-signers) of the latest round each
+     * replied part was rated in.
+     */
+    public record Ratings(long count, long satisfied, long basicallySatisfied, long unsatisfied,
+            @Schema(nullable = true) BigDecimal satisfactionRate, @Schema(nullable = true) BigDecimal satisfiedOnlyRate) {
     }
 
     /** Parts past their reply deadline: still open, or replied late; days count calendar days. */

@@ -42,7 +42,9 @@ public class StatisticsResource {
                "basicallySatisfied": 0, "unsatisfied": 0, "satisfactionRate": 100.00, "satisfiedOnlyRate": 100.00,
                "rehandled": 0, "returned": 0, "holdingAnswers": 0, "extensionsRequested": 0, "extensionsApproved": 0,
                "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0},
-               "unitSubmitted": 1, "unitOnTime": 1, "unitOpenPastDue": 0, "unitOnTimeRate": 100.00},
+               "unitSubmitted": 1, "unitOnTime": 1, "unitOpenPastDue": 0, "unitOnTimeRate": 100.00,
+               "ratings": {"count": 3, "satisfied": 2, "basicallySatisfied": 1, "unsatisfied": 0,
+                           "satisfactionRate": 100.00, "satisfiedOnlyRate": 66.67}},
              "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}]}""";
 
     @Inject
