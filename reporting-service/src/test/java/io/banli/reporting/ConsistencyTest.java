@@ -23,10 +23,12 @@ class ConsistencyTest {
                 new Share("B", "B", 54, new BigDecimal("31.76")), new Share("C", "C", 0, BigDecimal.ZERO),
                 new Share("D", "D", 6, new BigDecimal("3.53")));
         Replies replies = new Replies(170, 170, new BigDecimal("100.00"), 170, 0, new BigDecimal("100.00"), classes, 0,
-                null, 0, null, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, new Overdue(0, 0, 0, 0, 0));
+                null, 0, null, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, new Overdue(0, 0, 0, 0, 0), 170, 170, 0,
+                new BigDecimal("100.00"), new Statistics.Ratings(0, 0, 0, 0, null, null));
         Statistics s = new Statistics("all", Instant.EPOCH, "rule", 170, Map.of("SUGGESTION", 170L, "PROPOSAL", 0L),
                 List.of(new Share("OTHER", "其他", 170, new BigDecimal("100.00"))), Map.of("SOLE", 170L),
-                Map.of("REPLIED", 170L), 0, Map.of("1", 170L), 1, replies, List.of());
+                Map.of("REPLIED", 170L), 0, Map.of("1", 170L), 1, replies, List.of(),
+                170, 170);
         assertThat(Consistency.problems(s)).containsExactly("办理结果分类之和175不等于170", "办理结果占比之和为102.94%");
     }
 }

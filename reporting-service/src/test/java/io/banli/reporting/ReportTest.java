@@ -80,7 +80,7 @@ class ReportTest {
                     .contains("社会民生方面129件，占29.6%")
                     .contains("城建交通方面147件，占33.7%")
                     .contains("其他方面11件，占2.5%")
-                    .contains("（A类）230件，占52.8%").contains("（B类）198件，占45.4%").contains("（D类）8件，占1.8%")
+                    .contains("（A类）230件次，占52.8%").contains("（B类）198件次，占45.4%").contains("（D类）8件次，占1.8%")
                     .contains("办复率100.0%").contains("按期办复率100.0%")
                     .contains("满意率（满意和基本满意）99.6%")
                     .contains("## 三、重点提案办理情况").contains("张副市长")
@@ -147,10 +147,10 @@ class ReportTest {
                     .contains("社会民生方面129件，占29.6%")
                     .contains("城建交通方面147件，占33.7%")
                     .contains("其他方面11件，占2.5%")
-                    .contains("（A类）230件，占52.8%").contains("（B类）198件，占45.4%").contains("（D类）8件，占1.8%")
+                    .contains("（A类）230件次，占52.8%").contains("（B类）198件次，占45.4%").contains("（D类）8件次，占1.8%")
                     .contains("办复率100.0%").contains("按期办复率100.0%")
                     .contains("满意率（满意和基本满意）99.6%")
-                    .contains("图1 类别构成").contains("图2 办理结果构成").contains("图3 按期办复率排名")
+                    .contains("图1 类别构成").contains("图2 办理结果构成").contains("图3 单位按时报送率排名")
                     .contains("三、重点提案办理情况").contains("张副市长")
                     .contains("无逾期");
             // the figures are Helvetica, plain text for any reader
@@ -179,8 +179,8 @@ class ReportTest {
             assertThat(barLength(chart, 1)).isGreaterThan(barLength(chart, 2));
             String markdown = given().auth().oauth2(Tokens.office()).queryParam("sessionId", s.session)
                     .get("/api/v1/reports/annual").then().statusCode(200).extract().asString();
-            assertThat(markdown).contains("按期办复率71.43%（逾期未答复的1件计入分母）")
-                    .contains("单位2逾期1件、累计110天；单位1逾期1件、累计10天")
+            assertThat(markdown).contains("按期办复率71.43%（逾期未答复的1件次计入分母；以答复发出时间为准）")
+                    .contains("单位2逾期1件次、累计110天；单位1逾期1件次、累计10天")
                     .contains("| 1 | 单位3（unit 3） | 100.00% |");
         }
     }

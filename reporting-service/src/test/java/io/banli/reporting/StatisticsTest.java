@@ -80,7 +80,7 @@ class StatisticsTest {
                     // on time: a, e, f×2, g; late: b; open past due: c (counts against); d and h are not due
                     .body("replies.onTime", equalTo(5)).body("replies.openPastDue", equalTo(1))
                     .body("replies.onTimeRate", equalTo(71.43f))
-                    // classes of the six replies (e's second round replaced C by B): shares add up to 100
+                    // classes of the six replies (e's second round replaced C by B), each share rounded on its own
                     .body("replies.byClass.count", equalTo(java.util.List.of(3, 2, 0, 1)))
                     .body("replies.byClass.share", equalTo(java.util.List.of(50.0f, 33.33f, 0.0f, 16.67f)))
                     // contacted before the reply: a (before) and e (during); after the reply (b) does not count

@@ -25,6 +25,8 @@ import io.restassured.path.json.JsonPath;
  * Spring 2025, two units: 市测试甲局 signs and replies on time; 市测试乙局 never signs for the item and replies
  * late (its late reply also ends its sign-for, late).
  * The late unit explains itself, the office calls it in, and the notice for the period names it.
+ * 市测试甲局 submitted its reply to the office in time but the office sent it to the proposer late (issue 14,
+ * point 5): the notice measures the unit's timeliness, so it stays on time there, labelled as such.
  */
 @QuarkusTest
 class ExplanationsActionsAndNoticesTest {
@@ -41,6 +43,9 @@ class ExplanationsActionsAndNoticesTest {
         send(punctualItem, "banli.assignment.signed.v1", done(punctualItem, PUNCTUAL, "signedAt", "2025-02-11T02:00:00Z"));
         send(punctualItem, "banli.assignment.reply-submitted.v1",
                 done(punctualItem, PUNCTUAL, "submittedAt", "2025-04-01T02:00:00Z"));
+        // the office's review took until after the deadline (12 May): the item is late, the unit is not
+        send(punctualItem, "banli.assignment.replied.v1", Map.of("submissionId", punctualItem, "unitId", PUNCTUAL,
+                "round", 1, "commitments", java.util.List.of(), "repliedAt", "2025-05-26T02:00:00Z"));
         send(lateItem, "banli.assignment.assigned.v1", assigned(lateItem, LATE, "市测试乙局"));
         send(lateItem, "banli.assignment.reply-submitted.v1",
                 done(lateItem, LATE, "submittedAt", "2025-05-20T02:00:00Z"));
@@ -48,6 +53,7 @@ class ExplanationsActionsAndNoticesTest {
             deadlines(lateItem, "REPLY").body("[0].state", equalTo("MET")).body("[0].metOnTime", equalTo(false));
             deadlines(lateItem, "SIGN_FOR").body("[0].state", equalTo("MET")).body("[0].metOnTime", equalTo(false));
             deadlines(punctualItem, "REPLY").body("[0].metOnTime", equalTo(true));
+            deadlines(punctualItem, "EVALUATION").body("", hasSize(1));
         });
         long lateReply = deadlines(lateItem, "REPLY").extract().<Number>path("[0].id").longValue();
         long punctualReply = deadlines(punctualItem, "REPLY").extract().<Number>path("[0].id").longValue();
@@ -117,7 +123,8 @@ class ExplanationsActionsAndNoticesTest {
             String document = given().auth().oauth2(Tokens.unitStaff(LATE)).accept("text/html")
                     .get("/api/v1/notices/" + id + "/document").then().statusCode(200)
                     .contentType(containsString("text/html")).extract().asString();
-            assertThat(document).contains("建议提案办理逾期情况的通报", "市测试乙局", "已逾期完成", "按期办理率排名", "0.00%");
+            assertThat(document).contains("建议提案办理逾期情况的通报", "市测试乙局", "已逾期完成", "单位按时办理率排名", "0.00%",
+                    "以单位报送办公室的时间为准，不计办公室审核发出的时间");
             given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
                     .body(Map.of("from", "2025-06-01", "to", "2025-05-31")).post("/api/v1/notices")
                     .then().statusCode(422);

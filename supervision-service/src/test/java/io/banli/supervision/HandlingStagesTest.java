@@ -209,8 +209,13 @@ class HandlingStagesTest {
                     .body("find { it.commitmentId == " + soon + " }.dueAt", equalTo("2025-07-31T15:59:59.999999Z")));
             item.deadlines("EVALUATION").body("", hasSize(1));
 
+            // A co-signer rates first: the window is every signed member's, so it stays open (issue 14).
+            item.send("evaluated", "assignmentId", assignment, "unitId", 47, "replyId", 1, "round", 1, "memberId", 2,
+                    "rating", "BASICALLY_SATISFIED", "evaluatedAt", "2025-04-08T02:00:00Z", "complete", false).consumed();
+            item.deadlines("EVALUATION").body("[0].state", equalTo("OPEN"));
+            // The last member asked rates: the round's evaluation is complete.
             item.send("evaluated", "assignmentId", assignment, "unitId", 47, "replyId", 1, "round", 1, "memberId", 1,
-                    "rating", "SATISFIED", "evaluatedAt", "2025-04-10T02:00:00Z");
+                    "rating", "SATISFIED", "evaluatedAt", "2025-04-10T02:00:00Z", "complete", true);
             item.awaitDeadline("EVALUATION", "MET").body("[0].metOnTime", equalTo(true));
             item.send("commitment-progressed", "assignmentId", assignment, "unitId", 47, "commitmentId", soon,
                     "percent", 100, "fulfilled", true, "progressedOn", "2025-06-20", "recordedAt", "2025-06-20T02:00:00Z");
@@ -337,7 +342,8 @@ class HandlingStagesTest {
                 .body("find { it.commitmentId == " + promise + " }.state", equalTo("OPEN"))
                 .body("find { it.commitmentId == null }.cycle", equalTo(1))
                 .body("find { it.commitmentId == null }.dueAt", equalTo("2026-04-15T15:59:59.999999Z")));
-        item.deadlines("EVALUATION").body("[0].state", equalTo("CLOSED"));
+        // the co-signers who have not rated yet still may (issue 14): closing leaves the window open
+        item.deadlines("EVALUATION").body("[0].state", equalTo("OPEN"));
 
         item.send("commitment-progressed", "assignmentId", assignment, "unitId", 52, "commitmentId", promise,
                 "percent", 60, "fulfilled", false, "progressedOn", "2025-10-10", "recordedAt", "2025-10-10T02:00:00Z");

@@ -47,6 +47,12 @@ public class Assignment extends PanacheEntityBase {
     /** Supervision said the adjustment window passed: "not ours" can no longer be claimed. */
     public boolean adjustmentWindowClosed;
 
+    /**
+     * Supervision said the evaluation window of the current round passed: no member may rate its reply any more.
+     * Until then every signed co-signer may rate, before or after the lead proposer.
+     */
+    public boolean evaluationWindowEnded;
+
     public Instant signedAt;
 
     /** 1, or 2 once re-handling started. */
@@ -69,6 +75,14 @@ public class Assignment extends PanacheEntityBase {
                     + state + ": cannot " + action + ".");
         }
         state = next;
+    }
+
+    /**
+     * Whether a member may still rate the current round's reply: it was sent and the round's evaluation window
+     * is open, also after the lead proposer's rating closed the part (co-signers rate on their own).
+     */
+    public boolean awaitsEvaluation() {
+        return state == AssignmentState.REPLIED || state == AssignmentState.CLOSED && !evaluationWindowEnded;
     }
 
     public boolean replies() {

@@ -39,7 +39,10 @@ public class EvaluationResource {
             满意 SATISFIED, 基本满意 BASICALLY_SATISFIED or 不满意 UNSATISFIED. The lead proposer's rating decides:
             unsatisfied in the first round starts re-handling (`banli.assignment.rehandling-started.v1`), otherwise
             the unit's part closes, and the item (`banli.assignment.closed.v1`) once every replying unit's has.
-            Publishes `banli.assignment.evaluated.v1`. Once per member and round.""")
+            Each signed co-signer rates on their own, before or after the lead proposer (also once the lead's
+            rating closed the part or the item), until the round's evaluation window passes; their ratings count
+            per rating and move nothing. Publishes `banli.assignment.evaluated.v1` (`complete` once every member
+            asked has rated, or re-handling opened). Once per member and round.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unsatisfied",
             value = "{\"rating\": \"UNSATISFIED\", \"comment\": \"答复未回应经费保障问题\"}")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json",
@@ -48,7 +51,8 @@ public class EvaluationResource {
             {"id": 1, "replyId": 2, "unitId": 1, "round": 1, "memberId": 1, "rating": "UNSATISFIED",
              "comment": "答复未回应经费保障问题", "evaluatedAt": "2025-04-10T02:00:00Z"}""")))
     @APIResponse(responseCode = "404", description = "Not the member's item, or no such sent reply")
-    @APIResponse(responseCode = "409", description = "Evaluated already, or the part is not awaiting an evaluation")
+    @APIResponse(responseCode = "409", description = "Evaluated already, the evaluation window passed, or the part is "
+            + "not awaiting an evaluation")
     public Response evaluate(@Parameter(example = "1") @PathParam("submissionId") long submissionId,
             @Parameter(example = "1") @PathParam("replyId") long replyId, @Valid @NotNull NewEvaluation evaluation) {
         Evaluation recorded = evaluations.evaluate(submissionId, replyId, evaluation.rating(), evaluation.comment());

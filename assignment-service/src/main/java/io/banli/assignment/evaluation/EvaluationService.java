@@ -21,9 +21,11 @@ import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 
 /**
- * The proposer and each signed co-signer rate a sent reply. The lead proposer's rating decides: unsatisfied
- * in the first round opens re-handling (重办); otherwise the unit's part is closed, and the item once every
- * replying unit's part is (办结).
+ * The proposer and each signed co-signer rate a sent reply, each on their own, in any order, until the round's
+ * evaluation window passes. The lead proposer's rating decides: unsatisfied in the first round opens
+ * re-handling (重办); otherwise the unit's part is closed, and the item once every replying unit's part is
+ * (办结). A co-signer's rating, before or after the lead's, is recorded and counted (满意率 per rating) but
+ * moves nothing (deploy/docs/decisions.md, "The lead proposer's rating decides re-handling").
  */
 @ApplicationScoped
 @Transactional
@@ -47,9 +49,10 @@ public class EvaluationService {
                 .filter(r -> r.state == ReplyState.SENT || r.state == ReplyState.SUPERSEDED)
                 .orElseThrow(() -> Problems.notFound("sent reply of submission " + submissionId + ",", replyId));
         Assignment part = Assignment.findById(reply.assignmentId);
-        if (part.state != AssignmentState.REPLIED || reply.round != part.round) {
+        if (!part.awaitsEvaluation() || reply.round != part.round) {
             throw Problems.illegalTransition("The part of unit " + part.unitId + " in submission " + submissionId
-                    + " is " + part.state + " (round " + part.round + "): reply " + replyId + " cannot be evaluated now.");
+                    + " is " + part.state + " (round " + part.round + (part.evaluationWindowEnded
+                    ? ", evaluation window passed" : "") + "): reply " + replyId + " cannot be evaluated now.");
         }
         if (Evaluation.count("assignmentId = ?1 and round = ?2 and memberId = ?3", part.id, part.round, memberId) > 0) {
             throw Problems.illegalTransition("Member " + memberId + " has evaluated round " + part.round
@@ -66,12 +69,17 @@ public class EvaluationService {
         evaluation.comment = comment;
         evaluation.evaluatedAt = change.now();
         evaluation.persist();
+        int round = part.round;
+        boolean lead = Long.valueOf(memberId).equals(submission.proposerId);
+        boolean rehandling = lead && part.state == AssignmentState.REPLIED && opensRehandling(part, rating);
+        boolean everyoneRated = Evaluation.count("assignmentId = ?1 and round = ?2", part.id, round)
+                >= 1 + submission.coSignerIds.length;
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.EVALUATED, String.valueOf(submissionId),
-                new EvaluatedV1(submissionId, part.id, part.unitId, replyId, part.round, memberId, rating.name(),
-                        evaluation.evaluatedAt));
+                new EvaluatedV1(submissionId, part.id, part.unitId, replyId, round, memberId, rating.name(),
+                        evaluation.evaluatedAt, everyoneRated || rehandling));
         change.audit("reply.evaluated", "submission", submissionId, "member " + memberId + " rated unit "
-                + part.unitId + " round " + part.round + ": " + rating);
-        if (Long.valueOf(memberId).equals(submission.proposerId)) {
+                + part.unitId + " round " + round + ": " + rating);
+        if (lead && part.state == AssignmentState.REPLIED) {
             decide(submission, part, rating);
         }
         Assignment.flush();
@@ -88,6 +96,10 @@ public class EvaluationService {
         Assignment part = assignmentId != null ? Assignment.findById(assignmentId)
                 : Assignment.<Assignment>find("submissionId = ?1 and unitId = ?2 order by id desc", submissionId,
                         unitId).firstResult();
+        if (part != null && (part.state == AssignmentState.REPLIED || part.state == AssignmentState.CLOSED)) {
+            // The co-signers who have not rated the current round's reply by now will not.
+            part.evaluationWindowEnded = true;
+        }
         if (submission == null || part == null || part.state != AssignmentState.REPLIED) {
             return; // rated in time, re-handled or withdrawn meanwhile: nothing is waiting for the rating
         }
@@ -97,8 +109,13 @@ public class EvaluationService {
         Assignment.flush();
     }
 
+    /** Only the lead proposer's 不满意 of a first reply opens re-handling; a second reply is final. */
+    private static boolean opensRehandling(Assignment part, Evaluation.Rating rating) {
+        return rating == Evaluation.Rating.UNSATISFIED && part.round == 1;
+    }
+
     private void decide(HandledSubmission submission, Assignment part, Evaluation.Rating rating) {
-        if (rating == Evaluation.Rating.UNSATISFIED && part.round == 1) {
+        if (opensRehandling(part, rating)) {
             part.moveTo(AssignmentState.REHANDLING, "start re-handling");
             part.round = 2;
             parts.announcePart(WorkflowEvents.REHANDLING_STARTED, part, submission);

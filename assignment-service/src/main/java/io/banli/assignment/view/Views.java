@@ -163,7 +163,7 @@ public class Views {
             List<SentReply> replies = Reply.<Reply>list("submissionId = ?1 and state in ?2 order by id", s.id,
                     List.of(ReplyState.SENT, ReplyState.SUPERSEDED)).stream().map(r -> {
                         Assignment part = Assignment.findById(r.assignmentId);
-                        boolean canEvaluate = r.state == ReplyState.SENT && part.state == AssignmentState.REPLIED
+                        boolean canEvaluate = r.state == ReplyState.SENT && part.awaitsEvaluation()
                                 && r.round == part.round && Evaluation.count(
                                         "assignmentId = ?1 and round = ?2 and memberId = ?3", part.id, part.round,
                                         memberId) == 0;

@@ -67,7 +67,7 @@ public class ExportService {
     @SuppressWarnings("unchecked")
     public void items(Filter filter, Table table) {
         Selection sel = Selection.of(filter, "");
-        String sql = ITEMS.formatted(StatisticsQuery.RATINGS.formatted("evaluation"), StatisticsQuery.DUE,
+        String sql = ITEMS.formatted(StatisticsQuery.RATINGS.formatted("evaluation", "item"), StatisticsQuery.DUE,
                 StatisticsQuery.OVERDUE_DAYS, "", sel.parts(), sel.items() + leaderItems.condition());
         try (Stream<Object[]> rows = leaderItems.bind(sel.query(em, sql, clock.instant()))
                 .setHint("org.hibernate.fetchSize", 1000).getResultStream()) {

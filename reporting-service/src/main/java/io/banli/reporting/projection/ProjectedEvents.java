@@ -77,8 +77,8 @@ public final class ProjectedEvents {
 
     /** Any per-unit step that only needs its instant: signed, opinion sent, submitted, returned, holding answer. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record UnitStep(Long submissionId, Long unitId, Instant signedAt, Instant sentAt, Instant submittedAt,
-            Instant returnedAt, Instant recordedAt, Instant requestedAt) {
+    public record UnitStep(Long submissionId, Long unitId, Integer round, Instant signedAt, Instant sentAt,
+            Instant submittedAt, Instant returnedAt, Instant recordedAt, Instant requestedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

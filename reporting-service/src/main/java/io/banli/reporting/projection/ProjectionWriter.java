@@ -82,9 +82,17 @@ public class ProjectionWriter {
         });
         h.put(ProjectedEvents.SIGNED, e -> step(t, e, "signed_at = :at", UnitStep::signedAt));
         h.put(ProjectedEvents.OPINION_SENT, e -> step(t, e, "opinion_sent_at = :at", UnitStep::sentAt));
-        h.put(ProjectedEvents.REPLY_SUBMITTED, e -> step(t, e,
-                "first_submitted_at = least(first_submitted_at, :at)", UnitStep::submittedAt));
-        h.put(ProjectedEvents.REPLY_RETURNED, e -> step(t, e, "returned_count = returned_count + 1", null));
+        h.put(ProjectedEvents.REPLY_SUBMITTED, e -> {
+            UnitStep s = e.data(mapper, UnitStep.class);
+            // The unit's timeliness is its last submission of the first round (the one the office sent);
+            // a re-handling round has its own deadline.
+            boolean firstRound = s.round() == null || s.round() <= 1;
+            step(t, e, "first_submitted_at = least(first_submitted_at, :at)" + (firstRound
+                    ? ", submitted_at = greatest(submitted_at, :at)" : ""), UnitStep::submittedAt);
+        });
+        // A returned reply is owed again: the unit has not submitted until it submits anew.
+        h.put(ProjectedEvents.REPLY_RETURNED, e -> step(t, e, "returned_count = returned_count + 1, "
+                + "submitted_at = case when replied_at is null then null else submitted_at end", null));
         h.put(ProjectedEvents.HOLDING_ANSWER, e -> step(t, e, "holding_answer = true", null));
         h.put(ProjectedEvents.EXTENSION_REQUESTED, e -> step(t, e, "extensions_requested = extensions_requested + 1",
                 null));
@@ -137,6 +145,9 @@ public class ProjectionWriter {
         columns.put("proposer_name", s.leadProposer() == null ? null : s.leadProposer().name());
         columns.put("delegation", s.leadProposer() == null ? null : s.leadProposer().delegation());
         columns.put("group_name", s.groupName());
+        if (s.leadProposer() != null && s.leadProposer().memberId() != null) {
+            columns.put("proposer_id", s.leadProposer().memberId());
+        }
         if (!complete) {
             e.require("submissionId, filedAt", s.submissionId(), s.filedAt());
             columns.put("filed_at", s.filedAt());

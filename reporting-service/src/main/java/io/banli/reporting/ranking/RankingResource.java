@@ -41,21 +41,24 @@ public class RankingResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD})
     @Operation(summary = "Rank the replying units by on-time rate, satisfaction or overdue days", description = """
-            Every sole, lead and split unit of the selection, best first: highest on-time rate (按期办复率) or
-            satisfaction rate, or fewest overdue days. Equal values share a rank; units without a value (nothing
-            replied or due yet) come last. `meetsStandard` marks units whose on-time rate reaches the standard
-            (default 85 %). Units see the whole ranking, as in a published notice; the unitId filter is ignored.""")
+            Every sole, lead and split unit of the selection, best first: highest on-time rate, satisfaction rate,
+            or fewest overdue days. Two on-time rates: `UNIT_ON_TIME_RATE` is the unit's timeliness (单位按时报送率,
+            its reply submitted to the office by the deadline: what a unit answers for, as in supervision's
+            notices), `ON_TIME_RATE` the item's (按期办复率, the reply sent to the proposer by the deadline, the
+            office's review included). Equal values share a rank; units without a value (nothing replied or due
+            yet) come last. `meetsStandard` marks units whose ranked on-time rate (the item's unless ranked by
+            the unit's) reaches the standard (default 85 %). Units see the whole ranking, as in a published notice; the unitId filter is ignored.""")
     @APIResponse(responseCode = "200", description = "The ranking", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Ranking.class),
             examples = @ExampleObject(name = "on time", value = """
                     {"filter": "sessionId=1", "by": "ON_TIME_RATE", "standard": 85,
-                     "rule": "按期办复率达到85%为达标；百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+                     "rule": "按期办复率（答复在时限内发出）达到85%为达标；百分比保留2位小数，每项单独四舍五入（件数相同的占比相同），构成比例之和可能因取整与100%略有出入",
                      "units": [{"rank": 1, "unitId": 1, "unitName": "市教育局", "value": 100.00, "replied": 1,
                                 "openPastDue": 0, "onTimeRate": 100.00, "satisfactionRate": 100.00, "overdueDays": 0,
-                                "meetsStandard": true},
+                                "meetsStandard": true, "unitOnTimeRate": 100.00},
                                {"rank": 2, "unitId": 2, "unitName": "市交通运输局", "value": 50.00, "replied": 2,
                                 "openPastDue": 0, "onTimeRate": 50.00, "satisfactionRate": null, "overdueDays": 12,
-                                "meetsStandard": false}]}""")))
+                                "meetsStandard": false, "unitOnTimeRate": 100.00}]}""")))
     @APIResponse(responseCode = "400", description = "A filter, measure or standard that cannot be read")
     public Ranking get(@BeanParam Filter filter,
             @Parameter(description = "What to rank by (default ON_TIME_RATE)") @QueryParam("by") Measure by,

@@ -31,6 +31,7 @@ public class Rankings {
     public static Ranking rank(Statistics s, Measure by, BigDecimal standard) {
         Function<UnitFigures, BigDecimal> value = switch (by) {
             case ON_TIME_RATE -> u -> u.replies().onTimeRate();
+            case UNIT_ON_TIME_RATE -> u -> u.replies().unitOnTimeRate();
             case SATISFACTION_RATE -> u -> u.replies().satisfactionRate();
             case OVERDUE_DAYS -> u -> BigDecimal.valueOf(u.replies().overdue().days());
         };
@@ -49,11 +50,18 @@ public class Rankings {
             }
             previous = v;
             BigDecimal onTime = u.replies().onTimeRate();
+            BigDecimal judged = by == Measure.UNIT_ON_TIME_RATE ? u.replies().unitOnTimeRate() : onTime;
             entries.add(new Entry(rank, u.unitId(), u.unitName(), v, u.replies().replied(), u.replies().openPastDue(),
                     onTime, u.replies().satisfactionRate(), u.replies().overdue().days(),
-                    onTime == null ? null : onTime.compareTo(standard) >= 0));
+                    judged == null ? null : judged.compareTo(standard) >= 0, u.replies().unitOnTimeRate()));
         }
-        return new Ranking(s.filter(), by, standard, "按期办复率达到" + standard.stripTrailingZeros().toPlainString()
+        return new Ranking(s.filter(), by, standard, judgedBy(by) + "达到" + standard.stripTrailingZeros().toPlainString()
                 + "%为达标；" + s.roundingRule(), entries);
+    }
+
+    /** The name of the rate the standard judges, as printed. */
+    public static String judgedBy(Measure by) {
+        return by == Measure.UNIT_ON_TIME_RATE ? "单位按时报送率（单位在时限内向办公室报送答复）"
+                : "按期办复率（答复在时限内发出）";
     }
 }

@@ -33,6 +33,13 @@ import io.banli.reporting.statistics.StatisticsQuery;
 @ApplicationScoped
 public class AnnualReport {
 
+    /**
+     * Units are ranked, and named against the standard, by what they answer for: their own timeliness
+     * (submitted to the office by the deadline), as in supervision's notices; the item's on-time rate is
+     * printed beside it.
+     */
+    static final Ranking.Measure RANKED_BY = Ranking.Measure.UNIT_ON_TIME_RATE;
+
     /** The three charts of the report. */
     public enum Chart { CLASSES, FIELDS, RANKING }
 
@@ -52,7 +59,7 @@ public class AnnualReport {
     public String markdown(Filter f, int decimals, BigDecimal standard) {
         Statistics s = statistics.compute(f, decimals);
         Consistency.check(s);
-        Ranking ranking = Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard);
+        Ranking ranking = Rankings.rank(s, RANKED_BY, standard);
         audit.record("report.annual", "report", f.describe(), "annual report generated: " + s.total() + " items");
         return markdown(title(f), f, s, ranking, decimals);
     }
@@ -66,7 +73,7 @@ public class AnnualReport {
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] chart(Filter f, Chart chart, BigDecimal standard) {
         Statistics s = statistics.compute(f, 2);
-        return chart(s, chart, Rankings.rank(s, Ranking.Measure.ON_TIME_RATE, standard));
+        return chart(s, chart, Rankings.rank(s, RANKED_BY, standard));
     }
 
     private static byte[] chart(Statistics s, Chart chart, Ranking ranking) {
@@ -76,7 +83,7 @@ public class AnnualReport {
             case FIELDS -> Charts.bars(numbered(s.byField().size()),
                     s.byField().stream().map(c -> c.share().doubleValue()).toList(), null);
             case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " unit " + u.unitId()).toList(),
-                    ranking.units().stream().map(u -> u.onTimeRate() == null ? null : u.onTimeRate().doubleValue())
+                    ranking.units().stream().map(u -> u.value() == null ? null : u.value().doubleValue())
                             .toList(), ranking.standard().doubleValue());
         };
     }
@@ -103,19 +110,27 @@ public class AnnualReport {
         m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))
                 .append(")\n\n");
         m.append("## 二、办理结果\n\n");
-        m.append("已答复").append(r.replied()).append("件，办复率").append(pct(r.replyRate())).append("；按期办复率")
-                .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue()).append("件计入分母）。\n\n");
+        // Items (件) are counted once; a SPLIT item's units reply separately, so replies are 件次 (issue 14).
+        m.append("已答复").append(s.itemsReplied()).append("件（共答复").append(r.replied())
+                .append("件次，分办件每个承办单位的答复各计1件次；以下比率和办理结果均按件次计算），办复率")
+                .append(pct(r.replyRate())).append("；按期办复率")
+                .append(pct(r.onTimeRate())).append("（逾期未答复的").append(r.openPastDue())
+                .append("件次计入分母；以答复发出时间为准）；单位按时报送率").append(pct(r.unitOnTimeRate()))
+                .append("（承办单位在期限内向办公室报送答复的比例，不计办公室审核时间；逾期未报送的")
+                .append(r.unitOpenPastDue()).append("件次计入分母）。\n\n");
         List<Share> c = r.byClass();
-        m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件，占")
+        m.append("从办理结果看，所提问题已经解决或基本解决的（A类）").append(c.get(0).count()).append("件次，占")
                 .append(pct(c.get(0).share())).append("；正在解决或列入计划逐步解决的（B类）").append(c.get(1).count())
-                .append("件，占").append(pct(c.get(1).share())).append("；因条件限制暂不能解决、已作说明的（C类）")
-                .append(c.get(2).count()).append("件，占").append(pct(c.get(2).share())).append("；留作参考的（D类）")
-                .append(c.get(3).count()).append("件，占").append(pct(c.get(3).share())).append("。\n\n");
+                .append("件次，占").append(pct(c.get(1).share())).append("；因条件限制暂不能解决、已作说明的（C类）")
+                .append(c.get(2).count()).append("件次，占").append(pct(c.get(2).share())).append("；留作参考的（D类）")
+                .append(c.get(3).count()).append("件次，占").append(pct(c.get(3).share())).append("。\n\n");
         m.append("答复前联系率").append(pct(r.contactRate())).append("，见面率").append(pct(r.meetingRate()))
-                .append("。已评价").append(r.evaluated()).append("件，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
-                .append("，其中满意").append(pct(r.satisfiedOnlyRate())).append("。不满意后重办").append(r.rehandled())
-                .append("件，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
-                .append("件，批准").append(r.extensionsApproved()).append("件。\n\n");
+                .append("。已评价").append(r.evaluated()).append("件次，满意率（满意和基本满意）").append(pct(r.satisfactionRate()))
+                .append("，其中满意").append(pct(r.satisfiedOnlyRate()))
+                .append("（按件次，以领衔人的评价为准）；领衔人和联名人共评价").append(r.ratings().count())
+                .append("人次，满意率（按人次）").append(pct(r.ratings().satisfactionRate())).append("。不满意后重办").append(r.rehandled())
+                .append("件次，退回重办").append(r.returned()).append("次；申请延期").append(r.extensionsRequested())
+                .append("件次，批准").append(r.extensionsApproved()).append("件次。\n\n");
         m.append("![图2 办理结果构成（A、B、C、D类）](").append(png(chart(s, Chart.CLASSES, ranking))).append(")\n\n");
         m.append("## 三、重点").append(kw).append("办理情况\n\n");
         List<Object[]> keys = keyItems(f);
@@ -138,22 +153,23 @@ public class AnnualReport {
             m.append("全部").append(kw).append("均在规定期限内答复，无逾期。\n\n");
         } else {
             m.append("共").append(r.overdue().parts()).append("件次逾期（其中逾期未答复").append(r.overdue().open())
-                    .append("件，逾期答复").append(r.overdue().repliedLate()).append("件），累计逾期").append(r.overdue().days())
+                    .append("件次，逾期答复").append(r.overdue().repliedLate()).append("件次），累计逾期").append(r.overdue().days())
                     .append("天。").append(late.size()).append("个单位存在逾期：").append(late.stream()
-                            .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件、累计" + u.replies().overdue().days()
+                            .map(u -> name(u) + "逾期" + u.replies().overdue().parts() + "件次、累计" + u.replies().overdue().days()
                                     + "天").collect(Collectors.joining("；"))).append("。\n\n");
         }
-        m.append("## 五、承办单位按期办复率排名\n\n");
+        m.append("## 五、承办单位按时报送率排名\n\n");
         m.append(ranking.rule()).append("。\n\n");
-        m.append("| 名次 | 单位 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|\n");
+        m.append("| 名次 | 单位 | 单位按时报送率 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|---|\n");
         for (Entry e : ranking.units()) {
             m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId()
                     : Markdown.text(e.unitName()))
-                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.onTimeRate())).append(" | ")
+                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.unitOnTimeRate())).append(" | ")
+                    .append(pct(e.onTimeRate())).append(" | ")
                     .append(pct(e.satisfactionRate())).append(" | ").append(e.overdueDays()).append(" | ")
                     .append(e.meetsStandard() == null ? "—" : e.meetsStandard() ? "达标" : "未达标").append(" |\n");
         }
-        m.append("\n![图3 按期办复率排名（虚线为标准").append(ranking.standard().stripTrailingZeros().toPlainString())
+        m.append("\n![图3 单位按时报送率排名（虚线为标准").append(ranking.standard().stripTrailingZeros().toPlainString())
                 .append("%）](").append(png(chart(s, Chart.RANKING, ranking))).append(")\n");
         return m.toString();
     }

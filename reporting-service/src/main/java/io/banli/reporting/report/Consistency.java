@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.banli.kit.problem.Problems;
+import io.banli.reporting.statistics.Percent;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.Statistics.Share;
 
@@ -27,6 +28,9 @@ final class Consistency {
         same(p, "办理结果分类", s.replies().byClass().stream().mapToLong(Share::count).sum(), s.replies().replied());
         same(p, "评价", s.replies().satisfied() + s.replies().basicallySatisfied() + s.replies().unsatisfied(),
                 s.replies().evaluated());
+        if (s.itemsReplied() > s.replies().replied()) {
+            p.add("已答复" + s.itemsReplied() + "件多于答复" + s.replies().replied() + "件次");
+        }
         hundred(p, "类别占比", s.byField(), s.total());
         hundred(p, "办理结果占比", s.replies().byClass(), s.replies().replied());
         return p;
@@ -50,9 +54,12 @@ final class Consistency {
         }
     }
 
+    /** Each share is rounded on its own, so their sum may miss 100 by rounding, never by more. */
     private static void hundred(List<String> p, String what, List<Share> shares, long whole) {
         BigDecimal sum = shares.stream().map(Share::share).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (whole > 0 && sum.compareTo(BigDecimal.valueOf(100)) != 0) {
+        int decimals = shares.stream().mapToInt(x -> x.share().scale()).max().orElse(0);
+        BigDecimal gap = sum.subtract(BigDecimal.valueOf(100)).abs();
+        if (whole > 0 && gap.compareTo(Percent.roundingSlack(shares.size(), decimals)) > 0) {
             p.add(what + "之和为" + sum.toPlainString() + "%");
         }
     }

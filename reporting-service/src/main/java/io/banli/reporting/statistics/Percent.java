@@ -1,21 +1,21 @@
 package io.banli.reporting.statistics;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The rounding rule of every printed percentage. A rate is rounded half up. Shares of a whole are
- * rounded by the largest-remainder method, so the printed parts add up to exactly 100 % (seed 002's
- * hand-made report does not: its parts miss the whole).
+ * The rounding rule of every printed percentage: each figure is rounded half up on its own, rates and
+ * shares alike. A share is a property of its count, so equal counts always print equal shares; a reader
+ * who checks one figure with a calculator finds the printed value. The price is that the printed shares
+ * may miss 100 by at most half a last digit per part (50, 51, 50, 50 of 201 print 24.88 %, 25.37 %,
+ * 24.88 %, 24.88 %, 100.01 % in all), which the printed rule says. The counts themselves always add up.
  */
 public final class Percent {
 
     /** The rule as printed next to the figures. */
-    public static final String RULE = "百分比保留%d位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%%";
+    public static final String RULE = "百分比保留%d位小数，每项单独四舍五入（件数相同的占比相同），"
+            + "构成比例之和可能因取整与100%%略有出入";
 
     private Percent() {
     }
@@ -29,41 +29,18 @@ public final class Percent {
                 .divide(BigDecimal.valueOf(denominator), decimals, RoundingMode.HALF_UP);
     }
 
-    /**
-     * Each count's share of their sum, in percent with the given decimals, adding up to exactly 100
-     * (or all zero for an empty whole). Ties in the remainder go to the larger count, then to the
-     * earlier position, so the result is deterministic.
-     */
+    /** Each count's share of their sum, rounded on its own like a rate; all zero for an empty whole. */
     public static List<BigDecimal> shares(List<Long> counts, int decimals) {
         long total = counts.stream().mapToLong(Long::longValue).sum();
-        List<BigDecimal> result = new ArrayList<>();
-        if (total == 0) {
-            counts.forEach(c -> result.add(BigDecimal.ZERO.setScale(decimals)));
-            return result;
-        }
-        BigInteger units = BigInteger.TEN.pow(decimals + 2); // 100 % in units of the last printed digit
-        List<BigInteger> floors = new ArrayList<>();
-        List<BigInteger> remainders = new ArrayList<>();
-        BigInteger used = BigInteger.ZERO;
-        for (long c : counts) {
-            BigInteger[] qr = BigInteger.valueOf(c).multiply(units).divideAndRemainder(BigInteger.valueOf(total));
-            floors.add(qr[0]);
-            remainders.add(qr[1]);
-            used = used.add(qr[0]);
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer, BigInteger>comparing(remainders::get).reversed()
-                .thenComparing(Comparator.<Integer, Long>comparing(counts::get).reversed())
-                .thenComparing(i -> i));
-        int left = units.subtract(used).intValueExact();
-        for (int k = 0; k < left; k++) {
-            int i = order.get(k);
-            floors.set(i, floors.get(i).add(BigInteger.ONE));
-        }
-        floors.forEach(f -> result.add(new BigDecimal(f, decimals)));
-        return result;
+        return counts.stream().map(c -> total == 0 ? BigDecimal.ZERO.setScale(decimals) : rate(c, total, decimals))
+                .toList();
+    }
+
+    /**
+     * How far printed shares of a non-empty whole may miss 100 from rounding alone: half a last digit per
+     * part. A larger gap means the parts do not belong to the whole.
+     */
+    public static BigDecimal roundingSlack(int parts, int decimals) {
+        return BigDecimal.valueOf(5 * (long) parts, decimals + 1);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.banli.reporting.statistics.Statistics.Overdue;
+import io.banli.reporting.statistics.Statistics.Ratings;
 import io.banli.reporting.statistics.Statistics.Replies;
 import io.banli.reporting.statistics.Statistics.Share;
 import io.banli.reporting.statistics.Statistics.UnitFigures;
@@ -34,16 +35,33 @@ public class StatisticsQuery {
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
+    /**
+     * When the unit handed its first-round reply to the office (its last submission, after any return): the
+     * unit's timeliness is measured here. Parts projected before submissions were kept count the reply's date.
+     */
+    public static final String SUBMITTED = "coalesce(p.submitted_at, p.first_replied_at)";
     /** Calendar days past the deadline, in the deployment's zone: still open as of now, or replied late. */
     public static final String OVERDUE_DAYS = "case when p.replied_at is null and " + DUE + " < :now then "
             + localDate("cast(:now as timestamptz)") + " - " + localDate(DUE) + " when p.first_replied_at > " + DUE
             + " then " + localDate("p.first_replied_at") + " - " + localDate(DUE) + " end";
-    /** The lowest rating of the latest round each part was rated in. */
+    /**
+     * A part's rating (满意率 per item): the lead proposer's in the latest round they rated, the rating the
+     * workflow acts on (re-handling, closing). Where the lead proposer is not known (rows projected before it
+     * was kept), the lowest rating of the latest round. Formatted with the evaluation and item tables.
+     */
     public static final String RATINGS = """
-            (select submission_id, unit_id,
-                    case when bool_or(rating = 'UNSATISFIED') then 'UNSATISFIED'
-                         when bool_or(rating = 'BASICALLY_SATISFIED') then 'BASICALLY_SATISFIED'
-                         else 'SATISFIED' end as rating
+            (select submission_id, unit_id, rating
+             from (select e.submission_id, e.unit_id, e.rating, row_number() over (partition by e.submission_id,
+                          e.unit_id order by e.round desc, case e.rating when 'UNSATISFIED' then 0
+                          when 'BASICALLY_SATISFIED' then 1 else 2 end) as n
+                   from %1$s e join %2$s i on i.submission_id = e.submission_id
+                   where e.member_id = i.proposer_id or i.proposer_id is null) r
+             where n = 1)""";
+    /** Every member's rating of the latest round each part was rated in (满意率 per rating), counted per part. */
+    public static final String EVERY_RATING = """
+            (select submission_id, unit_id, count(*) filter (where rating = 'SATISFIED') as satisfied,
+                    count(*) filter (where rating = 'BASICALLY_SATISFIED') as basic,
+                    count(*) filter (where rating = 'UNSATISFIED') as unsatisfied
              from (select e.*, max(round) over (partition by submission_id, unit_id) as latest from %s e) r
              where round = latest group by submission_id, unit_id)""";
     private static final String REPLY_AGGREGATES = String.join(",\n", List.of(
@@ -70,7 +88,13 @@ public class StatisticsQuery {
             "coalesce(sum(p.extensions_approved) filter (where " + REPLYING + "), 0)",
             "count(*) filter (where p.role in ('SOLE', 'LEAD'))",
             "count(*) filter (where p.role = 'CO')",
-            "count(*) filter (where p.role = 'SPLIT')"));
+            "count(*) filter (where p.role = 'SPLIT')",
+            replying(SUBMITTED + " is not null"),
+            replying(SUBMITTED + " <= " + DUE),
+            replying(SUBMITTED + " is null and " + DUE + " < :now"),
+            "coalesce(sum(er.satisfied) filter (where " + REPLYING + " and p.replied_at is not null), 0)",
+            "coalesce(sum(er.basic) filter (where " + REPLYING + " and p.replied_at is not null), 0)",
+            "coalesce(sum(er.unsatisfied) filter (where " + REPLYING + " and p.replied_at is not null), 0)"));
 
     private static String replying(String condition) {
         return "count(*) filter (where " + REPLYING + " and " + condition + ")";
@@ -136,12 +160,14 @@ public class StatisticsQuery {
             maxUnits = Math.max(maxUnits, units);
         }
         String parts = " from " + sel.table("unit_part") + " p join " + sel.table("item") + " i on i.submission_id = p.submission_id"
-                + " left join " + RATINGS.formatted(sel.table("evaluation")) + " ev on ev.submission_id = p.submission_id"
-                + " and ev.unit_id = p.unit_id where " + sel.items() + " and p.assigned_at is not null"
+                + " left join " + RATINGS.formatted(sel.table("evaluation"), sel.table("item"))
+                + " ev on ev.submission_id = p.submission_id and ev.unit_id = p.unit_id"
+                + " left join " + EVERY_RATING.formatted(sel.table("evaluation"))
+                + " er on er.submission_id = p.submission_id and er.unit_id = p.unit_id where " + sel.items() + " and p.assigned_at is not null"
                 + " and not p.reassigned_away" + sel.parts();
         // Every part belongs to one unit, so the selection's figures are the units' added up (the maximum
         // of overdue days excepted): one pass over the parts instead of two.
-        long[] overall = new long[24];
+        long[] overall = new long[30];
         List<UnitFigures> units = new ArrayList<>();
         for (Object[] row : (List<Object[]>) sel.query(em, "select p.unit_id, max(p.unit_name), " + REPLY_AGGREGATES
                 + parts + " group by p.unit_id order by p.unit_id", now).getResultList()) {
@@ -155,7 +181,8 @@ public class StatisticsQuery {
         List<String> fields = new ArrayList<>(fieldCounts.keySet());
         List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
-                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units);
+                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units,
+                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"));
     }
 
     private static Replies replies(long[] v, int d) {
@@ -169,7 +196,14 @@ public class StatisticsQuery {
                 Percent.rate(onTime, replied + openPastDue, d), byClass, v[11], Percent.rate(v[11], replied, d), v[12],
                 Percent.rate(v[12], replied, d), evaluated, v[13], v[14], v[15],
                 Percent.rate(v[13] + v[14], evaluated, d), Percent.rate(v[13], evaluated, d), v[16], v[17], v[18],
-                v[19], v[20], new Overdue(openPastDue + v[4], openPastDue, v[4], v[5], v[6]));
+                v[19], v[20], new Overdue(openPastDue + v[4], openPastDue, v[4], v[5], v[6]), v[24], v[25], v[26],
+                Percent.rate(v[25], v[24] + v[26], d), ratings(v[27], v[28], v[29], d));
+    }
+
+    private static Ratings ratings(long satisfied, long basic, long unsatisfied, int d) {
+        long all = satisfied + basic + unsatisfied;
+        return new Ratings(all, satisfied, basic, unsatisfied, Percent.rate(satisfied + basic, all, d),
+                Percent.rate(satisfied, all, d));
     }
 
     private static List<Share> shares(List<String> codes, List<Long> counts, int decimals, boolean fields) {

@@ -25,7 +25,7 @@ public class StatisticsResource {
 
     static final String EXAMPLE = """
             {"filter": "sessionId=1", "asOf": "2025-06-01T02:00:00Z",
-             "roundingRule": "百分比保留2位小数；比率四舍五入；构成比例按最大余数法取整，各部分之和等于100%",
+             "roundingRule": "百分比保留2位小数，每项单独四舍五入（件数相同的占比相同），构成比例之和可能因取整与100%略有出入",
              "total": 3, "byKind": {"PROPOSAL": 0, "SUGGESTION": 3},
              "byField": [{"code": "SOCIAL_LIVELIHOOD", "label": "社会民生", "count": 2, "share": 66.67},
                          {"code": "URBAN_CONSTRUCTION_TRANSPORT", "label": "城建交通", "count": 1, "share": 33.33}],
@@ -41,7 +41,10 @@ public class StatisticsResource {
                "contacted": 1, "contactRate": 100.00, "met": 0, "meetingRate": 0.00, "evaluated": 1, "satisfied": 1,
                "basicallySatisfied": 0, "unsatisfied": 0, "satisfactionRate": 100.00, "satisfiedOnlyRate": 100.00,
                "rehandled": 0, "returned": 0, "holdingAnswers": 0, "extensionsRequested": 0, "extensionsApproved": 0,
-               "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0}},
+               "overdue": {"parts": 0, "open": 0, "repliedLate": 0, "days": 0, "maxDays": 0},
+               "unitSubmitted": 1, "unitOnTime": 1, "unitOpenPastDue": 0, "unitOnTimeRate": 100.00,
+               "ratings": {"count": 3, "satisfied": 2, "basicallySatisfied": 1, "unsatisfied": 0,
+                           "satisfactionRate": 100.00, "satisfiedOnlyRate": 66.67}},
              "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}]}""";
 
     @Inject
@@ -55,11 +58,13 @@ public class StatisticsResource {
     @RequiresScope(Scopes.STATISTICS_READ)
     @Operation(summary = "Every figure of the annual report for a selection of submissions", description = """
             Counts (by kind, field with shares, handling mode, state, units per item), reply figures (reply rate
-            办复率, honest on-time rate 按期办复率 where items still open past their deadline count against it,
+            办复率, the item's honest on-time rate 按期办复率 (reply sent to the proposer by the deadline; open past
+            it counts against it), the unit's timeliness 单位按时报送率 (`unitOnTimeRate`: reply submitted to the
+            office by the deadline, so the office's review is not charged to the unit),
             contact rate 联系率, meeting rate 见面率, satisfaction 满意率 and satisfied-only rate, result classes
             A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
-            its lead (主办), co (会办) and split (分办) counts. Shares use the largest-remainder method, so they add
-            up to exactly 100; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
+            its lead (主办), co (会办) and split (分办) counts. Every share is rounded half up on its own, so equal
+            counts show equal shares and the shares may miss 100 by rounding; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
             SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Statistics.class),

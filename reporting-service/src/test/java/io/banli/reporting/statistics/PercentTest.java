@@ -32,23 +32,29 @@ class PercentTest {
     }
 
     @Test
-    void sharesAddUpToExactlyOneHundred() {
-        assertThat(Percent.shares(List.of(1L, 1L, 1L), 0)).isEqualTo(decimals("34", "33", "33"));
-        assertThat(Percent.shares(List.of(1L, 1L, 1L), 1)).isEqualTo(decimals("33.4", "33.3", "33.3"));
-        assertThat(Percent.shares(List.of(2L, 1L), 2)).isEqualTo(decimals("66.67", "33.33"));
-        List<BigDecimal> sevenths = Percent.shares(List.of(1L, 3L, 3L), 0);
-        assertThat(sevenths).as("14.29, 42.86, 42.86").isEqualTo(decimals("14", "43", "43"));
-        assertThat(sevenths.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
+    void equalCountsPrintEqualShares() {
+        // issue 14: largest remainder printed 24.88, 25.37, 24.88, 24.87 for these four fields
+        List<BigDecimal> shares = Percent.shares(List.of(50L, 51L, 50L, 50L), 2);
+        assertThat(shares).isEqualTo(decimals("24.88", "25.37", "24.88", "24.88"));
+        assertThat(shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as("rounding, stated in the rule")
+                .isEqualByComparingTo("100.01");
+        assertThat(Percent.shares(List.of(1L, 1L, 1L), 1)).isEqualTo(decimals("33.3", "33.3", "33.3"));
+        assertThat(Percent.shares(List.of(1L, 1L, 2L, 4L), 0)).as("12.5, 12.5, 25, 50")
+                .isEqualTo(decimals("13", "13", "25", "50"));
     }
 
     @Test
-    void aShareOfExactlyHalfARoundingStepGoesToTheLargerCountThenToTheEarlier() {
-        // 12.5, 37.5 and 50: one percent is left to give, and both halves have the same remainder.
-        assertThat(Percent.shares(List.of(1L, 3L, 4L), 0)).isEqualTo(decimals("12", "38", "50"));
-        assertThat(Percent.shares(List.of(3L, 1L, 4L), 0)).isEqualTo(decimals("38", "12", "50"));
-        // Equal counts with equal remainders: the earlier position wins.
-        assertThat(Percent.shares(List.of(1L, 1L, 2L, 4L), 0)).as("12.5, 12.5, 25, 50")
-                .isEqualTo(decimals("13", "12", "25", "50"));
+    void eachShareIsItsOwnCountRoundedHalfUp() {
+        assertThat(Percent.shares(List.of(2L, 1L), 2)).isEqualTo(decimals("66.67", "33.33"));
+        assertThat(Percent.shares(List.of(1L, 3L, 4L), 0)).as("12.5, 37.5, 50").isEqualTo(decimals("13", "38", "50"));
+        // seed 004's fields: 149, 129, 147, 11 of 436
+        assertThat(Percent.shares(List.of(149L, 129L, 147L, 11L), 1)).isEqualTo(decimals("34.2", "29.6", "33.7", "2.5"));
+    }
+
+    @Test
+    void roundingAloneMissesOneHundredByAtMostHalfALastDigitPerPart() {
+        assertThat(Percent.roundingSlack(4, 2)).isEqualTo(new BigDecimal("0.020"));
+        assertThat(Percent.roundingSlack(3, 0)).isEqualTo(new BigDecimal("1.5"));
     }
 
     @Test

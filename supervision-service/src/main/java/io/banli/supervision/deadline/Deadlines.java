@@ -200,11 +200,14 @@ public class Deadlines {
         return last;
     }
 
-    /** The item is closed ({@code keepCommitments}: promises stay tracked) or withdrawn: nothing more is owed. */
+    /**
+     * The item is closed ({@code keepCommitments}: promises stay tracked, and the evaluation windows run on for
+     * the co-signers who have not rated yet) or withdrawn: nothing more is owed.
+     */
     public void closeAll(long submissionId, boolean keepCommitments, String why) {
-        close(Deadline.<Deadline>find("submissionId = ?1 and state = ?2" + (keepCommitments ? " and stage <> ?3" : ""),
-                keepCommitments ? new Object[] {submissionId, DeadlineState.OPEN, Stage.COMMITMENT}
-                        : new Object[] {submissionId, DeadlineState.OPEN})
+        close(Deadline.<Deadline>find("submissionId = ?1 and state = ?2" + (keepCommitments ? " and stage not in ?3" : ""),
+                keepCommitments ? new Object[] {submissionId, DeadlineState.OPEN,
+                        List.of(Stage.COMMITMENT, Stage.EVALUATION)} : new Object[] {submissionId, DeadlineState.OPEN})
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list(), why);
     }
 

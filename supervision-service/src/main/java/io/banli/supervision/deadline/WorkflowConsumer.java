@@ -65,7 +65,7 @@ public class WorkflowConsumer {
                 Map.entry(WorkflowEvents.REPLIED, this::replied),
                 Map.entry(WorkflowEvents.EXTENSION_REQUESTED, this::extensionRequested),
                 Map.entry(WorkflowEvents.EXTENSION_DECIDED, this::extensionDecided),
-                Map.entry(WorkflowEvents.EVALUATED, event -> done(event, Stage.EVALUATION)),
+                Map.entry(WorkflowEvents.EVALUATED, this::evaluated),
                 Map.entry(WorkflowEvents.REHANDLING_STARTED, this::rehandlingStarted),
                 Map.entry(WorkflowEvents.CLOSED, this::closed),
                 Map.entry(WorkflowEvents.COMMITMENT_PROGRESSED, this::commitmentProgressed));
@@ -103,6 +103,18 @@ public class WorkflowConsumer {
         event.require("submissionId, assignmentId, unitId and the instant", a.submissionId(), a.assignmentId(),
                 a.unitId(), a.at(event.type()));
         return a;
+    }
+
+    /**
+     * The evaluation window is every signed member's, not the first rater's: it ends when the round's evaluation
+     * is complete (everyone rated, or re-handling opened), else it expires. An event without the flag (from a
+     * producer before it existed) ends it, as before.
+     */
+    private void evaluated(ReceivedEvent event) {
+        UnitEvent rated = unitEvent(event);
+        if (!Boolean.FALSE.equals(rated.complete())) {
+            meetWork(rated.submissionId(), rated.unitId(), Stage.EVALUATION, rated.at());
+        }
     }
 
     private void done(ReceivedEvent event, Stage stage) {
@@ -188,6 +200,7 @@ public class WorkflowConsumer {
     private void closed(ReceivedEvent event) {
         Closed closed = event.data(mapper, Closed.class);
         event.require("submissionId", closed.submissionId());
+        // Closing keeps promised commitments and the evaluation windows: co-signers may still rate (issue 14).
         deadlines.closeAll(closed.submissionId(), true, "item closed");
         if (Boolean.TRUE.equals(closed.followUp())) {
             Instant at = closed.closedAt() != null ? closed.closedAt() : clock.instant();

@@ -60,7 +60,7 @@ public final class WorkflowEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UnitEvent(Long submissionId, Long assignmentId, Long unitId, Instant signedAt, Instant sentAt,
             Instant submittedAt, Instant requestedAt, Instant decidedAt, Instant returnedAt, Instant repliedAt,
-            Instant evaluatedAt, Instant recordedAt) {
+            Instant evaluatedAt, Instant recordedAt, Boolean complete) {
         Instant at() {
             for (Instant at : new Instant[] {signedAt, sentAt, submittedAt, requestedAt, decidedAt, returnedAt,
                     repliedAt, evaluatedAt, recordedAt}) {

@@ -13,6 +13,14 @@ final class NoticeDocument {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
+    /**
+     * What the notice's rate measures: the unit's own timeliness, not the item's on-time reply rate (按期办复率,
+     * the reply sent to the proposer) that the annual report prints; the office's review is not charged to the unit.
+     */
+    static final String UNIT_TIMELINESS = "单位按时办理率指承办单位在时限内完成本单位办理工作（签收、会办意见、"
+            + "向办公室报送答复、重新办理、承诺事项）的件次占到期件次的比例，以单位报送办公室的时间为准，"
+            + "不计办公室审核发出的时间；与年度报告中以答复发出时间为准的按期办复率不同。";
+
     private NoticeDocument() {
     }
 
@@ -45,9 +53,9 @@ final class NoticeDocument {
             }
             html.append("</table>");
         }
-        html.append("<h2>二、按期办理率排名</h2><p>按期办理率标准：").append(content.standardPercent())
-                .append("%（保留两位小数，四舍五入）。加粗者低于标准。</p><table><tr><th>名次</th><th>承办单位</th>"
-                        + "<th>到期件次</th><th>按期件次</th><th>按期办理率</th></tr>");
+        html.append("<h2>二、单位按时办理率排名</h2><p>").append(UNIT_TIMELINESS).append("标准：")
+                .append(content.standardPercent()).append("%（保留两位小数，四舍五入）。加粗者低于标准。</p><table><tr>"
+                        + "<th>名次</th><th>承办单位</th><th>到期件次</th><th>按时件次</th><th>单位按时办理率</th></tr>");
         for (NoticeContent.Ranked r : content.ranking()) {
             html.append("<tr").append(r.belowStandard() ? " class=\"below\"" : "").append("><td>").append(r.rank())
                     .append("</td><td>").append(escape(r.unitName())).append("</td><td>").append(r.due())
