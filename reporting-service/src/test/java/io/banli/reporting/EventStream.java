@@ -193,6 +193,11 @@ final class EventStream implements AutoCloseable {
         }
 
         Item replied(long unit, String resultClass, Instant at, int round, String disclosure) {
+            return replied(unit, resultClass, at, round, disclosure, null);
+        }
+
+        /** A sent reply with the text assignment publishes (it sends none for a confidential one). */
+        Item replied(long unit, String resultClass, Instant at, int round, String disclosure, String text) {
             Map<String, Object> d = unitData(unit);
             d.put("replyId", nextId());
             d.put("version", 1);
@@ -201,6 +206,7 @@ final class EventStream implements AutoCloseable {
             d.put("classChangedFrom", null);
             d.put("fingerprint", "0".repeat(64));
             d.put("disclosure", disclosure);
+            d.put("text", text);
             d.put("commitments", List.of());
             d.put("recipientIds", List.of(7, 8, 9));
             d.put("repliedAt", at);

@@ -42,7 +42,7 @@ class OpenDataTest {
                     .then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
             List<String> lines = csv.lines().toList();
             assertThat(lines).hasSize(3);
-            assertThat(lines.get(0)).isEqualTo("\uFEFF会议,年度,编号,类型,标题,类别,领衔人,代表团/界别,立案日期,承办单位,答复日期,办理结果");
+            assertThat(lines.get(0)).isEqualTo("\uFEFF会议,年度,编号,类型,标题,类别,领衔人,代表团/界别,立案日期,承办单位,答复日期,办理结果,答复内容");
             assertThat(csv).doesNotContain("memberId").doesNotContain(",B\r\n");
         }
     }

@@ -35,7 +35,8 @@ public class WorkflowEventContract {
     @Singleton
     public static AsyncApi document() {
         return AsyncApi.of("assignment-service", "Each unit's handling of a registered submission, from "
-                + "pre-assignment to the proposer's evaluation and the commitments after it. Ids only.")
+                + "pre-assignment to the proposer's evaluation and the commitments after it. Ids only, and the text of a "
+                + "reply that may be published.")
                 .channel(WorkflowEvents.TOPIC, "Every step of the handling workflow.")
                 .message(WorkflowEvents.PRE_ASSIGNED, PreAssignedV1.class,
                         "A unit's part proposed: opens its adjustment window. One per unit.")

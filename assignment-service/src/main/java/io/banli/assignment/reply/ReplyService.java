@@ -190,12 +190,18 @@ public class ReplyService {
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.REPLIED, String.valueOf(submissionId),
                 new RepliedV1(submissionId, reply.assignmentId, reply.unitId, reply.id, reply.replyVersion, reply.round,
                         reply.resultClass.name(), reply.classChangedFrom == null ? null : reply.classChangedFrom.name(),
-                        reply.fingerprint, reply.disclosure.name(), commitments, recipients, reply.decidedAt));
+                        reply.fingerprint, reply.disclosure.name(), publishable(reply, submission), commitments,
+                        recipients, reply.decidedAt));
         change.audit("reply.sent", "submission", submissionId, "reply " + reply.id + ": SUBMITTED → SENT, class "
                 + reply.resultClass + (reply.classChangedFrom != null ? " (unit said " + reply.classChangedFrom + ")"
                         : "") + ", sha256 " + reply.fingerprint);
         Reply.flush();
         return reply;
+    }
+
+    /** The text open data may publish (答复公开): never of a confidential reply or a confidential item. */
+    private static String publishable(Reply reply, HandledSubmission submission) {
+        return reply.disclosure == Disclosure.PUBLIC && !submission.confidential ? reply.text : null;
     }
 
     /** 退回重办: the office sends the reply back with its reasons; the unit handles on and replies again. */

@@ -16,11 +16,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.banli.kit.http.PageList;
 import io.banli.reporting.statistics.Labels;
 import io.banli.reporting.statistics.StatisticsQuery;
 
-/** Reads the public view of the projection; the exclusions live in the one query. */
+/**
+ * Reads the public view of the projection; the exclusions live in the one query. A reply's text is
+ * stored only when it may be published, and masked (ProjectionWriter); the query checks its disclosure
+ * again and shows each unit's latest sent version, dated in the service's zone (StatisticsQuery.ZONE).
+ */
 @ApplicationScoped
 public class OpenData {
 
@@ -31,7 +39,12 @@ public class OpenData {
                    case when bool_and(p.disclosure = 'PUBLIC') filter (where p.replied_at is not null) then
                         min(p.first_replied_at) end,
                    case when bool_and(p.disclosure = 'PUBLIC') filter (where p.replied_at is not null) then
-                        string_agg(distinct cast(p.result_class as text), '、') end
+                        string_agg(distinct cast(p.result_class as text), '、') end,
+                   cast(json_agg(json_build_object('unit', p.unit_name, 'text', p.reply_text,
+                        'repliedOn', to_char(p.replied_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'))
+                        order by p.role, p.unit_id)
+                        filter (where p.replied_at is not null and p.disclosure = 'PUBLIC' and p.reply_text is not null)
+                        as text)
             from item i
             left join unit_part p on p.submission_id = i.submission_id and p.assigned_at is not null
                  and not p.reassigned_away and p.role in ('SOLE', 'LEAD', 'SPLIT')
@@ -40,14 +53,20 @@ public class OpenData {
             group by i.submission_id
             order by i.session_id, i.number, i.submission_id""";
 
+    private static final TypeReference<List<OpenReply>> REPLIES = new TypeReference<>() {
+    };
+
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<OpenSubmission> page(Long sessionId, Integer year, String kind, int page, int size) {
         List<OpenSubmission> rows = ((List<Object[]>) query(sessionId, year, kind, false)
-                .setFirstResult(page * size).setMaxResults(size).getResultList()).stream().map(OpenData::row).toList();
+                .setFirstResult(page * size).setMaxResults(size).getResultList()).stream().map(this::row).toList();
         // The total feeds the paging links (Link, X-Total-Count); the body stays a plain array.
         long total = ((Number) query(sessionId, year, kind, true).getSingleResult()).longValue();
         return new PageList<>(rows, page, size, total);
@@ -59,7 +78,7 @@ public class OpenData {
     public void each(Long sessionId, Integer year, String kind, Consumer<OpenSubmission> sink) {
         try (Stream<Object[]> rows = query(sessionId, year, kind, false).setHint("org.hibernate.fetchSize", 1000)
                 .getResultStream()) {
-            rows.map(OpenData::row).forEach(sink);
+            rows.map(this::row).forEach(sink);
         }
     }
 
@@ -84,11 +103,22 @@ public class OpenData {
         return q;
     }
 
-    private static OpenSubmission row(Object[] r) {
+    private OpenSubmission row(Object[] r) {
         return new OpenSubmission((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(),
                 r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
                 r[5] == null ? null : Labels.field((String) r[5]), (String) r[6], (String) r[7], date(r[8]),
-                (String) r[9], date(r[10]), (String) r[11]);
+                (String) r[9], date(r[10]), (String) r[11], replies((String) r[12]));
+    }
+
+    private List<OpenReply> replies(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, REPLIES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The database returned replies that are not JSON", e);
+        }
     }
 
     private static LocalDate date(Object value) {

@@ -86,9 +86,10 @@ public final class ProjectedEvents {
             LocalDate contactedOn) {
     }
 
+    /** {@code text} only when the reply may be published (public reply, item not confidential), else null. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Replied(Long submissionId, Long unitId, Integer round, String resultClass, String disclosure,
-            List<Object> commitments, Instant repliedAt) {
+            String text, List<Object> commitments, Instant repliedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.reporting.opendata.PersonalData;
 import io.banli.reporting.projection.ProjectedEvents.AdjustmentDecided;
 import io.banli.reporting.projection.ProjectedEvents.Assigned;
 import io.banli.reporting.projection.ProjectedEvents.Closed;
@@ -221,10 +222,17 @@ public class ProjectionWriter {
         columns.put("class", r.resultClass());
         columns.put("round", r.round() == null ? 1 : r.round());
         columns.put("disclosure", r.disclosure() == null ? "PUBLIC" : r.disclosure());
+        // The text is stored masked, and only for a public reply: the open data shows it as it is stored. A later
+        // version without text (one marked confidential) removes the earlier text.
+        String text = "PUBLIC".equals(columns.get("disclosure")) ? PersonalData.masked(r.text()) : null;
+        String setText = text == null ? "reply_text = null" : "reply_text = :text";
+        if (text != null) {
+            columns.put("text", text);
+        }
         // A later version (a correction or the second round) replaces the class; the first reply date stays.
         part(t, r.submissionId(), r.unitId(), "first_replied_at = least(first_replied_at, :at), "
                 + "replied_at = greatest(replied_at, :at), result_class = :class, reply_round = :round, "
-                + "disclosure = :disclosure", columns);
+                + "disclosure = :disclosure, " + setText, columns);
     }
 
     private void evaluated(Target t, ReceivedEvent e) {
