@@ -2,10 +2,7 @@ package io.banli.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,9 +55,9 @@ public final class EventLatencyBenchmark {
             assignment.awaitReady();
             String office = DevTokens.sign("office-bench", "office", Map.of());
             HttpClient http = HttpClient.newHttpClient();
-            long session = id(post(http, intake.url() + "/api/v1/sessions", office, """
+            long session = Http.id(Http.post(http, intake.url() + "/api/v1/sessions", office, """
                     {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "基准会议", "year": 2025}"""));
-            long member = id(post(http, intake.url() + "/api/v1/members", office, """
+            long member = Http.id(Http.post(http, intake.url() + "/api/v1/members", office, """
                     {"kind": "DEPUTY", "name": "基准代表", "delegation": "基准代表团"}"""));
             String filing = """
                     {"kind": "SUGGESTION", "sessionId": %d, "title": "关于第%%d件基准建议", "body": "建议内容。",
@@ -68,7 +65,7 @@ public final class EventLatencyBenchmark {
 
             // Warm-up: the JIT, the pools and the consumer's partitions, not measured.
             for (int i = 0; i < 300; i++) {
-                post(http, intake.url() + "/api/v1/submissions", office, filing.formatted(i));
+                Http.post(http, intake.url() + "/api/v1/submissions", office, filing.formatted(i));
             }
             Instant measuredFrom = Instant.now();
             AtomicInteger sent = new AtomicInteger();
@@ -80,7 +77,7 @@ public final class EventLatencyBenchmark {
                     return;
                 }
                 try {
-                    post(http, intake.url() + "/api/v1/submissions", office, filing.formatted(1000 + n));
+                    Http.post(http, intake.url() + "/api/v1/submissions", office, filing.formatted(1000 + n));
                 } catch (Exception e) {
                     failed.incrementAndGet();
                 }
@@ -174,23 +171,5 @@ public final class EventLatencyBenchmark {
 
     private static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String post(HttpClient http, String url, String token, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static long id(String json) {
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("No id in " + json);
-        }
-        return Long.parseLong(m.group(1));
     }
 }

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.banli.platform.DevTokens;
 import io.banli.platform.PlatformProcess;
@@ -49,7 +47,7 @@ public final class ImportEventsBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             List<Long> deputies = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                deputies.add(id(send(http, intake.url() + "/api/v1/members", office, "application/json", """
+                deputies.add(Http.id(send(http, intake.url() + "/api/v1/members", office, "application/json", """
                         {"kind": "DEPUTY", "name": "基准代表%d", "delegation": "基准代表团"}""".formatted(i), 201)));
             }
             // Warm-up: a small session first (JIT, pools, the producer), not measured.
@@ -78,7 +76,7 @@ public final class ImportEventsBenchmark {
     }
 
     private static long session(HttpClient http, ServiceProcess intake, String office, String name) throws Exception {
-        return id(send(http, intake.url() + "/api/v1/sessions", office, "application/json", """
+        return Http.id(send(http, intake.url() + "/api/v1/sessions", office, "application/json", """
                 {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "%s", "year": 2025}""".formatted(name), 201));
     }
 
@@ -161,13 +159,5 @@ public final class ImportEventsBenchmark {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static long id(String json) {
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("No id in " + json);
-        }
-        return Long.parseLong(m.group(1));
     }
 }

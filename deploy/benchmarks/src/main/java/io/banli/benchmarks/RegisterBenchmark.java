@@ -3,7 +3,6 @@ package io.banli.benchmarks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.banli.platform.DevTokens;
 import io.banli.platform.PlatformProcess;
@@ -67,12 +64,12 @@ public final class RegisterBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             long[] sessions = new long[SESSIONS];
             for (int i = 0; i < SESSIONS; i++) {
-                sessions[i] = id(post(http, intake.url() + "/api/v1/sessions", office, """
+                sessions[i] = Http.id(Http.post(http, intake.url() + "/api/v1/sessions", office, """
                         {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "基准会议%d", "year": 2025}""".formatted(i)));
             }
             long[] members = new long[MEMBERS];
             for (int i = 0; i < MEMBERS; i++) {
-                members[i] = id(post(http, intake.url() + "/api/v1/members", office, """
+                members[i] = Http.id(Http.post(http, intake.url() + "/api/v1/members", office, """
                         {"kind": "DEPUTY", "name": "基准代表%d", "delegation": "基准代表团"}""".formatted(i)));
             }
             URI submissions = URI.create(intake.url() + "/api/v1/submissions");
@@ -195,23 +192,5 @@ public final class RegisterBenchmark {
             }
         }
         return items;
-    }
-
-    private static String post(HttpClient http, String url, String token, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static long id(String json) {
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("No id in " + json);
-        }
-        return Long.parseLong(m.group(1));
     }
 }
