@@ -37,10 +37,7 @@ public final class SweepBenchmark {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         try (PlatformProcess platform = PlatformProcess.startEphemeral();
                 ServiceProcess supervision = ServiceProcess.start(repo, "supervision-service", PlatformProcess.freePort(),
-                        platform, Map.of("BANLI_SWEEP_INTERVAL", "1s",
-                                // Reminders are planned, not sent: no delivery competes with the sweep.
-                                "BANLI_REMINDERS_WORKING_HOURS_START", "00:00",
-                                "BANLI_REMINDERS_WORKING_HOURS_END", "00:00"),
+                        platform, environment(),
                         repo.resolve("deploy/benchmarks/target/logs"))
                         .awaitReady();
                 Connection db = DriverManager.getConnection(platform.jdbcUrl("supervision"), "postgres", "")) {
@@ -80,6 +77,23 @@ public final class SweepBenchmark {
             System.out.printf("%nmachine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         }
+    }
+
+    /**
+     * The service's settings for the run. Reminders are planned, not sent: no delivery competes with the sweep.
+     * The sweep's own settings ({@code BANLI_SWEEP_BATCH_SIZE}, {@code BANLI_SWEEP_WORKERS}) pass through from the
+     * benchmark's environment, to compare them on one machine.
+     */
+    private static Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BANLI_SWEEP_INTERVAL", "1s",
+                "BANLI_REMINDERS_WORKING_HOURS_START", "00:00", "BANLI_REMINDERS_WORKING_HOURS_END", "00:00"));
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("BANLI_SWEEP_") && !name.equals("BANLI_SWEEP_INTERVAL")) {
+                env.put(name, value);
+                System.out.println("sweep setting from the environment: " + name + "=" + value);
+            }
+        });
+        return env;
     }
 
     /** One million open reply deadlines due over the next three years, each with its pending red alert. */
