@@ -2,7 +2,6 @@ package io.banli.assignment.assignment;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
