@@ -1,7 +1,8 @@
 package io.banli.supervision.reminder;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.deadline.AlertLevel;
@@ -92,36 +94,47 @@ public class Reminders {
         return planned.size();
     }
 
-    /** One statement for the whole batch: the rows travel as arrays and unnest into the table. */
+    /**
+     * One COPY for the whole batch: PostgreSQL writes the rows in bulk (several to a WAL record and a page lock), where
+     * an INSERT takes them one by one; the sweep plans two reminders for every overdue alert.
+     */
     private void insert(List<Planned> planned) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        StringBuilder rows = new StringBuilder(planned.size() * 200);
+        for (Planned p : planned) {
+            RaisedAlert alert = p.alert();
+            rows.append(alert.deadlineId()).append('\t').append(alert.submissionId()).append('\t')
+                    .append(alert.unitId()).append('\t');
+            copyText(rows, alert.level()).append('\t');
+            copyText(rows, p.recipient()).append('\t').append(p.channel().name()).append('\t');
+            copyText(rows, p.address()).append('\t');
+            copyText(rows, p.message()).append("\tPENDING\t0\t").append(now).append('\t').append(now).append('\n');
+        }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into reminder (deadline_id, submission_id, unit_id, level, recipient, channel, address,
-                                          message, state, attempts, next_attempt_at, created_at)
-                    select r.deadline_id, r.submission_id, r.unit_id, r.level, r.recipient, r.channel, r.address,
-                           r.message, 'PENDING', 0, ?, ?
-                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[])
-                         as r (deadline_id, submission_id, unit_id, level, recipient, channel, address, message)""")) {
-                insert.setObject(1, now);
-                insert.setObject(2, now);
-                insert.setArray(3, array(connection, "bigint", planned.stream().map(p -> p.alert().deadlineId())));
-                insert.setArray(4, array(connection, "bigint", planned.stream().map(p -> p.alert().submissionId())));
-                insert.setArray(5, array(connection, "bigint", planned.stream().map(p -> p.alert().unitId())));
-                insert.setArray(6, array(connection, "text", planned.stream().map(p -> p.alert().level())));
-                insert.setArray(7, array(connection, "text", planned.stream().map(Planned::recipient)));
-                insert.setArray(8, array(connection, "text", planned.stream().map(p -> p.channel().name())));
-                insert.setArray(9, array(connection, "text", planned.stream().map(Planned::address)));
-                insert.setArray(10, array(connection, "text", planned.stream().map(Planned::message)));
-                insert.executeUpdate();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy reminder (deadline_id, submission_id, unit_id, level, recipient, channel, address, message,
+                                       state, attempts, next_attempt_at, created_at) from stdin""",
+                        new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
 
-    private static java.sql.Array array(Connection connection, String type, java.util.stream.Stream<?> values)
-            throws java.sql.SQLException {
-        return connection.createArrayOf(type, values.toArray());
+    /** A value in COPY's text format: backslash, tab and line breaks escaped. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 
     private List<ContactRole> ladder(RaisedAlert alert, boolean red) {

@@ -10,9 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -43,12 +41,12 @@ import io.quarkus.scheduler.Scheduled;
  * Only a unit's own duties remind the unit's people.
  *
  * <p>Each run asks the partial index of pending alerts for those due now, so an idle run costs an
- * index probe however many deadlines are open. A batch is handled with a few set-based statements,
- * whatever its size: claim the due alerts and mark them raised ({@code FOR UPDATE SKIP LOCKED}, so
- * several replicas never raise the same alert), update the red deadlines still open, drop the alerts
- * overtaken, write the events (JSON built by the database in the shape of {@link SupervisionEvents}'
- * records), the audit entries and the reminders, all in one transaction: once per deadline and level,
- * across restarts.
+ * index probe however many deadlines are open. A batch takes two statements whatever its size: one
+ * claims the due alerts and marks them raised ({@code FOR UPDATE SKIP LOCKED}, so several replicas never
+ * raise the same alert), moves the red deadlines still open and writes the events (JSON built by the
+ * database in the shape of {@link SupervisionEvents}' records) and the audit entries; one copies the
+ * reminders in. Both in one transaction: once per deadline and level, across restarts. One statement
+ * instead of five saves the round trips and reading each claimed row again for its event and its entry.
  */
 @ApplicationScoped
 public class AlertSweep {
@@ -57,9 +55,9 @@ public class AlertSweep {
     private static final String[] EXPIRING = Arrays.stream(Stage.values()).filter(Stage::expires).map(Stage::name)
             .toArray(String[]::new);
 
-    /** What the sweep reads of a deadline it raises an alert on. */
-    private static final String OPEN_COLUMNS =
-            "id, submission_id, unit_id, stage, due_at, key_item, leading_official, commitment_id, submission_number";
+    /** What the sweep reads of a deadline it raises an alert on: for its event, its audit entry and its reminders. */
+    private static final String DEADLINE_COLUMNS = "id, submission_id, assignment_id, unit_id, stage, due_at, key_item, "
+            + "leading_official, commitment_id, submission_number";
 
     @Inject
     StateChange change;
@@ -121,195 +119,139 @@ public class AlertSweep {
         return QuarkusTransaction.requiringNew().call(this::sweepBatch);
     }
 
-    /** An alert claimed (and marked raised) by this batch. */
-    private record Claimed(long alertId, String level, long deadlineId) {
-        boolean red() {
-            return AlertLevel.RED.equals(level);
-        }
-    }
-
-    /** The deadline of an alert still worth raising. */
-    private record Open(long deadlineId, long submissionId, long unitId, Stage stage, Instant dueAt, boolean keyItem,
-            String leadingOfficial, Long commitmentId, Integer submissionNumber) {
-    }
-
     /** Raises up to the batch size of due alerts in the caller's transaction; returns how many it claimed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int sweepBatch() {
         Instant now = change.now();
-        int[] claimed = new int[1];
-        List<RaisedAlert> unitDuties = em.unwrap(Session.class).doReturningWork(db -> {
-            List<Claimed> due = claim(db, now);
-            claimed[0] = due.size();
-            return raise(db, now, due);
-        });
+        List<RaisedAlert> unitDuties = new ArrayList<>();
+        int claimed = em.unwrap(Session.class).doReturningWork(db -> raise(db, now, unitDuties));
         reminders.planAll(unitDuties);
-        if (claimed[0] > 0) {
+        if (claimed > 0) {
             outbox.relayAfterCommit();
         }
-        return claimed[0];
+        return claimed;
     }
 
     /**
-     * Claims the due alerts and marks them raised in one statement: each alert row is written once
-     * ({@code SKIP LOCKED}, so several replicas never claim the same alert). Those found overtaken below are
-     * deleted again in the same transaction. The claimed ids go to the update as an array, so it finds each
-     * row by its primary key; joined to the claiming subquery instead, the planner may hash the whole table.
+     * One statement raises the batch. It claims the due alerts and marks them raised ({@code SKIP LOCKED}, so several
+     * replicas never claim the same alert); moves the red ones' still-open deadlines (the update locks each: a
+     * consumer meeting it right now waits for this transaction, or this update waits for the consumer's and then
+     * finds it met); reads the warned ones' open deadlines not yet due, under a share lock for the same reason; and
+     * writes the events and the audit entries of what it raised, in the order the alerts fell due. Each event's JSON
+     * has the fields of its record in {@link SupervisionEvents}, in the record's order: OverdueV1, DeadlineExpiredV1,
+     * DeadlineWarningV1. The claimed ids reach the updates as arrays, so each row is found by its primary key
+     * (joined instead, the planner may hash the whole table).
+     *
+     * <p>It returns every claimed alert, with its deadline when raised. One without was overtaken (met or closed
+     * meanwhile, or a warning the overdue alert overtook): it says nothing and is deleted again. Fills
+     * {@code unitDuties} with the raised alerts on a unit's duty, for their reminders; returns how many it claimed.
      */
-    private List<Claimed> claim(Connection db, Instant now) throws SQLException {
-        try (PreparedStatement claim = db.prepareStatement("""
-                update deadline_alert set fired_at = ?
-                where id = any(array(select id from deadline_alert where fired_at is null and fire_at <= ?
-                                     order by fire_at limit ? for update skip locked))
-                returning id, level, deadline_id""")) {
-            claim.setObject(1, utc(now));
-            claim.setObject(2, utc(now));
-            claim.setInt(3, batchSize);
-            List<Claimed> due = new ArrayList<>();
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-            return due;
-        }
-    }
-
-    /**
-     * Red alerts move their still-open deadline (the update locks it: a consumer meeting it right now waits
-     * for this transaction, or this update waits for the consumer's and then finds it met); a warning is
-     * raised only for an open deadline not yet due, read under a share lock for the same reason. Everything
-     * else claimed was overtaken (met or closed meanwhile, or a warning the overdue alert overtook) and says
-     * nothing. Returns the raised alerts on a unit's duty, for their reminders.
-     */
-    private List<RaisedAlert> raise(Connection db, Instant now, List<Claimed> due) throws SQLException {
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        Array expiring = db.createArrayOf("text", EXPIRING);
-        Map<Long, Open> open = new HashMap<>();
-        try (PreparedStatement deadlines = db.prepareStatement("""
-                update deadline set state = case when stage = any(?) then 'EXPIRED' else 'OVERDUE' end,
-                                    overdue_at = case when stage = any(?) then overdue_at else ? end,
-                                    version = version + 1
-                where id = any(?) and state = 'OPEN'
-                """ + "returning " + OPEN_COLUMNS)) {
-            deadlines.setArray(1, expiring);
-            deadlines.setArray(2, expiring);
-            deadlines.setObject(3, utc(now));
-            deadlines.setArray(4, longs(db, due.stream().filter(Claimed::red).map(Claimed::deadlineId).toList()));
-            readOpen(deadlines, open);
-        }
-        List<Long> warned = due.stream().filter(a -> !a.red()).map(Claimed::deadlineId).toList();
-        if (!warned.isEmpty()) {
-            try (PreparedStatement deadlines = db.prepareStatement("select " + OPEN_COLUMNS
-                    + " from deadline where id = any(?) and state = 'OPEN' and due_at > ? for share")) {
-                deadlines.setArray(1, longs(db, warned));
-                deadlines.setObject(2, utc(now));
-                readOpen(deadlines, open);
-            }
-        }
+    private int raise(Connection db, Instant now, List<RaisedAlert> unitDuties) throws SQLException {
         List<Long> overtaken = new ArrayList<>();
-        List<Long> raised = new ArrayList<>();
-        List<RaisedAlert> unitDuties = new ArrayList<>();
-        for (Claimed alert : due) {
-            Open deadline = open.get(alert.deadlineId());
-            if (deadline == null) {
-                overtaken.add(alert.alertId());
-                continue;
-            }
-            raised.add(alert.alertId());
-            if (deadline.stage().unitDuty()) {
-                unitDuties.add(new RaisedAlert(deadline.deadlineId(), deadline.submissionId(),
-                        deadline.submissionNumber(), deadline.unitId(),
-                        deadline.stage(), alert.level(), deadline.dueAt(), deadline.keyItem(),
-                        deadline.leadingOfficial(), deadline.commitmentId()));
+        int claimed = 0;
+        try (PreparedStatement batch = db.prepareStatement("""
+                with claimed as (
+                    update deadline_alert set fired_at = ?
+                    where id = any(array(select id from deadline_alert where fired_at is null and fire_at <= ?
+                                         order by fire_at limit ? for update skip locked))
+                    returning id, level, deadline_id, fire_at),
+                moved as (
+                    update deadline set state = case when stage = any(?) then 'EXPIRED' else 'OVERDUE' end,
+                                        overdue_at = case when stage = any(?) then overdue_at else ? end,
+                                        version = version + 1
+                    where id = any(array(select deadline_id from claimed where level = 'RED')) and state = 'OPEN'
+                    returning true as red, COLUMNS),
+                warned as (
+                    select false as red, COLUMNS from deadline
+                    where id = any(array(select deadline_id from claimed where level <> 'RED'))
+                      and state = 'OPEN' and due_at > ?
+                    for share),
+                raised as (
+                    select c.id as alert_id, c.level, c.fire_at, d.*
+                    from claimed c join (select * from moved union all select * from warned) d
+                         on d.id = c.deadline_id and d.red = (c.level = 'RED')),
+                events as (
+                    insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
+                    select gen_random_uuid(), ?,
+                           case when r.level <> 'RED' then ? when r.stage = any(?) then ? else ? end,
+                           cast(r.submission_id as text),
+                           case when r.level <> 'RED' then
+                                    json_build_object('submissionId', r.submission_id, 'deadlineId', r.id,
+                                        'unitId', r.unit_id, 'stage', r.stage,
+                                        'workingDaysLeft', cast(substr(r.level, length(?) + 1) as int),
+                                        'dueAt', iso_instant(r.due_at), 'detectedAt', cast(? as text))
+                                when r.stage = any(?) then
+                                    json_build_object('submissionId', r.submission_id, 'deadlineId', r.id,
+                                        'assignmentId', r.assignment_id, 'unitId', r.unit_id, 'stage', r.stage,
+                                        'dueAt', iso_instant(r.due_at), 'expiredAt', cast(? as text))
+                                else
+                                    json_build_object('submissionId', r.submission_id, 'deadlineId', r.id,
+                                        'assignmentId', r.assignment_id, 'unitId', r.unit_id, 'stage', r.stage,
+                                        'dueAt', iso_instant(r.due_at), 'detectedAt', cast(? as text))
+                           end,
+                           ?
+                    from raised r
+                    order by r.fire_at, r.alert_id),
+                audit as (
+                    insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail)
+                    select ?, ?, ?, case when r.stage = any(?) then 'deadline.expired' else 'deadline.overdue' end,
+                           'submission', cast(r.submission_id as text),
+                           'unit ' || r.unit_id || ' ' || r.stage || ' due ' || iso_instant(r.due_at)
+                    from raised r
+                    where r.level = 'RED'
+                    order by r.fire_at, r.alert_id)
+                select c.id, c.level, r.id, r.submission_id, r.unit_id, r.stage, r.due_at, r.key_item,
+                       r.leading_official, r.commitment_id, r.submission_number
+                from claimed c left join raised r on r.alert_id = c.id""".replace("COLUMNS", DEADLINE_COLUMNS))) {
+            Array expiring = db.createArrayOf("text", EXPIRING);
+            OffsetDateTime at = utc(now);
+            String iso = now.toString(); // ISO_INSTANT, as the services' JSON writes an Instant
+            int i = 1;
+            batch.setObject(i++, at);
+            batch.setObject(i++, at);
+            batch.setInt(i++, batchSize);
+            batch.setArray(i++, expiring);
+            batch.setArray(i++, expiring);
+            batch.setObject(i++, at);
+            batch.setObject(i++, at);
+            batch.setString(i++, SupervisionEvents.TOPIC);
+            batch.setString(i++, SupervisionEvents.WARNING);
+            batch.setArray(i++, expiring);
+            batch.setString(i++, SupervisionEvents.EXPIRED);
+            batch.setString(i++, SupervisionEvents.OVERDUE);
+            batch.setString(i++, AlertLevel.YELLOW_PREFIX);
+            batch.setString(i++, iso);
+            batch.setArray(i++, expiring);
+            batch.setString(i++, iso);
+            batch.setString(i++, iso);
+            batch.setObject(i++, at);
+            batch.setObject(i++, at);
+            batch.setString(i++, caller.name());
+            batch.setString(i++, caller.roles());
+            batch.setArray(i, expiring);
+            try (ResultSet rs = batch.executeQuery()) {
+                while (rs.next()) {
+                    claimed++;
+                    if (rs.getObject(3) == null) {
+                        overtaken.add(rs.getLong(1));
+                        continue;
+                    }
+                    Stage stage = Stage.valueOf(rs.getString(6));
+                    if (stage.unitDuty()) {
+                        unitDuties.add(new RaisedAlert(rs.getLong(3), rs.getLong(4), (Integer) rs.getObject(11),
+                                rs.getLong(5), stage, rs.getString(2), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                                rs.getBoolean(8), rs.getString(9), (Long) rs.getObject(10)));
+                    }
+                }
             }
         }
         if (!overtaken.isEmpty()) {
             try (PreparedStatement delete = db.prepareStatement("delete from deadline_alert where id = any(?)")) {
-                delete.setArray(1, longs(db, overtaken));
+                delete.setArray(1, db.createArrayOf("bigint", overtaken.toArray(Long[]::new)));
                 delete.executeUpdate();
             }
         }
-        if (!raised.isEmpty()) {
-            record(db, now, longs(db, raised), expiring);
-        }
-        return unitDuties;
-    }
-
-    private static void readOpen(PreparedStatement query, Map<Long, Open> open) throws SQLException {
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                open.put(rs.getLong(1), new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        Stage.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getBoolean(6), rs.getString(7), (Long) rs.getObject(8), (Integer) rs.getObject(9)));
-            }
-        }
-    }
-
-    /** The events and audit entries of the raised alerts, in the order they fell due. */
-    private void record(Connection db, Instant now, Array alerts, Array expiring) throws SQLException {
-        // The events, in the order the alerts fell due. Each JSON object has the fields of its record in
-        // SupervisionEvents, in the record's order: OverdueV1, DeadlineExpiredV1, DeadlineWarningV1.
-        try (PreparedStatement events = db.prepareStatement("""
-                insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at)
-                select gen_random_uuid(), ?,
-                       case when a.level <> 'RED' then ? when d.stage = any(?) then ? else ? end,
-                       cast(d.submission_id as text),
-                       case when a.level <> 'RED' then
-                                json_build_object('submissionId', d.submission_id, 'deadlineId', d.id,
-                                    'unitId', d.unit_id, 'stage', d.stage,
-                                    'workingDaysLeft', cast(substr(a.level, length(?) + 1) as int),
-                                    'dueAt', iso_instant(d.due_at), 'detectedAt', cast(? as text))
-                            when d.stage = any(?) then
-                                json_build_object('submissionId', d.submission_id, 'deadlineId', d.id,
-                                    'assignmentId', d.assignment_id, 'unitId', d.unit_id, 'stage', d.stage,
-                                    'dueAt', iso_instant(d.due_at), 'expiredAt', cast(? as text))
-                            else
-                                json_build_object('submissionId', d.submission_id, 'deadlineId', d.id,
-                                    'assignmentId', d.assignment_id, 'unitId', d.unit_id, 'stage', d.stage,
-                                    'dueAt', iso_instant(d.due_at), 'detectedAt', cast(? as text))
-                       end,
-                       ?
-                from deadline_alert a join deadline d on d.id = a.deadline_id
-                where a.id = any(?)
-                order by a.fire_at, a.id""")) {
-            String at = now.toString(); // ISO_INSTANT, as the services' JSON writes an Instant
-            int i = 1;
-            events.setString(i++, SupervisionEvents.TOPIC);
-            events.setString(i++, SupervisionEvents.WARNING);
-            events.setArray(i++, expiring);
-            events.setString(i++, SupervisionEvents.EXPIRED);
-            events.setString(i++, SupervisionEvents.OVERDUE);
-            events.setString(i++, AlertLevel.YELLOW_PREFIX);
-            events.setString(i++, at);
-            events.setArray(i++, expiring);
-            events.setString(i++, at);
-            events.setString(i++, at);
-            events.setObject(i++, utc(now));
-            events.setArray(i, alerts);
-            events.executeUpdate();
-        }
-        try (PreparedStatement audit = db.prepareStatement("""
-                insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail)
-                select ?, ?, ?, case when d.stage = any(?) then 'deadline.expired' else 'deadline.overdue' end,
-                       'submission', cast(d.submission_id as text),
-                       'unit ' || d.unit_id || ' ' || d.stage || ' due ' || iso_instant(d.due_at)
-                from deadline_alert a join deadline d on d.id = a.deadline_id
-                where a.id = any(?) and a.level = 'RED'
-                order by a.fire_at, a.id""")) {
-            audit.setObject(1, utc(now));
-            audit.setString(2, caller.name());
-            audit.setString(3, caller.roles());
-            audit.setArray(4, expiring);
-            audit.setArray(5, alerts);
-            audit.executeUpdate();
-        }
-    }
-
-    private static Array longs(Connection db, List<Long> values) throws SQLException {
-        return db.createArrayOf("bigint", values.toArray(Long[]::new));
+        return claimed;
     }
 
     private static OffsetDateTime utc(Instant instant) {
