@@ -58,7 +58,7 @@ public class SubmissionAnnouncer {
     public SessionNumbers.Numbered registered(Submission s, SubmissionState before) {
         Session session = Session.findById(s.sessionId);
         SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
-                session.level, session.year, Integer.MIN_VALUE, s.kind, s.title, s.field, proposer(s),
+                session.level, session.year, Integer.MIN_VALUE, s.committeeNumber, s.kind, s.title, s.field, proposer(s),
                 CoSigner.signedOf(s.id), s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
         AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
                 "submission.registered", "submission", s.id.toString(),
@@ -72,7 +72,7 @@ public class SubmissionAnnouncer {
         Session session = Session.findById(s.sessionId);
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.UPDATED, s.id.toString(),
                 new SubmissionUpdatedV1(s.id, s.sessionId, session.name, session.kind, session.level, session.year,
-                        s.number, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
+                        s.number, s.committeeNumber, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
                         s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt, at));
         audit("submission.updated", s, s.state, what);
     }
