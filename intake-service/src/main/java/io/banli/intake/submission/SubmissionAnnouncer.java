@@ -62,7 +62,8 @@ public class SubmissionAnnouncer {
                 CoSigner.signedOf(s.id), s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
         AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
                 "submission.registered", "submission", s.id.toString(),
-                states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号",
+                states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号"
+                        + (s.committeeNumber == null ? "" : " (committee's 第" + s.committeeNumber + "号)"),
                 AuditResult.SUCCESS);
         return new SessionNumbers.Numbered(UUID.randomUUID(), SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED,
                 s.id.toString(), json(event), traceParent(), change.now(), audit);
