@@ -31,8 +31,8 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 /**
  * The office registers or refuses a session's reviewed items in one request, all or nothing: every item is locked
  * and checked first, and one item that cannot take the decision refuses the whole request with a report naming each
- * such item. A registration takes each number with {@link SessionNumbers}' one statement, so the numbers stay
- * gap-free and a refused request gives none away; the similar-items search of a single registration is left out
+ * such item. A registration takes its run of numbers in {@link SessionNumbers}' one statement, so the numbers
+ * stay gap-free and a refused request gives none away; the similar-items search of a single registration is left out
  * (the office reviewed the items already), which is what makes hundreds of items a matter of one request.
  */
 @ApplicationScoped
@@ -70,11 +70,12 @@ public class BulkReviewService {
         // Everything but the numbers is written first; then the counter row is locked for the numbering statements
         // and the commit only. The items are detached: the statements write their rows behind Hibernate's back.
         em.flush();
+        items.forEach(em::detach);
+        List<Integer> given = numbers.assignAll(session.id, items.stream().map(s -> s.id).toList(), announcements);
         List<BulkReviewReport.Item> report = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Submission s = items.get(i);
-            em.detach(s);
-            s.number = numbers.assign(session.id, s.id, announcements.get(i));
+            s.number = given.get(i);
             report.add(new BulkReviewReport.Item(s.id, s.number, s.committeeNumber));
         }
         Integer first = report.isEmpty() ? null : report.get(0).number();
