@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.banli.intake.session.Session;
+import io.banli.intake.submission.CoSigner;
 import io.banli.intake.submission.SessionNumbers;
 import io.banli.intake.submission.Submission;
 import io.banli.intake.submission.SubmissionAccess;
@@ -59,19 +60,20 @@ public class BulkReviewService {
         List<Submission> items = select(session, request.submissionIds(), request.allReceived(), Action.REGISTER);
         Instant now = change.now().truncatedTo(ChronoUnit.MICROS);
         String actor = change.actor();
+        Map<Long, List<Long>> signed = signedCoSigners(items);
         List<SessionNumbers.Numbered> announcements = new ArrayList<>();
         for (Submission s : items) {
             SubmissionState before = s.state;
+            // Changed in memory for the event only: the entity is detached below, and the numbering statement
+            // writes the whole registration of every item in one round trip.
             s.state = SubmissionState.REGISTERED;
             s.registeredAt = now;
             s.registeredBy = actor;
-            announcements.add(announcer.registered(s, before));
+            announcements.add(announcer.registered(s, before, signed.getOrDefault(s.id, List.of())));
         }
-        // Everything but the numbers is written first; then the counter row is locked for the numbering statements
-        // and the commit only. The items are detached: the statements write their rows behind Hibernate's back.
-        em.flush();
         items.forEach(em::detach);
-        List<Integer> given = numbers.assignAll(session.id, items.stream().map(s -> s.id).toList(), announcements);
+        List<Integer> given = numbers.assignAll(session.id, items.stream().map(s -> s.id).toList(), announcements,
+                now, actor);
         List<BulkReviewReport.Item> report = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Submission s = items.get(i);
@@ -101,6 +103,17 @@ public class BulkReviewService {
         change.audit("session.items-refused", "session", session.id, report.size() + " items refused, "
                 + request.disposition() + ": " + request.reason());
         return new BulkReviewReport(session.id, SubmissionState.REFUSED, report.size(), null, null, report);
+    }
+
+    /** The signed co-signers of all the items, in one query. */
+    private static Map<Long, List<Long>> signedCoSigners(List<Submission> items) {
+        if (items.isEmpty()) {
+            return Map.of();
+        }
+        return CoSigner.<CoSigner>list("submissionId in ?1 and state = ?2 order by memberId",
+                items.stream().map(s -> s.id).toList(), CoSigner.State.SIGNED).stream()
+                .collect(Collectors.groupingBy(c -> c.submissionId, Collectors.mapping(c -> c.memberId,
+                        Collectors.toList())));
     }
 
     private static Session session(long id) {

@@ -113,11 +113,14 @@ public class SessionNumbers {
     }
 
     /**
-     * Numbers many items of one session at once, in the order given: the same statement as {@link #assign}, taking
-     * a run of consecutive numbers from the counter row in one update and writing every item's number, event and
-     * audit entry with it. Hundreds of items cost one round trip instead of one each. Returns the numbers in order.
+     * Registers many received items of one session at once, in the order given: the statement of {@link #assign},
+     * taking a run of consecutive numbers from the counter row in one update and writing every item's registration
+     * (state, time, registrar, number, version), event and audit entry with it. Hundreds of items cost one round
+     * trip instead of several each. The items must be locked and detached (their rows are written here only).
+     * Returns the numbers in order.
      */
-    public List<Integer> assignAll(long sessionId, List<Long> submissionIds, List<Numbered> announcements) {
+    public List<Integer> assignAll(long sessionId, List<Long> submissionIds, List<Numbered> announcements,
+            Instant registeredAt, String registeredBy) {
         if (submissionIds.isEmpty()) {
             return List.of();
         }
@@ -141,7 +144,9 @@ public class SessionNumbers {
                     from taken, json_to_recordset(cast(:rows as json))
                         as r(ord int, id bigint, event_id uuid, aggregate text, payload text, detail text, subject_id text)),
                 numbered as (
-                    update submission s set number = items.number from items where s.id = items.id
+                    update submission s set number = items.number, state = 'REGISTERED', registered_at = :registeredAt,
+                        registered_by = :registeredBy, version = s.version + 1
+                    from items where s.id = items.id and s.state = 'RECEIVED'
                     returning s.id, items.number),
                 event as (
                     insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent)
@@ -161,6 +166,8 @@ public class SessionNumbers {
                 select id, number from numbered""")
                 .setParameter("session", sessionId)
                 .setParameter("count", submissionIds.size())
+                .setParameter("registeredAt", registeredAt)
+                .setParameter("registeredBy", registeredBy)
                 .setParameter("rows", rows.toString())
                 .setParameter("topic", first.topic())
                 .setParameter("type", first.type())
@@ -180,7 +187,8 @@ public class SessionNumbers {
         }
         Map<Long, Integer> byId = new HashMap<>();
         numbered.forEach(r -> byId.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
-        announcements.forEach(n -> appended.fire(new OutboxAppended(n.eventId())));
+        // One wake-up of the relay for the whole run, as the kit's batch publishing does.
+        appended.fire(new OutboxAppended(announcements.get(announcements.size() - 1).eventId()));
         return submissionIds.stream().map(byId::get).toList();
     }
 }

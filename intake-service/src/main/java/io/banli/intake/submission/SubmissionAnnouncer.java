@@ -56,10 +56,15 @@ public class SubmissionAnnouncer {
      * them in the statement that takes it.
      */
     public SessionNumbers.Numbered registered(Submission s, SubmissionState before) {
+        return registered(s, before, CoSigner.signedOf(s.id));
+    }
+
+    /** As {@link #registered(Submission, SubmissionState)}, with the signed co-signers read already. */
+    public SessionNumbers.Numbered registered(Submission s, SubmissionState before, java.util.List<Long> coSignerIds) {
         Session session = Session.findById(s.sessionId);
         SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
                 session.level, session.year, Integer.MIN_VALUE, s.committeeNumber, s.kind, s.title, s.field, proposer(s),
-                CoSigner.signedOf(s.id), s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
+                coSignerIds, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
         AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
                 "submission.registered", "submission", s.id.toString(),
                 states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号"
