@@ -51,6 +51,7 @@ public final class AssignmentFixtures {
         fields.put("level", "CITY");
         fields.put("year", 2025);
         fields.put("number", submissionId % 1000);
+        fields.put("committeeNumber", null);
         fields.put("kind", "SUGGESTION");
         fields.put("title", "关于增加中小学课后服务供给的建议");
         fields.put("field", "SOCIAL_LIVELIHOOD");

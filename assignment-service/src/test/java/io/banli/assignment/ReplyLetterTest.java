@@ -67,6 +67,32 @@ class ReplyLetterTest {
     }
 
     @Test
+    void theLetterPrintsTheCommitteesNumberOfAnImportedItem() throws Exception {
+        long item = AssignmentFixtures.nextSubmissionId();
+        Map<String, Object> registered = new java.util.LinkedHashMap<>(AssignmentFixtures.registered(item));
+        registered.put("number", 5);
+        registered.put("committeeNumber", 317);
+        io.banli.testing.EventSender.cloudEvent("banli.intake.submissions", String.valueOf(item),
+                java.util.UUID.randomUUID().toString(), AssignmentFixtures.REGISTERED,
+                io.banli.testing.Contracts.data(AssignmentFixtures.REGISTERED, registered));
+        AssignmentFixtures.awaitKnown(item);
+        long unit = unit("市交通委");
+        assign(item, "SOLE", unit);
+        signFor(item, unit);
+        long reply = submittedReply(item, unit, "A");
+        accept(item, reply);
+
+        byte[] pdf = given().auth().oauth2(Tokens.member(proposer(item))).get(path(item, "/replies/" + reply
+                + "/letter")).then().statusCode(200).extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        // The number the deputy knows from the committee's list, not Banli's session number nor any database id.
+        assertThat(shows(reader.getPageContent(1), "关于对第317号建议的答复")).isTrue();
+        assertThat(shows(reader.getPageContent(2), "第317号")).isTrue();
+        assertThat(shows(reader.getPageContent(1), "第5号")).isFalse();
+        assertThat(shows(reader.getPageContent(1), "第" + item + "号")).isFalse();
+    }
+
+    @Test
     void markupAndOddCharactersInTheReplyGiveALetterThatLinksNowhere() throws Exception {
         long item = registeredSubmission();
         long unit = unit("市教育局");

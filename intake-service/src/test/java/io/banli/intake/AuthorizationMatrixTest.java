@@ -198,6 +198,11 @@ class AuthorizationMatrixTest {
                         "platform for foreign member", 404, "foreign member", 404,
                         "narrowed platform of own member, no member_id", 404,
                         "narrowed platform of foreign member, no member_id", 404), 403);
+        // Bulk registration and refusal of a session's reviewed items: only the office.
+        expectWrites(gaps, "POST", "/api/v1/sessions/" + session + "/registrations",
+                Map.of("submissionIds", List.of(receivedItem)), onlyTheOffice, 403);
+        expectWrites(gaps, "POST", "/api/v1/sessions/" + session + "/refusals", Map.of("submissionIds",
+                List.of(receivedItem), "reason", "理由", "disposition", "LETTER"), onlyTheOffice, 403);
         // Import, sessions, members, fields: only the office.
         expectWrites(gaps, "POST", "/api/v1/imports?sessionId=" + session, List.of(), onlyTheOffice, 403);
         expectWrites(gaps, "POST", "/api/v1/sessions", Map.of("kind", "CPPCC", "level", "CITY", "name", "无权开的会",

@@ -92,6 +92,51 @@ class PortalFilingTest {
     }
 
     @Test
+    void aPortalDraftWaitsForTheOfficesRegistration() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        String portal = portalFor(lead);
+        int id = as(portal).body(draft(session, "关于增开夜班公交线路的建议")).post("/api/v1/drafts").then()
+                .statusCode(201).extract().path("id");
+        int refusedLater = as(portal).body(draft(session, "关于调整个人补贴的建议")).post("/api/v1/drafts").then()
+                .statusCode(201).extract().path("id");
+        try (TopicProbe topic = TopicProbe.open(TOPIC)) {
+            // The portal files: the item waits for the office (RECEIVED, no number) and only filed is announced.
+            as(portal).body(Map.of("version", 0)).post("/api/v1/drafts/" + id + "/filing").then().statusCode(200)
+                    .body("state", equalTo("RECEIVED")).body("number", nullValue());
+            as(portal).body(Map.of("version", 0)).post("/api/v1/drafts/" + refusedLater + "/filing").then()
+                    .statusCode(200).body("state", equalTo("RECEIVED"));
+            topic.await(TopicProbe.ofType("banli.intake.submission.filed.v1", String.valueOf(id)));
+            // Registration is the office's: neither the portal nor the member itself may register.
+            as(portal).body(Map.of("version", 1)).post("/api/v1/submissions/" + id + "/registration").then()
+                    .statusCode(403).contentType("application/problem+json");
+            as(Tokens.member(lead)).body(Map.of("version", 1)).post("/api/v1/submissions/" + id + "/registration")
+                    .then().statusCode(403);
+            assertThat(topic.until(OutboxMarker.after(TOPIC, String.valueOf(id)),
+                    TopicProbe.ofType("banli.intake.submission.registered.v1", String.valueOf(id))))
+                    .as("no number before the office's review").isEmpty();
+            given().auth().oauth2(portal).get("/api/v1/submissions/" + id).then().statusCode(200)
+                    .body("state", equalTo("RECEIVED")).body("number", nullValue());
+
+            // The office reviews: registers one (第1号 of the session), refuses the other.
+            as(Tokens.office()).body(Map.of("version", 1)).post("/api/v1/submissions/" + id + "/registration")
+                    .then().statusCode(200).body("state", equalTo("REGISTERED")).body("number", equalTo(1));
+            JsonPath registered = JsonPath.from(topic.await(
+                    TopicProbe.ofType("banli.intake.submission.registered.v1", String.valueOf(id))).value());
+            assertThat(registered.getInt("number")).isEqualTo(1);
+            assertThat(registered.getLong("leadProposer.memberId")).isEqualTo(lead);
+            as(Tokens.office()).body(Map.of("version", 1, "reason", "所提问题属于个人诉求。", "disposition", "LETTER"))
+                    .post("/api/v1/submissions/" + refusedLater + "/refusal").then().statusCode(200)
+                    .body("state", equalTo("REFUSED")).body("number", nullValue());
+            topic.await(TopicProbe.ofType("banli.intake.submission.refused.v1", String.valueOf(refusedLater)));
+            assertThat(topic.until(OutboxMarker.after(TOPIC, String.valueOf(refusedLater)),
+                    TopicProbe.ofType("banli.intake.submission.registered.v1", String.valueOf(refusedLater))))
+                    .as("a refused item is never numbered").isEmpty();
+        }
+        given().auth().oauth2(portal).get("/api/v1/submissions/" + id).then().body("number", equalTo(1));
+    }
+
+    @Test
     void filingOutsideTheIntakeWindowIsRefusedAndAnnouncesNothing() {
         Instant closes = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long session = session("PEOPLES_CONGRESS", Map.of("opensOn", "2025-01-10", "closesOn", "2025-01-14",

@@ -34,6 +34,9 @@ public class HandledSubmission extends PanacheEntityBase {
 
     public int number;
 
+    /** The standing committee's own number of an imported item (第N号 in its list); null when filed in Banli. */
+    public Integer committeeNumber;
+
     public String kind;
 
     public String title;
@@ -65,6 +68,11 @@ public class HandledSubmission extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The number people know and letters print: the committee's, when it gave one, else the session's. */
+    public int printedNumber() {
+        return committeeNumber != null ? committeeNumber : number;
+    }
 
     /** The proposer and the signed co-signers: who receives the reply and may evaluate it. */
     public boolean isProposerOrCoSigner(long memberId) {

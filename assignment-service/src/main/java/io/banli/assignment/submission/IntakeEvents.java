@@ -19,7 +19,7 @@ public final class IntakeEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SubmissionRegistered(Long submissionId, Long sessionId, String sessionKind, String level,
-            Integer year, Integer number, String kind, String title, String field, Proposer leadProposer,
+            Integer year, Integer number, Integer committeeNumber, String kind, String title, String field, Proposer leadProposer,
             List<Long> coSignerIds, String groupName, Boolean keyItem, String leadingOfficial, Boolean confidential,
             Instant registeredAt) {
     }

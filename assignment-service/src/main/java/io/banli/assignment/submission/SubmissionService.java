@@ -53,6 +53,7 @@ public class SubmissionService {
         submission.level = registered.level();
         submission.year = registered.year();
         submission.number = registered.number();
+        submission.committeeNumber = registered.committeeNumber();
         submission.kind = registered.kind();
         submission.title = registered.title();
         submission.field = registered.field();

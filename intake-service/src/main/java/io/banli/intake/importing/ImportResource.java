@@ -55,8 +55,12 @@ public class ImportResource {
     @Operation(summary = "Import a session's items", description = """
             The body is the file: a JSON array of rows, a CSV (UTF-8, header row) or an XLSX workbook (first sheet,
             header row), told apart by `Content-Type`. Columns: `externalRef` (the committee's own reference,
-            unique in the session), `kind`, `title`, `body`, `field`, `leadProposerId`, `coSignerIds` (a JSON array,
-            or ids separated by `;`), `groupName`, `keyItem`, `leadingOfficial`, `confidential`, `confidentiality`.
+            unique in the session), `committeeNumber` (its own 第N号, once per session; letters print it), `kind`,
+            `title`, `body`, `field`, the lead proposer as the committee names them (`leadProposer` and
+            `delegation`: 代表团 or 界别) or by `leadProposerId`, co-signers by name (`coSigners`: a JSON array, or
+            names separated by `;`, each with its delegation in brackets when needed: `李娜（西城区代表团）`) or by
+            `coSignerIds`, `groupName`, `keyItem`, `leadingOfficial`, `confidential`, `confidentiality`. A name
+            that matches no member of the right kind, or several, rejects its row with the reason (never guessed).
             Every row is checked like a filing through the API; each accepted row is filed (state RECEIVED,
             `banli.intake.submission.filed.v1`) whole or not at all; rows whose `externalRef` the session already
             holds are skipped, so a second import of the same file changes nothing. At most 50,000 rows and 20 MB;
@@ -66,12 +70,13 @@ public class ImportResource {
             @Content(mediaType = "application/json",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Map.class, maxItems = MAX_ROWS),
                     examples = @ExampleObject(name = "json", value = """
-                    [{"externalRef": "R-0001", "kind": "SUGGESTION", "title": "关于加快老旧小区加装电梯的建议",
-                      "body": "建议简化审批流程。", "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposerId": 1,
-                      "coSignerIds": [2]}]""")),
+                    [{"externalRef": "R-0001", "committeeNumber": 1, "kind": "SUGGESTION",
+                      "title": "关于加快老旧小区加装电梯的建议", "body": "建议简化审批流程。",
+                      "field": "URBAN_CONSTRUCTION_TRANSPORT", "leadProposer": "王建华", "delegation": "东城区代表团",
+                      "coSigners": ["李娜（西城区代表团）"]}]""")),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = """
-                    externalRef,kind,title,body,field,leadProposerId,coSignerIds
-                    R-0001,SUGGESTION,关于加快老旧小区加装电梯的建议,建议简化审批流程。,URBAN_CONSTRUCTION_TRANSPORT,1,2"""))})
+                    externalRef,committeeNumber,kind,title,body,field,leadProposer,delegation,coSigners
+                    R-0001,1,SUGGESTION,关于加快老旧小区加装电梯的建议,建议简化审批流程。,URBAN_CONSTRUCTION_TRANSPORT,王建华,东城区代表团,李娜（西城区代表团）"""))})
     @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = JobView.class),
             examples = @ExampleObject(name = "running", value = """

@@ -67,7 +67,8 @@ public class Importer {
             Context context = QuarkusTransaction.requiringNew().call(() -> context(jobId));
             List<Rejection> rejections = new ArrayList<>();
             List<RowValidator.Checked> accepted = new ArrayList<>();
-            RowValidator validator = new RowValidator(context.session.kind, context.fields, context.memberKinds);
+            RowValidator validator = new RowValidator(context.session.kind, context.fields, context.directory,
+                    context.committeeNumbers);
             for (ImportRow row : rows) {
                 RowValidator.Outcome outcome = validator.check(row);
                 if (outcome.rejection() != null) {
@@ -95,7 +96,7 @@ public class Importer {
     }
 
     private record Context(Session session, Set<String> fields, Map<Long, Member> members,
-            Map<Long, MemberKind> memberKinds) {
+            MemberDirectory directory, Map<Integer, String> committeeNumbers) {
     }
 
     @SuppressWarnings("unchecked")
@@ -104,15 +105,22 @@ public class Importer {
         Session session = Session.findById(job.sessionId);
         Set<String> fields = new HashSet<>(em.createNativeQuery("select code from field where active").getResultList());
         Map<Long, Member> members = new HashMap<>();
-        Map<Long, MemberKind> kinds = new HashMap<>();
+        List<MemberDirectory.Entry> entries = new ArrayList<>();
         for (Object[] m : (List<Object[]>) em.createNativeQuery("select id, kind, name, delegation from member")
                 .getResultList()) {
             long id = ((Number) m[0]).longValue();
             MemberKind kind = MemberKind.valueOf((String) m[1]);
             members.put(id, new Member(kind, (String) m[2], (String) m[3]));
-            kinds.put(id, kind);
+            entries.add(new MemberDirectory.Entry(id, kind, (String) m[2], (String) m[3]));
         }
-        return new Context(session, fields, members, kinds);
+        Map<Integer, String> committeeNumbers = new HashMap<>();
+        for (Object[] n : (List<Object[]>) em.createNativeQuery("""
+                select committee_number, coalesce(external_ref, '#' || id) from submission
+                where session_id = :session and committee_number is not null""")
+                .setParameter("session", session.id).getResultList()) {
+            committeeNumbers.put(((Number) n[0]).intValue(), (String) n[1]);
+        }
+        return new Context(session, fields, members, new MemberDirectory(entries), committeeNumbers);
     }
 
     private void storeChunkOrRowByRow(long jobId, Context context, List<RowValidator.Checked> chunk, String actor,
@@ -165,7 +173,8 @@ public class Importer {
                     }
                     entries.add(new AuditLog.Entry(actor, roles, null, "submission.filed", "submission",
                             String.valueOf(id), "new -> RECEIVED: imported, job " + jobId + ", row "
-                                    + r.row().rowNumber(), AuditResult.SUCCESS));
+                                    + r.row().rowNumber() + (r.committeeNumber() == null ? ""
+                                            : ", committee's 第" + r.committeeNumber() + "号"), AuditResult.SUCCESS));
                     Member lead = context.members.get(r.leadProposerId());
                     events.add(new Outbox.Pending(String.valueOf(id), new SubmissionFiledV1(id, sessionId, r.kind(),
                             r.row().title(), r.row().field(), new Proposer(r.leadProposerId(), lead.name(),
@@ -187,8 +196,8 @@ public class Importer {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into submission (session_id, kind, title, body, field, lead_proposer_id, group_name, key_item,
                     leading_official, confidential, confidentiality, state, created_at, filed_at, filed_by,
-                    external_ref, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 0)""")) {
+                    external_ref, committee_number, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, 0)""")) {
             for (RowValidator.Checked r : rows) {
                 insert.setLong(1, sessionId);
                 insert.setString(2, r.kind().name());
@@ -205,6 +214,7 @@ public class Importer {
                 insert.setObject(13, at);
                 insert.setString(14, actor);
                 insert.setString(15, r.row().externalRef());
+                insert.setObject(16, r.committeeNumber(), java.sql.Types.INTEGER);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -58,19 +58,25 @@ final class RowReaders {
     private static ImportRow jsonRow(int number, JsonNode node) {
         Map<String, String> cells = new HashMap<>();
         List<String> coSigners = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         if (node != null && node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (e.getKey().equals("coSignerIds") && e.getValue().isArray()) {
                     e.getValue().forEach(v -> coSigners.add(v.asText()));
+                } else if (e.getKey().equals("coSigners") && e.getValue().isArray()) {
+                    // "李娜（东城区代表团）" or {"name": "李娜", "delegation": "东城区代表团"}
+                    e.getValue().forEach(v -> named.add(v.isObject() ? v.path("name").asText()
+                            + (v.hasNonNull("delegation") ? "(" + v.get("delegation").asText() + ")" : "")
+                            : v.asText()));
                 } else if (!e.getValue().isNull()) {
                     cells.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
                 }
             });
         }
-        return row(number, cells, coSigners);
+        return row(number, cells, coSigners, named);
     }
 
-    /** RFC 4180 CSV in UTF-8 (a BOM is skipped), header row first; co-signer ids separated by ';'. */
+    /** RFC 4180 CSV in UTF-8 (a BOM is skipped), header row first; co-signers separated by ';'. */
     static List<ImportRow> csv(InputStream content, int maxRows) {
         try {
             PushbackInputStream in = new PushbackInputStream(content, 3);
@@ -112,8 +118,12 @@ final class RowReaders {
                 }
             }
             String coSigners = cells.get("coSignerIds");
+            String named = cells.get("coSigners");
             rows.add(row(r, cells, coSigners == null || coSigners.isBlank() ? List.of()
-                    : Arrays.stream(coSigners.split("[;；,，\\s]+")).filter(s -> !s.isBlank()).toList()));
+                    : Arrays.stream(coSigners.split("[;；,，\\s]+")).filter(s -> !s.isBlank()).toList(),
+                    // names may hold a middle dot or a space, so only ; and 、 separate them
+                    named == null || named.isBlank() ? List.of()
+                    : Arrays.stream(named.split("[;；、]")).filter(s -> !s.isBlank()).map(String::trim).toList()));
         }
         return rows;
     }
@@ -125,9 +135,10 @@ final class RowReaders {
         }
     }
 
-    private static ImportRow row(int number, Map<String, String> c, List<String> coSigners) {
+    private static ImportRow row(int number, Map<String, String> c, List<String> coSigners, List<String> named) {
         return new ImportRow(number, c.get("externalRef"), c.get("kind"), c.get("title"), c.get("body"), c.get("field"),
                 c.get("leadProposerId"), coSigners, c.get("groupName"), c.get("keyItem"), c.get("leadingOfficial"),
-                c.get("confidential"), c.get("confidentiality"));
+                c.get("confidential"), c.get("confidentiality"), c.get("leadProposer"), c.get("delegation"), named,
+                c.get("committeeNumber"));
     }
 }

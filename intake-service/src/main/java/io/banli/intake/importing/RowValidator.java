@@ -19,7 +19,7 @@ final class RowValidator {
 
     /** A row that passed every check, ready to store. */
     record Checked(ImportRow row, SubmissionKind kind, long leadProposerId, List<Long> coSignerIds, boolean keyItem,
-            boolean confidential, Confidentiality confidentiality) {
+            boolean confidential, Confidentiality confidentiality, Integer committeeNumber) {
     }
 
     /** Either the checked row or the reason it is rejected. */
@@ -28,13 +28,22 @@ final class RowValidator {
 
     private final SessionKind sessionKind;
     private final Set<String> fields;
-    private final Map<Long, MemberKind> members;
+    private final MemberDirectory members;
+    /** The committee's numbers the session holds already, with the externalRef of the item holding each. */
+    private final Map<Integer, String> committeeNumbersTaken;
     private final Set<String> refsSeen = new HashSet<>();
+    private final Set<Integer> committeeNumbersSeen = new HashSet<>();
 
     RowValidator(SessionKind sessionKind, Set<String> fields, Map<Long, MemberKind> members) {
+        this(sessionKind, fields, MemberDirectory.ofKinds(members), Map.of());
+    }
+
+    RowValidator(SessionKind sessionKind, Set<String> fields, MemberDirectory members,
+            Map<Integer, String> committeeNumbersTaken) {
         this.sessionKind = sessionKind;
         this.fields = fields;
         this.members = members;
+        this.committeeNumbersTaken = committeeNumbersTaken;
     }
 
     Outcome check(ImportRow r) {
@@ -59,21 +68,28 @@ final class RowValidator {
         if (r.field() == null || !fields.contains(r.field())) {
             problems.add("field: must be an active field code");
         }
-        Long lead = number(r.leadProposerId());
+        Integer committeeNumber = committeeNumber(r, problems);
         MemberKind expected = kind == SubmissionKind.PROPOSAL ? MemberKind.CPPCC_MEMBER : MemberKind.DEPUTY;
-        if (lead == null || !members.containsKey(lead)) {
-            problems.add("leadProposerId: no such member");
-        } else if (kind != null && members.get(lead) != expected) {
-            problems.add("leadProposerId: member " + lead + " cannot lead a " + kind);
-        }
+        Long lead = lead(r, kind, expected, problems);
         List<Long> coSigners = new ArrayList<>();
         for (String id : r.coSignerIds()) {
             Long coSigner = number(id);
-            if (coSigner == null || !members.containsKey(coSigner) || members.get(coSigner) != expected
+            if (coSigner == null || !members.has(coSigner) || members.kindOf(coSigner) != expected
                     || coSigner.equals(lead)) {
                 problems.add("coSignerIds: " + id + " is not a member who can co-sign this item");
             } else if (!coSigners.contains(coSigner)) {
                 coSigners.add(coSigner);
+            }
+        }
+        for (String named : r.coSigners()) {
+            Named who = Named.parse(named);
+            MemberDirectory.Match match = members.byName(expected, who.name(), who.delegation());
+            if (match.problem() != null) {
+                problems.add("coSigners: " + match.problem());
+            } else if (match.id().equals(lead)) {
+                problems.add("coSigners: " + named + " is the lead proposer");
+            } else if (!coSigners.contains(match.id())) {
+                coSigners.add(match.id());
             }
         }
         if (r.groupName() != null && (kind != SubmissionKind.PROPOSAL || r.groupName().length() > 100)) {
@@ -98,7 +114,67 @@ final class RowValidator {
         if (!problems.isEmpty()) {
             return new Outcome(null, String.join("; ", problems));
         }
-        return new Outcome(new Checked(r, kind, lead, coSigners, keyItem, confidential, reason), null);
+        return new Outcome(new Checked(r, kind, lead, coSigners, keyItem, confidential, reason, committeeNumber),
+                null);
+    }
+
+    /** The lead proposer, by name and delegation (the committee's way) or by member id, not both. */
+    private Long lead(ImportRow r, SubmissionKind kind, MemberKind expected, List<String> problems) {
+        boolean byName = !blank(r.leadProposer());
+        if (byName == !blank(r.leadProposerId())) {
+            problems.add("leadProposer: name the lead proposer (leadProposer with delegation) or give "
+                    + "leadProposerId, not both");
+            return null;
+        }
+        if (byName) {
+            String delegation = blank(r.delegation()) ? null : r.delegation().trim();
+            MemberDirectory.Match match = members.byName(expected, r.leadProposer().trim(), delegation);
+            if (match.problem() != null) {
+                problems.add("leadProposer: " + match.problem());
+            }
+            return match.id();
+        }
+        Long lead = number(r.leadProposerId());
+        if (lead == null || !members.has(lead)) {
+            problems.add("leadProposerId: no such member");
+        } else if (kind != null && members.kindOf(lead) != expected) {
+            problems.add("leadProposerId: member " + lead + " cannot lead a " + kind);
+        }
+        return lead;
+    }
+
+    /** The committee's own number: optional, a positive whole number, once in the file and in the session. */
+    private Integer committeeNumber(ImportRow r, List<String> problems) {
+        if (blank(r.committeeNumber())) {
+            return null;
+        }
+        Long n = number(r.committeeNumber());
+        if (n == null || n < 1 || n > Integer.MAX_VALUE) {
+            problems.add("committeeNumber: must be a positive whole number");
+            return null;
+        }
+        int number = n.intValue();
+        String holder = committeeNumbersTaken.get(number);
+        if (holder != null && !holder.equals(r.externalRef())) {
+            problems.add("committeeNumber: " + number + " is already the committee's number of " + holder
+                    + " in this session");
+        } else if (!committeeNumbersSeen.add(number)) {
+            problems.add("committeeNumber: " + number + " occurs twice in the file");
+        }
+        return number;
+    }
+
+    /** A co-signer as the committee writes one: 李娜（东城区代表团） or 李娜(东城区代表团), or the name alone. */
+    record Named(String name, String delegation) {
+
+        static Named parse(String cell) {
+            String s = cell.trim().replace('（', '(').replace('）', ')');
+            int open = s.indexOf('(');
+            if (open > 0 && s.endsWith(")")) {
+                return new Named(s.substring(0, open).trim(), s.substring(open + 1, s.length() - 1).trim());
+            }
+            return new Named(s, null);
+        }
     }
 
     private static boolean blank(String s) {

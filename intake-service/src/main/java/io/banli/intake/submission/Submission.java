@@ -25,6 +25,12 @@ public class Submission extends PanacheEntityBase {
     /** Per-session number (第39号), given at registration: gap-free and unique within the session. */
     public Integer number;
 
+    /**
+     * The standing committee's own number of an imported item (its 第N号 in the committee's list), unique in the
+     * session: the number people know, so letters print it instead of {@link #number}. Null when filed in Banli.
+     */
+    public Integer committeeNumber;
+
     @Enumerated(EnumType.STRING)
     public SubmissionKind kind;
 

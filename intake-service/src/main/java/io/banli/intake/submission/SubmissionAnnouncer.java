@@ -56,13 +56,19 @@ public class SubmissionAnnouncer {
      * them in the statement that takes it.
      */
     public SessionNumbers.Numbered registered(Submission s, SubmissionState before) {
+        return registered(s, before, CoSigner.signedOf(s.id));
+    }
+
+    /** As {@link #registered(Submission, SubmissionState)}, with the signed co-signers read already. */
+    public SessionNumbers.Numbered registered(Submission s, SubmissionState before, java.util.List<Long> coSignerIds) {
         Session session = Session.findById(s.sessionId);
         SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
-                session.level, session.year, Integer.MIN_VALUE, s.kind, s.title, s.field, proposer(s),
-                CoSigner.signedOf(s.id), s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
+                session.level, session.year, Integer.MIN_VALUE, s.committeeNumber, s.kind, s.title, s.field, proposer(s),
+                coSignerIds, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
         AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
                 "submission.registered", "submission", s.id.toString(),
-                states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号",
+                states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号"
+                        + (s.committeeNumber == null ? "" : " (committee's 第" + s.committeeNumber + "号)"),
                 AuditResult.SUCCESS);
         return new SessionNumbers.Numbered(UUID.randomUUID(), SubmissionEvents.TOPIC, SubmissionEvents.REGISTERED,
                 s.id.toString(), json(event), traceParent(), change.now(), audit);
@@ -72,7 +78,7 @@ public class SubmissionAnnouncer {
         Session session = Session.findById(s.sessionId);
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.UPDATED, s.id.toString(),
                 new SubmissionUpdatedV1(s.id, s.sessionId, session.name, session.kind, session.level, session.year,
-                        s.number, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
+                        s.number, s.committeeNumber, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
                         s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt, at));
         audit("submission.updated", s, s.state, what);
     }

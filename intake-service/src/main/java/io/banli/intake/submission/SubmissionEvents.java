@@ -29,6 +29,8 @@ public final class SubmissionEvents {
     private static final String SESSION = "市十六届人大三次会议";
     private static final String GROUP = "Collective proposals only";
     private static final String KEY_ITEM = "The leading official, key items only";
+    private static final String COMMITTEE_NUMBER = "The standing committee's own number of an imported item (第N号 "
+            + "in its list): the number letters print; null when the item was filed in Banli";
 
     private SubmissionEvents() {
     }
@@ -48,7 +50,8 @@ public final class SubmissionEvents {
     /** Data of {@link #REGISTERED}: what assignment, supervision and reporting need to handle and count it. */
     public record SubmissionRegisteredV1(long submissionId, long sessionId,
             @Schema(example = SESSION) String sessionName, SessionKind sessionKind, SessionLevel level, int year,
-            int number, SubmissionKind kind, @Schema(example = TITLE) String title,
+            int number, @Schema(nullable = true, description = COMMITTEE_NUMBER) Integer committeeNumber,
+            SubmissionKind kind, @Schema(example = TITLE) String title,
             @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
             @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
             @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,
@@ -58,7 +61,8 @@ public final class SubmissionEvents {
     /** Data of {@link #UPDATED}: the whole registered picture after the office changed it. */
     public record SubmissionUpdatedV1(long submissionId, long sessionId,
             @Schema(example = SESSION) String sessionName, SessionKind sessionKind, SessionLevel level, int year,
-            Integer number, SubmissionKind kind, @Schema(example = TITLE) String title,
+            Integer number, @Schema(nullable = true, description = COMMITTEE_NUMBER) Integer committeeNumber,
+            SubmissionKind kind, @Schema(example = TITLE) String title,
             @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
             @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
             @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A submission as the API shows it; {@code similar} is filled in only where the office reviews. {@code repliedAt}
  * comes from assignment's {@code replied} event: from then on the item can no longer be withdrawn.
  */
-public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) Integer number, SubmissionKind kind,
+public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) Integer number,
+        @Schema(nullable = true, description = "The standing committee's own number of an imported item (第N号 in "
+                + "its list), printed on letters instead of `number`") Integer committeeNumber, SubmissionKind kind,
         String title, String body, String field, Long leadProposerId, List<CoSignerView> coSigners,
         @Schema(nullable = true) String groupName, boolean keyItem, @Schema(nullable = true) String leadingOfficial,
         boolean confidential, @Schema(nullable = true) Confidentiality confidentiality, SubmissionState state,
@@ -40,7 +42,7 @@ public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) I
     }
 
     public static SubmissionView of(Submission s, List<CoSignerView> coSigners, List<SimilarItem> similar) {
-        return new SubmissionView(s.id, s.sessionId, s.number, s.kind, s.title, s.body, s.field, s.leadProposerId,
+        return new SubmissionView(s.id, s.sessionId, s.number, s.committeeNumber, s.kind, s.title, s.body, s.field, s.leadProposerId,
                 coSigners, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.confidentiality, s.state,
                 s.coSignUntil, s.filedAt, s.registeredAt, s.refusalReason, s.disposition, s.mergedIntoId,
                 s.withdrawnAt, s.repliedAt, s.version, similar);

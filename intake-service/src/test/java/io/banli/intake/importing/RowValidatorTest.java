@@ -138,4 +138,41 @@ class RowValidatorTest {
         assertThat(validator.check(row("R-4", "SUGGESTION", "t", "b", "EDUCATION", "1", List.of(), null, "yes", null,
                 null, null)).rejection()).isEqualTo("keyItem, confidential: must be true or false when given");
     }
+
+    @Test
+    void proposersNamedAsTheCommitteeNamesThemMatchExactlyOneMember() {
+        MemberDirectory directory = new MemberDirectory(List.of(
+                new MemberDirectory.Entry(1, MemberKind.DEPUTY, "王建华", "东城区代表团"),
+                new MemberDirectory.Entry(2, MemberKind.DEPUTY, "张伟", "东城区代表团"),
+                new MemberDirectory.Entry(3, MemberKind.DEPUTY, "张伟", "西城区代表团"),
+                new MemberDirectory.Entry(4, MemberKind.DEPUTY, "李娜", "西城区代表团"),
+                new MemberDirectory.Entry(9, MemberKind.CPPCC_MEMBER, "王建华", "经济界")));
+        RowValidator byName = new RowValidator(SessionKind.PEOPLES_CONGRESS, Set.of("EDUCATION"), directory,
+                Map.of(7, "OLD-7"));
+        RowValidator.Outcome ok = byName.check(named("N-1", "王建华", "东城区代表团", List.of("张伟(西城区代表团)", "李娜"), "7"));
+        assertThat(ok.rejection()).as("the session's item OLD-7 holds number 7").isEqualTo("committeeNumber: 7 is already the committee's number of OLD-7 in this session");
+        ok = byName.check(named("N-2", " 王建华 ", null, List.of("张伟（西城区代表团）", "李娜"), "8"));
+        assertThat(ok.rejection()).isNull();
+        assertThat(ok.checked().leadProposerId()).as("the CPPCC member of that name cannot lead a suggestion")
+                .isEqualTo(1L);
+        assertThat(ok.checked().coSignerIds()).containsExactly(3L, 4L);
+        assertThat(ok.checked().committeeNumber()).isEqualTo(8);
+
+        assertThat(byName.check(named("N-3", "张伟", null, List.of(), null)).rejection()).isEqualTo(
+                "leadProposer: 2 deputies are named 张伟 (东城区代表团, 西城区代表团): name the delegation (代表团)");
+        assertThat(byName.check(named("N-4", "赵六", "东城区代表团", List.of("张伟"), "8")).rejection()).isEqualTo(
+                "committeeNumber: 8 occurs twice in the file; leadProposer: no deputy named 赵六 in 东城区代表团; "
+                        + "coSigners: 2 deputies are named 张伟 (东城区代表团, 西城区代表团): name the delegation (代表团)");
+        assertThat(byName.check(new ImportRow(1, "N-5", "SUGGESTION", "t", "b", "EDUCATION", "1", List.of(), null,
+                null, null, null, null, "王建华", "东城区代表团", List.of(), "0")).rejection())
+                .contains("committeeNumber: must be a positive whole number")
+                .contains("leadProposer: name the lead proposer (leadProposer with delegation) or give "
+                        + "leadProposerId, not both");
+    }
+
+    private static ImportRow named(String ref, String lead, String delegation, List<String> coSigners,
+            String committeeNumber) {
+        return new ImportRow(1, ref, "SUGGESTION", "关于加快老旧小区加装电梯的建议", "建议简化审批流程。", "EDUCATION", null,
+                List.of(), null, null, null, null, null, lead, delegation, coSigners, committeeNumber);
+    }
 }
