@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.banli.kit.problem.Problems;
+import io.banli.reporting.followup.FollowUp;
 import io.banli.reporting.statistics.Percent;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.Statistics.Group;
@@ -49,7 +50,28 @@ final class Consistency {
     }
 
     static void check(Statistics s) {
-        List<String> p = problems(s);
+        refuse(problems(s));
+    }
+
+    /** The follow-up's counts: every commitment is fulfilled or in progress, and the overdue are in progress. */
+    static List<String> problems(FollowUp f) {
+        List<String> p = new ArrayList<>();
+        same(p, "承诺事项按进度", f.fulfilled() + f.inProgress(), f.commitments());
+        same(p, "承诺事项", f.items().stream().mapToLong(i -> i.commitments().size()).sum(), f.commitments());
+        if (f.overdue() > f.inProgress()) {
+            p.add("逾期承诺" + f.overdue() + "项多于推进中" + f.inProgress() + "项");
+        }
+        if (f.bClassItems() > f.items().size()) {
+            p.add("B类" + f.bClassItems() + "件多于跟踪事项" + f.items().size() + "件");
+        }
+        return p;
+    }
+
+    static void check(FollowUp f) {
+        refuse(problems(f));
+    }
+
+    private static void refuse(List<String> p) {
         if (!p.isEmpty()) {
             throw Problems.problem(409, "inconsistent-figures", "Conflict",
                     "The figures do not add up, so the report is not generated: " + String.join("; ", p));
