@@ -52,6 +52,15 @@ class AuthorizationMatrixTest {
         String ofOwnUnit = "?unitId=" + own;
         Set<Actor> statisticsReaders = EnumSet.copyOf(FIGURE_READERS);
         statisticsReaders.add(Actor.PLATFORM);
+        // A session reporting knows (the follow-up of an unknown one is 404 for everyone allowed).
+        long session;
+        try (EventStream s = new EventStream()) {
+            s.registered("SUGGESTION", "OTHER");
+            session = s.session;
+        }
+        String followUp = "/api/v1/sessions/" + session + "/follow-up";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.office()).get(followUp)
+                .then().statusCode(200));
 
         List<Row> rows = new ArrayList<>(List.of(
                 new Row("GET", "/api/v1/statistics" + ofOwnUnit, statisticsReaders, true),
@@ -60,6 +69,7 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/exports/items" + ofOwnUnit + "&format=CSV", FIGURE_READERS, true),
                 new Row("GET", "/api/v1/reports/annual?year=2025&format=MARKDOWN", REPORT_READERS, false),
                 new Row("GET", "/api/v1/reports/charts/CLASSES?year=2025", REPORT_READERS, false),
+                new Row("GET", followUp, REPORT_READERS, false),
                 new Row("GET", "/api/v1/audit-log?limit=5", EnumSet.of(Actor.OFFICE, Actor.AUDITOR), false),
                 new Row("GET", "/api/v1/open-data/submissions", ANYONE, false),
                 new Row("GET", "/api/v1/open-data/submissions.csv", ANYONE, false),

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.banli.reporting.statistics.Labels;
 import io.banli.testing.Contracts;
 import io.banli.testing.PlatformTestResource;
 
@@ -38,6 +39,9 @@ final class EventStream implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final List<Future<RecordMetadata>> sent = new ArrayList<>();
     final long session = IDS.incrementAndGet();
+    /** The session's year and level (a body is a kind and a level; its sessions follow each other by year). */
+    int year = 2025;
+    String level = "CITY";
     /** Event ids in the order sent, so a test can deliver one again. */
     final List<Sent> history = new ArrayList<>();
 
@@ -88,6 +92,9 @@ final class EventStream implements AutoCloseable {
         final Map<Long, Long> assignments = new LinkedHashMap<>();
         String title;
         String leadingOfficial = "张副市长";
+        /** The field's name in the taxonomy as intake sends it; the built-in name of the code unless set. */
+        String fieldName;
+        String delegation = "东城区代表团";
 
         Item(long id, String kind) {
             this.id = id;
@@ -99,13 +106,14 @@ final class EventStream implements AutoCloseable {
             d.put("sessionId", session);
             d.put("sessionName", "测试会议" + session);
             d.put("sessionKind", kind.equals("PROPOSAL") ? "CPPCC" : "PEOPLES_CONGRESS");
-            d.put("level", "CITY");
-            d.put("year", 2025);
+            d.put("level", level);
+            d.put("year", year);
             d.put("number", (int) (id % 1000));
             d.put("kind", kind);
             d.put("title", title != null ? title : "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
             d.put("field", field);
-            d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", "东城区代表团"));
+            d.put("fieldName", fieldName != null ? fieldName : Labels.field(field));
+            d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", delegation));
             d.put("coSignerIds", List.of(8, 9));
             d.put("groupName", null);
             d.put("keyItem", keyItem);
@@ -127,7 +135,7 @@ final class EventStream implements AutoCloseable {
             assignments.put(unit, assignment);
             Map<String, Object> d = data();
             d.put("kind", kind);
-            d.put("level", "CITY");
+            d.put("level", level);
             d.put("sessionId", session);
             d.put("assignmentId", assignment);
             d.put("unitId", unit);
@@ -198,6 +206,16 @@ final class EventStream implements AutoCloseable {
 
         /** A sent reply with the text assignment publishes (it sends none for a confidential one). */
         Item replied(long unit, String resultClass, Instant at, int round, String disclosure, String text) {
+            return replied(unit, resultClass, at, round, disclosure, text, Map.of());
+        }
+
+        /** A sent reply promising commitments: commitment id → the day it is promised for. */
+        Item replied(long unit, String resultClass, Instant at, Map<Long, LocalDate> commitments) {
+            return replied(unit, resultClass, at, 1, "PUBLIC", null, commitments);
+        }
+
+        private Item replied(long unit, String resultClass, Instant at, int round, String disclosure, String text,
+                Map<Long, LocalDate> commitments) {
             Map<String, Object> d = unitData(unit);
             d.put("replyId", nextId());
             d.put("version", 1);
@@ -207,7 +225,8 @@ final class EventStream implements AutoCloseable {
             d.put("fingerprint", "0".repeat(64));
             d.put("disclosure", disclosure);
             d.put("text", text);
-            d.put("commitments", List.of());
+            d.put("commitments", commitments.entrySet().stream()
+                    .map(c -> Map.of("commitmentId", c.getKey(), "promisedOn", c.getValue())).toList());
             d.put("recipientIds", List.of(7, 8, 9));
             d.put("repliedAt", at);
             return send(WORKFLOW, "banli.assignment.replied.v1", d);
@@ -226,7 +245,7 @@ final class EventStream implements AutoCloseable {
         Item rehandling(long unit, Instant at) {
             Map<String, Object> d = unitData(unit);
             d.put("kind", kind);
-            d.put("level", "CITY");
+            d.put("level", level);
             d.put("sessionId", session);
             d.put("unitName", "单位" + unit);
             d.put("mode", "JOINT");
@@ -251,6 +270,17 @@ final class EventStream implements AutoCloseable {
             decided.put("until", until);
             decided.put("decidedAt", Instant.parse("2025-04-02T02:00:00Z"));
             return send(WORKFLOW, "banli.assignment.extension-decided.v1", decided);
+        }
+
+        /** The unit's report on a commitment's progress. */
+        Item progressed(long unit, long commitment, int percent, boolean fulfilled, LocalDate on) {
+            Map<String, Object> d = unitData(unit);
+            d.put("commitmentId", commitment);
+            d.put("percent", percent);
+            d.put("fulfilled", fulfilled);
+            d.put("progressedOn", on);
+            d.put("recordedAt", on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            return send(WORKFLOW, "banli.assignment.commitment-progressed.v1", d);
         }
 
         /** Supervision's red alert for the unit's reply deadline. */

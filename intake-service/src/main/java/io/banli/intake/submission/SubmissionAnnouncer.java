@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.banli.intake.field.SubjectField;
 import io.banli.intake.member.Member;
 import io.banli.intake.session.Session;
 import io.banli.intake.submission.SubmissionEvents.Proposer;
@@ -64,7 +65,7 @@ public class SubmissionAnnouncer {
         Session session = Session.findById(s.sessionId);
         SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
                 session.level, session.year, Integer.MIN_VALUE, s.committeeNumber, s.kind, s.title, s.field, proposer(s),
-                coSignerIds, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt);
+                coSignerIds, s.groupName, s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt, fieldName(s));
         AuditLog.Entry audit = new AuditLog.Entry(caller.name(), caller.roles(), SourceAddress.current().orElse(null),
                 "submission.registered", "submission", s.id.toString(),
                 states(s, before) + ": " + session.name + " 第" + SessionNumbers.NUMBER_IN_AUDIT + "号"
@@ -79,8 +80,14 @@ public class SubmissionAnnouncer {
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.UPDATED, s.id.toString(),
                 new SubmissionUpdatedV1(s.id, s.sessionId, session.name, session.kind, session.level, session.year,
                         s.number, s.committeeNumber, s.kind, s.title, s.field, proposer(s), CoSigner.signedOf(s.id), s.groupName,
-                        s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt, at));
+                        s.keyItem, s.leadingOfficial, s.confidential, s.registeredAt, at, fieldName(s)));
         audit("submission.updated", s, s.state, what);
+    }
+
+    /** The field's name as the taxonomy has it now: reporting prints it instead of the code (issue 14). */
+    private static String fieldName(Submission s) {
+        SubjectField field = s.field == null ? null : SubjectField.findById(s.field);
+        return field == null ? s.field : field.name;
     }
 
     public void refused(Submission s, SubmissionState before, Instant at) {

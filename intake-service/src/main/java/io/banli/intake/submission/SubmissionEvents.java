@@ -26,6 +26,9 @@ public final class SubmissionEvents {
     // Examples in the AsyncAPI document: what a consumer's test starts from.
     private static final String TITLE = "关于加强老旧小区加装电梯工作的建议";
     private static final String FIELD = "URBAN_CONSTRUCTION_TRANSPORT";
+    private static final String FIELD_NAME = "城建交通";
+    private static final String FIELD_NAME_DOC = "The field's name in the taxonomy when the event was written (a field the "
+            + "office added or renamed prints by it)";
     private static final String SESSION = "市十六届人大三次会议";
     private static final String GROUP = "Collective proposals only";
     private static final String KEY_ITEM = "The leading official, key items only";
@@ -55,7 +58,7 @@ public final class SubmissionEvents {
             @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
             @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
             @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,
-            Instant registeredAt) {
+            Instant registeredAt, @Schema(example = FIELD_NAME, description = FIELD_NAME_DOC) String fieldName) {
     }
 
     /** Data of {@link #UPDATED}: the whole registered picture after the office changed it. */
@@ -66,7 +69,8 @@ public final class SubmissionEvents {
             @Schema(example = FIELD) String field, Proposer leadProposer, List<Long> coSignerIds,
             @Schema(nullable = true, description = GROUP) String groupName, boolean keyItem,
             @Schema(nullable = true, description = KEY_ITEM) String leadingOfficial, boolean confidential,
-            Instant registeredAt, Instant updatedAt) {
+            Instant registeredAt, Instant updatedAt,
+            @Schema(example = FIELD_NAME, description = FIELD_NAME_DOC) String fieldName) {
     }
 
     public record SubmissionRefusedV1(long submissionId, long sessionId, String reason, Disposition disposition,

@@ -31,7 +31,7 @@ public class ExportService {
             "评价");
 
     private static final String ITEMS = """
-            select i.session_name, i.number, i.kind, i.title, i.field, coalesce(i.group_name, i.proposer_name),
+            select i.session_name, i.number, i.kind, i.title, coalesce(i.field_name, i.field), coalesce(i.group_name, i.proposer_name),
                    i.delegation, i.key_item, p.unit_name, p.mode, p.role, p.assigned_at, %2$s, p.first_replied_at,
                    p.result_class, p.first_replied_at <= %2$s, %3$s, ev.rating
             from %4$sitem i

@@ -33,7 +33,7 @@ import io.banli.reporting.statistics.StatisticsQuery;
 public class OpenData {
 
     private static final String SQL = """
-            select i.session_name, i.year, i.number, i.kind, i.title, i.field, coalesce(i.group_name, i.proposer_name),
+            select i.session_name, i.year, i.number, i.kind, i.title, coalesce(i.field_name, i.field), coalesce(i.group_name, i.proposer_name),
                    i.delegation, i.registered_at,
                    string_agg(p.unit_name, '、' order by p.role, p.unit_id),
                    case when bool_and(p.disclosure = 'PUBLIC') filter (where p.replied_at is not null) then

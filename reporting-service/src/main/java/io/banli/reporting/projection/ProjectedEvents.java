@@ -32,6 +32,7 @@ public final class ProjectedEvents {
     static final String EVALUATED = "banli.assignment.evaluated.v1";
     static final String REHANDLING_STARTED = "banli.assignment.rehandling-started.v1";
     static final String CLOSED = "banli.assignment.closed.v1";
+    static final String COMMITMENT_PROGRESSED = "banli.assignment.commitment-progressed.v1";
     static final String OVERDUE = "banli.supervision.overdue.v1";
     static final String WARNING = "banli.supervision.deadline-warning.v1";
     static final String MET = "banli.supervision.deadline-met.v1";
@@ -49,7 +50,7 @@ public final class ProjectedEvents {
     public record Submission(Long submissionId, Long sessionId, String sessionName, String sessionKind, String level,
             Integer year, Integer number, String kind, String title, String field, Proposer leadProposer,
             String groupName, Boolean keyItem, String leadingOfficial, Boolean confidential, Instant filedAt,
-            Instant registeredAt, Instant updatedAt) {
+            Instant registeredAt, Instant updatedAt, String fieldName) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -89,7 +90,18 @@ public final class ProjectedEvents {
     /** {@code text} only when the reply may be published (public reply, item not confidential), else null. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Replied(Long submissionId, Long unitId, Integer round, String resultClass, String disclosure,
-            String text, List<Object> commitments, Instant repliedAt) {
+            String text, List<CommitmentRef> commitments, Instant repliedAt) {
+    }
+
+    /** A commitment a sent reply promises: its id and the day it is due. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommitmentRef(Long commitmentId, LocalDate promisedOn) {
+    }
+
+    /** A unit's report on a commitment's progress (also the yearly report on a B-class item). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CommitmentProgressed(Long submissionId, Long unitId, Long commitmentId, Integer percent,
+            Boolean fulfilled, LocalDate progressedOn, Instant recordedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

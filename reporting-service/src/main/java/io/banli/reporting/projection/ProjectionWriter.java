@@ -22,6 +22,8 @@ import io.banli.reporting.opendata.PersonalData;
 import io.banli.reporting.projection.ProjectedEvents.AdjustmentDecided;
 import io.banli.reporting.projection.ProjectedEvents.Assigned;
 import io.banli.reporting.projection.ProjectedEvents.Closed;
+import io.banli.reporting.projection.ProjectedEvents.CommitmentProgressed;
+import io.banli.reporting.projection.ProjectedEvents.CommitmentRef;
 import io.banli.reporting.projection.ProjectedEvents.ContactRecorded;
 import io.banli.reporting.projection.ProjectedEvents.Deadline;
 import io.banli.reporting.projection.ProjectedEvents.Evaluated;
@@ -128,6 +130,7 @@ public class ProjectionWriter {
             item(t, c.submissionId(), Map.of("closed_at", c.closedAt(), "close_outcome", c.outcome(),
                     "follow_up", Boolean.TRUE.equals(c.followUp())));
         });
+        h.put(ProjectedEvents.COMMITMENT_PROGRESSED, e -> progressed(t, e));
         h.put(ProjectedEvents.OVERDUE, e -> deadline(t, e, true));
         h.put(ProjectedEvents.WARNING, e -> deadline(t, e, false));
         h.put(ProjectedEvents.MET, e -> deadline(t, e, false));
@@ -170,6 +173,7 @@ public class ProjectionWriter {
         columns.put("key_item", Boolean.TRUE.equals(s.keyItem()));
         columns.put("leading_official", s.leadingOfficial());
         columns.put("confidential", Boolean.TRUE.equals(s.confidential()));
+        columns.put("field_name", s.fieldName());
         if (s.registeredAt() != null) {
             columns.put("registered_at", s.registeredAt());
         }
@@ -233,6 +237,44 @@ public class ProjectionWriter {
         part(t, r.submissionId(), r.unitId(), "first_replied_at = least(first_replied_at, :at), "
                 + "replied_at = greatest(replied_at, :at), result_class = :class, reply_round = :round, "
                 + "disclosure = :disclosure, " + setText, columns);
+        commitments(t, r);
+    }
+
+    /**
+     * The reply's latest version lists the commitments that stand: one it no longer lists was withdrawn with the
+     * draft it belonged to. A commitment keeps its progress when a later version lists it again.
+     */
+    private void commitments(Target t, Replied r) {
+        List<CommitmentRef> promised = r.commitments() == null ? List.of()
+                : r.commitments().stream().filter(c -> c != null && c.commitmentId() != null).toList();
+        Query stale = em.createNativeQuery("delete from " + t.table("commitment") + " where submission_id = :s"
+                + " and unit_id = :u" + (promised.isEmpty() ? "" : " and commitment_id not in (:ids)"))
+                .setParameter("s", r.submissionId()).setParameter("u", r.unitId());
+        if (!promised.isEmpty()) {
+            stale.setParameter("ids", promised.stream().map(CommitmentRef::commitmentId).toList());
+        }
+        stale.executeUpdate();
+        for (CommitmentRef c : promised) {
+            em.createNativeQuery("insert into " + t.table("commitment")
+                    + " (commitment_id, submission_id, unit_id, promised_on) values (:c, :s, :u, :due)"
+                    + " on conflict (commitment_id) do update set promised_on = excluded.promised_on")
+                    .setParameter("c", c.commitmentId()).setParameter("s", r.submissionId())
+                    .setParameter("u", r.unitId()).setParameter("due", c.promisedOn()).executeUpdate();
+        }
+    }
+
+    /** The latest report on a commitment; a report may overtake nothing, as both travel on the same key. */
+    private void progressed(Target t, ReceivedEvent e) {
+        CommitmentProgressed p = e.data(mapper, CommitmentProgressed.class);
+        e.require("submissionId, unitId, commitmentId, percent", p.submissionId(), p.unitId(), p.commitmentId(),
+                p.percent());
+        em.createNativeQuery("insert into " + t.table("commitment")
+                + " (commitment_id, submission_id, unit_id, percent, fulfilled, progressed_on)"
+                + " values (:c, :s, :u, :p, :f, :on) on conflict (commitment_id) do update set percent = excluded.percent,"
+                + " fulfilled = excluded.fulfilled, progressed_on = excluded.progressed_on")
+                .setParameter("c", p.commitmentId()).setParameter("s", p.submissionId()).setParameter("u", p.unitId())
+                .setParameter("p", p.percent()).setParameter("f", Boolean.TRUE.equals(p.fulfilled()))
+                .setParameter("on", p.progressedOn()).executeUpdate();
     }
 
     private void evaluated(Target t, ReceivedEvent e) {

@@ -41,7 +41,7 @@ public class RebuildService {
 
     static final List<String> TOPICS = List.of("banli.intake.submissions", "banli.assignment.workflow",
             "banli.supervision.alerts");
-    static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "inbox_event");
+    static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "commitment", "inbox_event");
 
     @Inject
     EntityManager em;
@@ -169,7 +169,8 @@ public class RebuildService {
     private static Statistics comparable(Statistics s) {
         return new Statistics(s.filter(), null, s.roundingRule(), s.total(), s.byKind(), s.byField(), s.byMode(),
                 s.byState(), s.keyItems(), s.unitsPerItem(), s.maxUnitsPerItem(), s.replies(), s.units(),
-                s.itemsAssigned(), s.itemsReplied());
+                s.itemsAssigned(), s.itemsReplied(), s.multiUnitItems(), s.multiUnitShare(), s.byDelegation(),
+                s.byLeadingOfficial());
     }
 
     private void update(long id, String set, long n) {

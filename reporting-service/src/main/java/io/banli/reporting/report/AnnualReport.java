@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.banli.kit.audit.AuditLog;
+import io.banli.reporting.followup.FollowUp;
+import io.banli.reporting.followup.FollowUpQuery;
 import io.banli.reporting.ranking.Ranking;
 import io.banli.reporting.ranking.Ranking.Entry;
 import io.banli.reporting.ranking.Rankings;
 import io.banli.reporting.statistics.Filter;
-import io.banli.reporting.statistics.Labels;
 import io.banli.reporting.statistics.Selection;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.Statistics.Replies;
@@ -55,13 +57,25 @@ public class AnnualReport {
     @Inject
     LeaderItems leaderItems;
 
+    @Inject
+    FollowUpQuery followUp;
+
     @Transactional
     public String markdown(Filter f, int decimals, BigDecimal standard) {
         Statistics s = statistics.compute(f, decimals);
         Consistency.check(s);
+        // The previous session (or year) is compared and followed up; its figures must add up too.
+        Optional<Filter> earlier = followUp.previousPeriod(f);
+        Statistics before = earlier.map(p -> statistics.compute(p, decimals)).orElse(null);
+        FollowUp followed = earlier.map(p -> followUp.summary(null, null, followUp.items(p))).orElse(null);
+        if (before != null) {
+            Consistency.check(before);
+            Consistency.check(followed);
+        }
         Ranking ranking = Rankings.rank(s, RANKED_BY, standard);
         audit.record("report.annual", "report", f.describe(), "annual report generated: " + s.total() + " items");
-        return markdown(title(f), f, s, ranking, decimals);
+        return markdown(title(f), f, s, ranking, decimals) + PreviousSession.sections(f.sessionId != null,
+                earlier.map(this::scope).orElse(null), kindWord(f), s, before, followed);
     }
 
     public String title(Filter f) {
@@ -80,9 +94,9 @@ public class AnnualReport {
         return switch (chart) {
             case CLASSES -> Charts.bars(s.replies().byClass().stream().map(Share::code).toList(),
                     s.replies().byClass().stream().map(c -> c.share().doubleValue()).toList(), null);
-            case FIELDS -> Charts.bars(numbered(s.byField().size()),
+            case FIELDS -> Charts.bars(s.byField().stream().map(Share::label).toList(),
                     s.byField().stream().map(c -> c.share().doubleValue()).toList(), null);
-            case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " unit " + u.unitId()).toList(),
+            case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " " + unitName(u)).toList(),
                     ranking.units().stream().map(u -> u.value() == null ? null : u.value().doubleValue())
                             .toList(), ranking.standard().doubleValue());
         };
@@ -103,8 +117,11 @@ public class AnnualReport {
         m.append("## 一、基本情况\n\n");
         m.append(scope(f)).append("共承办").append(kw).append(s.total()).append("件，其中单办、主办").append(lead)
                 .append("件次，会办").append(co).append("件次，分办").append(split).append("件次；重点").append(kw)
-                .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，涉及单位最多的一件有")
+                .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，占已交办")
+                .append(s.itemsAssigned()).append("件的").append(pct(s.multiUnitShare())).append("，涉及单位最多的一件有")
                 .append(s.maxUnitsPerItem()).append("个单位。\n\n");
+        m.append("从提出人所在代表团（界别）看：\n\n");
+        groups(m, "代表团（界别）", s.byDelegation(), "占全部");
         m.append("从类别看，").append(s.byField().stream().map(c -> Markdown.text(c.label()) + "方面" + c.count() + "件，占"
                 + pct(c.share())).collect(Collectors.joining("；"))).append("。\n\n");
         m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))
@@ -146,6 +163,10 @@ public class AnnualReport {
             }
             m.append('\n');
         }
+        if (!s.byLeadingOfficial().isEmpty()) {
+            m.append("按领衔办理的领导统计：\n\n");
+            groups(m, "领衔领导", s.byLeadingOfficial(), "占重点");
+        }
         m.append("## 四、逾期情况\n\n");
         List<Statistics.UnitFigures> late = s.units().stream().filter(u -> u.replies().overdue().parts() > 0)
                 .sorted((a, b) -> Long.compare(b.replies().overdue().days(), a.replies().overdue().days())).toList();
@@ -162,9 +183,9 @@ public class AnnualReport {
         m.append(ranking.rule()).append("。\n\n");
         m.append("| 名次 | 单位 | 单位按时报送率 | 按期办复率 | 满意率 | 逾期天数 | 是否达标 |\n|---|---|---|---|---|---|---|\n");
         for (Entry e : ranking.units()) {
-            m.append("| ").append(e.rank()).append(" | ").append(e.unitName() == null ? "单位" + e.unitId()
-                    : Markdown.text(e.unitName()))
-                    .append("（unit ").append(e.unitId()).append("） | ").append(pct(e.unitOnTimeRate())).append(" | ")
+            // Units by name only: Banli's ids are not for people (issue 14).
+            m.append("| ").append(e.rank()).append(" | ").append(Markdown.text(unitName(e)))
+                    .append(" | ").append(pct(e.unitOnTimeRate())).append(" | ")
                     .append(pct(e.onTimeRate())).append(" | ")
                     .append(pct(e.satisfactionRate())).append(" | ").append(e.overdueDays()).append(" | ")
                     .append(e.meetsStandard() == null ? "—" : e.meetsStandard() ? "达标" : "未达标").append(" |\n");
@@ -186,11 +207,25 @@ public class AnnualReport {
                 .getResultList();
     }
 
+    /** A table of groups (delegations or leading officials) with their items, replied items and share. */
+    private static void groups(StringBuilder m, String what, List<Statistics.Group> groups, String shareOf) {
+        m.append("| ").append(what).append(" | 件数 | 已答复 | ").append(shareOf).append(" |\n|---|---|---|---|\n");
+        for (Statistics.Group g : groups) {
+            m.append("| ").append(Markdown.text(g.name())).append(" | ").append(g.items()).append(" | ")
+                    .append(g.itemsReplied()).append(" | ").append(pct(g.share())).append(" |\n");
+        }
+        m.append('\n');
+    }
+
+    private static String unitName(Entry e) {
+        return e.unitName() == null ? "单位" + e.unitId() : e.unitName();
+    }
+
     private static String name(Statistics.UnitFigures u) {
         return u.unitName() == null ? "单位" + u.unitId() : Markdown.text(u.unitName());
     }
 
-    private String scope(Filter f) {
+    String scope(Filter f) {
         if (f.sessionId != null) {
             Object name = em.createNativeQuery("select max(session_name) from item where session_id = :s")
                     .setParameter("s", f.sessionId).getSingleResult();
@@ -203,24 +238,16 @@ public class AnnualReport {
         return f.kind == null ? "建议提案" : f.kind == Filter.Kind.PROPOSAL ? "提案" : "建议";
     }
 
-    private static String pct(BigDecimal value) {
+    static String pct(BigDecimal value) {
         return value == null ? "—（无可计算的件）" : value.toPlainString() + "%";
     }
 
     private static String legend(List<Share> fields) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            parts.add((i + 1) + " " + Markdown.text(Labels.field(fields.get(i).code())));
+            parts.add((i + 1) + " " + Markdown.text(fields.get(i).label()));
         }
         return String.join("，", parts);
-    }
-
-    private static List<String> numbered(int n) {
-        List<String> labels = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            labels.add(String.valueOf(i));
-        }
-        return labels;
     }
 
     private static String png(byte[] image) {

@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.List;
 
 import io.banli.kit.problem.Problems;
+import io.banli.reporting.followup.FollowUp;
 import io.banli.reporting.statistics.Percent;
 import io.banli.reporting.statistics.Statistics;
+import io.banli.reporting.statistics.Statistics.Group;
 import io.banli.reporting.statistics.Statistics.Share;
 
 /**
@@ -31,13 +33,45 @@ final class Consistency {
         if (s.itemsReplied() > s.replies().replied()) {
             p.add("已答复" + s.itemsReplied() + "件多于答复" + s.replies().replied() + "件次");
         }
-        hundred(p, "类别占比", s.byField(), s.total());
-        hundred(p, "办理结果占比", s.replies().byClass(), s.replies().replied());
+        long multi = s.unitsPerItem().entrySet().stream().filter(e -> Integer.parseInt(e.getKey()) >= 2)
+                .mapToLong(e -> e.getValue()).sum();
+        same(p, "多单位办理件数", s.multiUnitItems(), multi);
+        if (s.multiUnitItems() > s.itemsAssigned()) {
+            p.add("多单位办理" + s.multiUnitItems() + "件多于已交办" + s.itemsAssigned() + "件");
+        }
+        same(p, "件数按代表团界别", s.byDelegation().stream().mapToLong(Group::items).sum(), s.total());
+        same(p, "已答复件数按代表团界别", s.byDelegation().stream().mapToLong(Group::itemsReplied).sum(), s.itemsReplied());
+        same(p, "重点件数按领衔领导", s.byLeadingOfficial().stream().mapToLong(Group::items).sum(), s.keyItems());
+        hundred(p, "类别占比", s.byField().stream().map(Share::share).toList(), s.total());
+        hundred(p, "办理结果占比", s.replies().byClass().stream().map(Share::share).toList(), s.replies().replied());
+        hundred(p, "代表团界别占比", s.byDelegation().stream().map(Group::share).toList(), s.total());
+        hundred(p, "领衔领导占比", s.byLeadingOfficial().stream().map(Group::share).toList(), s.keyItems());
         return p;
     }
 
     static void check(Statistics s) {
-        List<String> p = problems(s);
+        refuse(problems(s));
+    }
+
+    /** The follow-up's counts: every commitment is fulfilled or in progress, and the overdue are in progress. */
+    static List<String> problems(FollowUp f) {
+        List<String> p = new ArrayList<>();
+        same(p, "承诺事项按进度", f.fulfilled() + f.inProgress(), f.commitments());
+        same(p, "承诺事项", f.items().stream().mapToLong(i -> i.commitments().size()).sum(), f.commitments());
+        if (f.overdue() > f.inProgress()) {
+            p.add("逾期承诺" + f.overdue() + "项多于推进中" + f.inProgress() + "项");
+        }
+        if (f.bClassItems() > f.items().size()) {
+            p.add("B类" + f.bClassItems() + "件多于跟踪事项" + f.items().size() + "件");
+        }
+        return p;
+    }
+
+    static void check(FollowUp f) {
+        refuse(problems(f));
+    }
+
+    private static void refuse(List<String> p) {
         if (!p.isEmpty()) {
             throw Problems.problem(409, "inconsistent-figures", "Conflict",
                     "The figures do not add up, so the report is not generated: " + String.join("; ", p));
@@ -55,9 +89,9 @@ final class Consistency {
     }
 
     /** Each share is rounded on its own, so their sum may miss 100 by rounding, never by more. */
-    private static void hundred(List<String> p, String what, List<Share> shares, long whole) {
-        BigDecimal sum = shares.stream().map(Share::share).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int decimals = shares.stream().mapToInt(x -> x.share().scale()).max().orElse(0);
+    static void hundred(List<String> p, String what, List<BigDecimal> shares, long whole) {
+        BigDecimal sum = shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int decimals = shares.stream().mapToInt(BigDecimal::scale).max().orElse(0);
         BigDecimal gap = sum.subtract(BigDecimal.valueOf(100)).abs();
         if (whole > 0 && gap.compareTo(Percent.roundingSlack(shares.size(), decimals)) > 0) {
             p.add(what + "之和为" + sum.toPlainString() + "%");

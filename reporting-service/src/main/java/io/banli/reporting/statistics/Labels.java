@@ -5,7 +5,10 @@ import java.util.Map;
 /** The Chinese names the office's reports use for codes; an unknown code prints as itself. */
 public final class Labels {
 
-    /** The default subject fields (类别); offices may add their own codes, printed as they are. */
+    /**
+     * The default subject fields (类别), for rows projected before events carried the taxonomy's names; a field the
+     * office added or renamed prints by the name intake's events carry ({@link FieldNames}).
+     */
     public static final Map<String, String> FIELDS = Map.of(
             "ECONOMY_SCIENCE", "经济科技",
             "SOCIAL_LIVELIHOOD", "社会民生",
@@ -24,7 +27,14 @@ public final class Labels {
     private Labels() {
     }
 
+    /** The built-in name of a code, or the text itself when it is already a name (or an unknown code). */
     public static String field(String code) {
         return FIELDS.getOrDefault(code, code);
+    }
+
+    /** The taxonomy's name when the events carried one, else the built-in name. */
+    public static String field(String code, Map<String, String> names) {
+        String name = names.get(code);
+        return name != null && !name.isBlank() ? name : field(code);
     }
 }

@@ -14,11 +14,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param itemsAssigned items with at least one unit assigned (件)
  * @param itemsReplied  items every replying unit of which has replied (件): the report's "已答复N件"
+ * @param multiUnitItems items handled by two or more units (lead, co or split, re-assigned ones not counted) —
+ *                      部门配合共同办理 (seeds 002, 003: 147 of 170)
+ * @param multiUnitShare multiUnitItems / itemsAssigned; null with nothing assigned
+ * @param byDelegation  items by the lead proposer's delegation or sector (代表团/界别); a group proposal (集体提案)
+ *                      under the group's name; shares of {@code total}
+ * @param byLeadingOfficial key items by the official who leads their handling (领衔); shares of {@code keyItems}
  */
 public record Statistics(String filter, Instant asOf, String roundingRule, long total, Map<String, Long> byKind,
         List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
         Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units,
-        long itemsAssigned, long itemsReplied) {
+        long itemsAssigned, long itemsReplied, long multiUnitItems, @Schema(nullable = true) BigDecimal multiUnitShare,
+        List<Group> byDelegation, List<Group> byLeadingOfficial) {
+
+    /** Items of one delegation, sector or leading official: how many, how many replied (件), and their share. */
+    public record Group(String name, long items, long itemsReplied, BigDecimal share) {
+    }
 
     /** One part of a whole, with its share of it (rounded on its own: equal counts, equal shares). */
     public record Share(String code, String label, long count, BigDecimal share) {

@@ -1,13 +1,16 @@
 package io.banli.reporting.statistics;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.banli.reporting.statistics.Statistics.Group;
 import io.banli.reporting.statistics.Statistics.Overdue;
 import io.banli.reporting.statistics.Statistics.Ratings;
 import io.banli.reporting.statistics.Statistics.Replies;
@@ -32,6 +36,10 @@ public class StatisticsQuery {
     /** Position of the maximum overdue days among the reply aggregates (not a sum). */
     private static final int MAX_DAYS = 6;
     public static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
+    /** Where a proposer's delegation or sector is not known (the registration has not arrived, or names none). */
+    public static final String NO_DELEGATION = "未注明";
+    /** A key item whose leading official is not named. */
+    public static final String NO_LEADER = "未指定领衔领导";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
@@ -142,7 +150,13 @@ public class StatisticsQuery {
         }
         Map<String, Long> unitsPerItem = new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
         int maxUnits = 0;
-        for (Object[] row : (List<Object[]>) sel.query(em, "select units, state, count(*) from (select i.submission_id, "
+        long multiUnit = 0;
+        Map<String, long[]> delegations = new TreeMap<>();
+        Map<String, long[]> leaders = new TreeMap<>();
+        // A group proposal's proposer is the group (issue 14), so it counts under the group's name.
+        for (Object[] row : (List<Object[]>) sel.query(em, "select units, state, delegation, leader, count(*) from "
+                + "(select i.submission_id, coalesce(i.group_name, i.delegation, '" + NO_DELEGATION + "') as delegation, "
+                + "case when i.key_item then coalesce(i.leading_official, '" + NO_LEADER + "') end as leader, "
                 + "count(p.unit_id) filter (where p.assigned_at is not null and not p.reassigned_away) as units, "
                 + "case when count(*) filter (where " + REPLYING + " and p.assigned_at is not null and not p.reassigned_away) > 0 "
                 + " and count(*) filter (where " + REPLYING + " and p.assigned_at is not null and not p.reassigned_away "
@@ -152,12 +166,18 @@ public class StatisticsQuery {
                 + " when count(*) filter (where p.assigned_at is not null and not p.reassigned_away) > 0 then 'ASSIGNED' "
                 + " else 'REGISTERED' end as state "
                 + "from " + sel.table("item") + " i left join " + sel.table("unit_part") + " p on p.submission_id = i.submission_id "
-                + "where " + sel.items() + " group by i.submission_id) x group by 1, 2", now).getResultList()) {
+                + "where " + sel.items() + " group by i.submission_id) x group by 1, 2, 3, 4", now).getResultList()) {
             int units = ((Number) row[0]).intValue();
-            long n = ((Number) row[2]).longValue();
+            long n = ((Number) row[4]).longValue();
             unitsPerItem.merge(String.valueOf(units), n, Long::sum);
             byState.merge((String) row[1], n, Long::sum);
             maxUnits = Math.max(maxUnits, units);
+            multiUnit += units >= 2 ? n : 0;
+            long replied = "REPLIED".equals(row[1]) ? n : 0;
+            count(delegations, (String) row[2], n, replied);
+            if (row[3] != null) {
+                count(leaders, (String) row[3], n, replied);
+            }
         }
         String parts = " from " + sel.table("unit_part") + " p join " + sel.table("item") + " i on i.submission_id = p.submission_id"
                 + " left join " + RATINGS.formatted(sel.table("evaluation"), sel.table("item"))
@@ -179,10 +199,33 @@ public class StatisticsQuery {
                     replies(v, decimals)));
         }
         List<String> fields = new ArrayList<>(fieldCounts.keySet());
-        List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
+        Map<String, String> names = FieldNames.of(em, sel.table("item"));
+        List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals,
+                code -> Labels.field(code, names));
+        long assigned = byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED");
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
-                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units,
-                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"));
+                byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units, assigned,
+                byState.get("REPLIED"), multiUnit, Percent.rate(multiUnit, assigned, decimals),
+                groups(delegations, decimals), groups(leaders, decimals));
+    }
+
+    private static void count(Map<String, long[]> groups, String name, long items, long replied) {
+        long[] g = groups.computeIfAbsent(name, k -> new long[2]);
+        g[0] += items;
+        g[1] += replied;
+    }
+
+    /** Largest first (equal ones by name), each share of the groups' sum rounded on its own. */
+    private static List<Group> groups(Map<String, long[]> groups, int decimals) {
+        List<String> names = new ArrayList<>(groups.keySet());
+        names.sort(Comparator.comparingLong((String n) -> -groups.get(n)[0]).thenComparing(Comparator.naturalOrder()));
+        List<BigDecimal> shares = Percent.shares(names.stream().map(n -> groups.get(n)[0]).toList(), decimals);
+        List<Group> result = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            long[] g = groups.get(names.get(i));
+            result.add(new Group(names.get(i), g[0], g[1], shares.get(i)));
+        }
+        return result;
     }
 
     private static Replies replies(long[] v, int d) {
@@ -190,7 +233,8 @@ public class StatisticsQuery {
         long replied = v[1];
         long onTime = v[2];
         long openPastDue = v[3];
-        List<Share> byClass = shares(List.of("A", "B", "C", "D"), List.of(v[7], v[8], v[9], v[10]), d, false);
+        List<Share> byClass = shares(List.of("A", "B", "C", "D"), List.of(v[7], v[8], v[9], v[10]), d,
+                Labels.CLASSES::get);
         long evaluated = v[13] + v[14] + v[15];
         return new Replies(assigned, replied, Percent.rate(replied, assigned, d), onTime, openPastDue,
                 Percent.rate(onTime, replied + openPastDue, d), byClass, v[11], Percent.rate(v[11], replied, d), v[12],
@@ -206,12 +250,13 @@ public class StatisticsQuery {
                 Percent.rate(satisfied, all, d));
     }
 
-    private static List<Share> shares(List<String> codes, List<Long> counts, int decimals, boolean fields) {
+    private static List<Share> shares(List<String> codes, List<Long> counts, int decimals,
+            Function<String, String> label) {
         List<java.math.BigDecimal> shares = Percent.shares(counts, decimals);
         List<Share> result = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            result.add(new Share(code, fields ? Labels.field(code) : Labels.CLASSES.get(code), counts.get(i),
+            result.add(new Share(code, label.apply(code), counts.get(i),
                     shares.get(i)));
         }
         return result;

@@ -45,7 +45,11 @@ public class StatisticsResource {
                "unitSubmitted": 1, "unitOnTime": 1, "unitOpenPastDue": 0, "unitOnTimeRate": 100.00,
                "ratings": {"count": 3, "satisfied": 2, "basicallySatisfied": 1, "unsatisfied": 0,
                            "satisfactionRate": 100.00, "satisfiedOnlyRate": 66.67}},
-             "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}]}""";
+             "units": [{"unitId": 1, "unitName": "市教育局", "lead": 1, "co": 0, "split": 0, "replies": null}],
+             "itemsAssigned": 2, "itemsReplied": 1, "multiUnitItems": 1, "multiUnitShare": 50.00,
+             "byDelegation": [{"name": "东城区代表团", "items": 2, "itemsReplied": 1, "share": 66.67},
+                              {"name": "西城区代表团", "items": 1, "itemsReplied": 0, "share": 33.33}],
+             "byLeadingOfficial": []}""";
 
     @Inject
     StatisticsQuery statistics;
@@ -65,7 +69,10 @@ public class StatisticsResource {
             A–D with shares, re-handlings, returns, extensions, overdue parts and days) and the same per unit with
             its lead (主办), co (会办) and split (分办) counts. Every share is rounded half up on its own, so equal
             counts show equal shares and the shares may miss 100 by rounding; a rate whose denominator is 0 is null. Reply figures count replying parts: one per
-            SOLE or JOINT item, one per unit of a SPLIT item. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
+            SOLE or JOINT item, one per unit of a SPLIT item. Items handled by two or more units (`multiUnitItems`, share of
+            the items assigned), items by the lead proposer's delegation or sector (`byDelegation`; a group proposal under
+            its group) and key items by leading official (`byLeadingOfficial`); fields are labelled by the taxonomy's
+            names. A unit's token sees only its own unit; a platform client (scope `statistics:read`) every figure.""")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Statistics.class),
             examples = @ExampleObject(name = "demo", value = EXAMPLE)))
