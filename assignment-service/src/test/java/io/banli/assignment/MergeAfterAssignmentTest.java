@@ -86,11 +86,11 @@ class MergeAfterAssignmentTest {
         // the merged proposer sees their item merged into the host, with the host's reply to rate
         given().auth().oauth2(Tokens.member(proposer(merged))).get("/api/v1/my-items").then().statusCode(200)
                 .body("find { it.submissionId == " + merged + " }.state", equalTo("MERGED"))
-                .body("find { it.submissionId == " + merged + " }.mergedIntoId", equalTo((int) host))
+                .body("find { it.submissionId == " + merged + " }.mergedIntoId", equalTo(host))
                 .body("find { it.submissionId == " + merged + " }.replies[0].replyId", equalTo((int) reply))
                 .body("find { it.submissionId == " + merged + " }.replies[0].canEvaluate", equalTo(true));
         given().auth().oauth2(Tokens.member(unregisteredProposer)).get("/api/v1/my-items").then().statusCode(200)
-                .body("find { it.submissionId == " + unregistered + " }.mergedIntoId", equalTo((int) host));
+                .body("find { it.submissionId == " + unregistered + " }.mergedIntoId", equalTo(host));
         // the merged item's proposers read the host's reply letter
         given().auth().oauth2(Tokens.member(proposer(merged))).get(path(host, "/replies/" + reply + "/letter"))
                 .then().statusCode(200);
