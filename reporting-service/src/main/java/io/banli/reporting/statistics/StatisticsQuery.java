@@ -159,6 +159,10 @@ public class StatisticsQuery {
             byState.merge((String) row[1], n, Long::sum);
             maxUnits = Math.max(maxUnits, units);
         }
+        // 并案: the items merged into the counted ones; each is answered by its host's reply, not counted again.
+        long mergedItems = ((Number) sel.query(em, "select count(*) from " + sel.table("item") + " m where m.merged_into in "
+                + "(select i.submission_id from " + sel.table("item") + " i where " + sel.items() + ")", now)
+                .getSingleResult()).longValue();
         String parts = " from " + sel.table("unit_part") + " p join " + sel.table("item") + " i on i.submission_id = p.submission_id"
                 + " left join " + RATINGS.formatted(sel.table("evaluation"), sel.table("item"))
                 + " ev on ev.submission_id = p.submission_id and ev.unit_id = p.unit_id"
@@ -182,7 +186,8 @@ public class StatisticsQuery {
         List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
                 byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units,
-                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"));
+                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"),
+                mergedItems);
     }
 
     private static Replies replies(long[] v, int d) {
