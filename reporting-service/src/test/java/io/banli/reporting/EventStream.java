@@ -283,6 +283,26 @@ final class EventStream implements AutoCloseable {
             return send(WORKFLOW, "banli.assignment.commitment-progressed.v1", d);
         }
 
+        /**
+         * 并案: intake merged this item (of the given lead proposer, no co-signers) into the host, and assignment
+         * closed its own handling as MERGED.
+         */
+        Item mergedInto(Item host, long proposer) {
+            Map<String, Object> d = data();
+            d.put("intoSubmissionId", host.id);
+            d.put("intoNumber", (int) (host.id % 1000));
+            d.put("number", (int) (id % 1000));
+            d.put("leadProposerId", proposer);
+            d.put("coSignerIds", List.of());
+            d.put("mergedAt", Instant.parse("2025-03-01T02:00:00Z"));
+            send(INTAKE, "banli.intake.submission.merged.v1", d);
+            Map<String, Object> closed = data();
+            closed.put("outcome", "MERGED");
+            closed.put("followUp", false);
+            closed.put("closedAt", Instant.parse("2025-03-01T02:00:01Z"));
+            return send(WORKFLOW, "banli.assignment.closed.v1", closed);
+        }
+
         /** Supervision's red alert for the unit's reply deadline. */
         Item overdue(long unit, Instant dueAt) {
             Map<String, Object> d = unitData(unit);

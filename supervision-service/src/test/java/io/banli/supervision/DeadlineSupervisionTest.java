@@ -216,6 +216,23 @@ class DeadlineSupervisionTest {
     }
 
     @Test
+    void anItemMergedAfterAssignmentIsNoLongerChased() {
+        long submission = IDS.incrementAndGet();
+        try (TopicProbe alerts = TopicProbe.open(ALERTS)) {
+            assigned(submission, 21, "SOLE", clock.instant());
+            awaitDeadline(submission, "REPLY", "OPEN");
+            awaitDeadline(submission, "SIGN_FOR", "OPEN");
+            send(submission, "banli.assignment.closed.v1", "outcome", "MERGED", "followUp", false);
+            awaitDeadline(submission, "REPLY", "CLOSED");
+            awaitDeadline(submission, "SIGN_FOR", "CLOSED");
+            clock.travel(Duration.ofDays(200));
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, submission),
+                    r -> r.key().equals(String.valueOf(submission)) && List.of(OVERDUE, WARNING)
+                            .contains(header(r, "ce_type")))).as("no warning, no overdue for a merged item").isEmpty();
+        }
+    }
+
+    @Test
     void aReplyThatOvertakesTheSignForMeetsItSoNoWrongAlertFollows() {
         long submission = IDS.incrementAndGet();
         try (TopicProbe alerts = TopicProbe.open(ALERTS)) {

@@ -29,20 +29,23 @@ public enum AssignmentState {
     /** 办结. */
     CLOSED,
     /** The proposer withdrew the item. */
-    WITHDRAWN;
+    WITHDRAWN,
+    /** 并案: the item is handled as part of its host item; this part stopped where it stood. */
+    MERGED;
 
     private static final Map<AssignmentState, Set<AssignmentState>> NEXT = Map.ofEntries(
-            Map.entry(PRE_ASSIGNED, Set.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN)),
-            Map.entry(ADJUSTMENT_REQUESTED, Set.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN)),
+            Map.entry(PRE_ASSIGNED, Set.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN, MERGED)),
+            Map.entry(ADJUSTMENT_REQUESTED, Set.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN, MERGED)),
             Map.entry(REASSIGNED, Set.of()),
-            Map.entry(ASSIGNED, Set.of(HANDLING, WITHDRAWN)),
-            Map.entry(HANDLING, Set.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN)),
-            Map.entry(OPINION_SENT, Set.of(CLOSED, WITHDRAWN)),
-            Map.entry(REPLY_SUBMITTED, Set.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN)),
-            Map.entry(REPLIED, Set.of(REHANDLING, CLOSED, WITHDRAWN)),
-            Map.entry(REHANDLING, Set.of(REPLY_SUBMITTED, WITHDRAWN)),
+            Map.entry(ASSIGNED, Set.of(HANDLING, WITHDRAWN, MERGED)),
+            Map.entry(HANDLING, Set.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
+            Map.entry(OPINION_SENT, Set.of(CLOSED, WITHDRAWN, MERGED)),
+            Map.entry(REPLY_SUBMITTED, Set.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN, MERGED)),
+            Map.entry(REPLIED, Set.of(REHANDLING, CLOSED, WITHDRAWN, MERGED)),
+            Map.entry(REHANDLING, Set.of(REPLY_SUBMITTED, WITHDRAWN, MERGED)),
             Map.entry(CLOSED, Set.of()),
-            Map.entry(WITHDRAWN, Set.of()));
+            Map.entry(WITHDRAWN, Set.of()),
+            Map.entry(MERGED, Set.of()));
 
     public boolean canMoveTo(AssignmentState next) {
         return NEXT.get(this).contains(next);
@@ -50,6 +53,6 @@ public enum AssignmentState {
 
     /** Still part of handling: not moved away, not over. */
     public boolean isLive() {
-        return this != REASSIGNED && this != WITHDRAWN && this != CLOSED;
+        return this != REASSIGNED && this != WITHDRAWN && this != CLOSED && this != MERGED;
     }
 }

@@ -108,7 +108,7 @@ public final class WorkflowEvents {
     }
 
     public record ClosedV1(long submissionId,
-            @Schema(enumeration = {"SATISFIED", "AFTER_REHANDLING", "WITHDRAWN", "NOT_EVALUATED"}) String outcome,
+            @Schema(enumeration = {"SATISFIED", "AFTER_REHANDLING", "WITHDRAWN", "NOT_EVALUATED", "MERGED"}) String outcome,
             boolean followUp, Instant closedAt) {
     }
 

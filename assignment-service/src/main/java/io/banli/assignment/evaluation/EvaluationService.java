@@ -25,7 +25,8 @@ import io.banli.kit.security.Caller;
  * evaluation window passes. The lead proposer's rating decides: unsatisfied in the first round opens
  * re-handling (重办); otherwise the unit's part is closed, and the item once every replying unit's part is
  * (办结). A co-signer's rating, before or after the lead's, is recorded and counted (满意率 per rating) but
- * moves nothing (deploy/docs/decisions.md, "The lead proposer's rating decides re-handling").
+ * moves nothing (deploy/docs/decisions.md, "The lead proposer's rating decides re-handling"). The proposers of an
+ * item merged into this one (并案) rate its reply as co-signers do: recorded and counted, moving nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -43,7 +44,7 @@ public class EvaluationService {
     public Evaluation evaluate(long submissionId, long replyId, Evaluation.Rating rating, String comment) {
         long memberId = caller.memberId().orElseThrow(() -> Problems.forbidden("The token names no member."));
         HandledSubmission submission = HandledSubmission.<HandledSubmission>findByIdOptional(submissionId)
-                .filter(s -> s.isProposerOrCoSigner(memberId))
+                .filter(s -> s.receivesReply(memberId))
                 .orElseThrow(() -> Problems.notFound("submission", submissionId));
         Reply reply = Reply.<Reply>find("id = ?1 and submissionId = ?2", replyId, submissionId).firstResultOptional()
                 .filter(r -> r.state == ReplyState.SENT || r.state == ReplyState.SUPERSEDED)
@@ -73,7 +74,7 @@ public class EvaluationService {
         boolean lead = Long.valueOf(memberId).equals(submission.proposerId);
         boolean rehandling = lead && part.state == AssignmentState.REPLIED && opensRehandling(part, rating);
         boolean everyoneRated = Evaluation.count("assignmentId = ?1 and round = ?2", part.id, round)
-                >= 1 + submission.coSignerIds.length;
+                >= submission.replyRecipients().size();
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.EVALUATED, String.valueOf(submissionId),
                 new EvaluatedV1(submissionId, part.id, part.unitId, replyId, round, memberId, rating.name(),
                         evaluation.evaluatedAt, everyoneRated || rehandling));

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.assignment.assignment.WithdrawalService;
+import io.banli.assignment.merge.MergeService;
 import io.banli.assignment.submission.IntakeEvents;
 import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
 import io.banli.assignment.submission.SubmissionService;
@@ -20,7 +21,7 @@ import io.banli.kit.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Takes registered submissions into this service, so the office can assign them; stops withdrawn ones. It reads
+ * Takes registered submissions into this service, so the office can assign them; stops withdrawn and merged ones. It reads
  * and checks intake's events and hands each effect to the service that owns it.
  */
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class IntakeConsumer {
 
     @Inject
     WithdrawalService withdrawals;
+
+    @Inject
+    MergeService merges;
 
     @Incoming("submissions")
     @Blocking
@@ -75,6 +79,6 @@ public class IntakeConsumer {
     private void merged(ReceivedEvent event) {
         IntakeEvents.Merged merged = event.data(mapper, IntakeEvents.Merged.class);
         event.require("submissionId, intoSubmissionId", merged.submissionId(), merged.intoSubmissionId());
-        submissions.merge(merged);
+        merges.merge(merged);
     }
 }

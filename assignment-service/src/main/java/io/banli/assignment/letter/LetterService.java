@@ -90,6 +90,6 @@ public class LetterService {
         if (caller.unitId().isPresent()) {
             return caller.unitId().get().equals(reply.unitId);
         }
-        return caller.memberId().filter(submission::isProposerOrCoSigner).isPresent();
+        return caller.memberId().filter(submission::receivesReply).isPresent();
     }
 }

@@ -1,6 +1,5 @@
 package io.banli.assignment.reply;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,7 +156,7 @@ public class ReplyService {
         return reply;
     }
 
-    /** The office accepts and sends the reply to the proposer and every signed co-signer. */
+    /** The office accepts and sends the reply to the proposer, every signed co-signer and merged items' proposers. */
     public Reply accept(long submissionId, long replyId, ResultClass resultClass) {
         Reply reply = submittedReply(submissionId, replyId);
         reply.moveTo(ReplyState.SUBMITTED, ReplyState.SENT, "accept it");
@@ -180,11 +179,8 @@ public class ReplyService {
             part.moveTo(AssignmentState.REPLIED, "send the reply");
         }
         HandledSubmission submission = HandledSubmission.require(submissionId);
-        List<Long> recipients = new ArrayList<>();
-        if (submission.proposerId != null) {
-            recipients.add(submission.proposerId);
-        }
-        recipients.addAll(List.of(submission.coSignerIds));
+        // Every proposer of an item merged into this one (并案) receives it too.
+        List<Long> recipients = submission.replyRecipients();
         List<CommitmentRef> commitments = Commitment.<Commitment>list("replyId = ?1 order by id", reply.id).stream()
                 .map(c -> new CommitmentRef(c.id, c.promisedOn)).toList();
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.REPLIED, String.valueOf(submissionId),

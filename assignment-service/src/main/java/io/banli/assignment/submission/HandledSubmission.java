@@ -1,7 +1,11 @@
 package io.banli.assignment.submission;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import io.banli.assignment.merge.MergedItem;
 import io.banli.kit.problem.Problems;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -66,6 +71,9 @@ public class HandledSubmission extends PanacheEntityBase {
 
     public Instant closedAt;
 
+    /** 并案: the host item this one is handled with; null unless MERGED. */
+    public Long mergedIntoId;
+
     @Version
     public long version;
 
@@ -77,6 +85,25 @@ public class HandledSubmission extends PanacheEntityBase {
     /** The proposer and the signed co-signers: who receives the reply and may evaluate it. */
     public boolean isProposerOrCoSigner(long memberId) {
         return Long.valueOf(memberId).equals(proposerId) || Arrays.asList(coSignerIds).contains(memberId);
+    }
+
+    /**
+     * Who receives this item's reply and may rate it: its proposer and signed co-signers, and those of every item
+     * merged into it (并案).
+     */
+    public boolean receivesReply(long memberId) {
+        return isProposerOrCoSigner(memberId) || MergedItem.into(id).stream().anyMatch(m -> m.names(memberId));
+    }
+
+    /** Everyone {@link #receivesReply} names: the lead proposer first, then co-signers, then merged items'. */
+    public List<Long> replyRecipients() {
+        Set<Long> recipients = new LinkedHashSet<>();
+        if (proposerId != null) {
+            recipients.add(proposerId);
+        }
+        recipients.addAll(Arrays.asList(coSignerIds));
+        MergedItem.into(id).forEach(m -> recipients.addAll(m.members()));
+        return new ArrayList<>(recipients);
     }
 
     public static HandledSubmission require(long id) {

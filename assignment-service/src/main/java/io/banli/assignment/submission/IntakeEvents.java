@@ -33,6 +33,7 @@ public final class IntakeEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Merged(Long submissionId, Long intoSubmissionId, Instant mergedAt) {
+    public record Merged(Long submissionId, Long intoSubmissionId, Integer intoNumber, Integer number, String title,
+            Long leadProposerId, List<Long> coSignerIds, Instant mergedAt) {
     }
 }

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import io.banli.assignment.submission.IntakeEvents.SubmissionRegistered;
 import io.banli.kit.change.StateChange;
 
-/** The local copy of intake's registered submissions: taken in, kept true to intake's corrections, merged. */
+/** The local copy of intake's registered submissions: taken in, kept true to intake's corrections. */
 @ApplicationScoped
 @Transactional
 public class SubmissionService {
@@ -35,16 +35,6 @@ public class SubmissionService {
         copy(updated, submission);
         change.audit("submission.updated", "submission", submission.id, "copy refreshed from intake");
         return true;
-    }
-
-    /** 并案: the item is handled with another one; it is not assigned on its own. */
-    public void merge(IntakeEvents.Merged merged) {
-        HandledSubmission submission = HandledSubmission.findById(merged.submissionId());
-        if (submission != null && submission.state == SubmissionState.REGISTERED) {
-            submission.state = SubmissionState.MERGED;
-            change.audit("submission.merged", "submission", submission.id, "REGISTERED → MERGED into "
-                    + merged.intoSubmissionId());
-        }
     }
 
     private static void copy(SubmissionRegistered registered, HandledSubmission submission) {

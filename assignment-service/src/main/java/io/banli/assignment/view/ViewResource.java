@@ -80,7 +80,9 @@ public class ViewResource {
     @Operation(summary = "The member's items and their replies", description = """
             For the member named in the token (a portal acts for the member in its `member_id` claim): every item
             they proposed or co-signed, its units, and every sent reply with its fingerprint and whether the member
-            may evaluate it now.""")
+            may evaluate it now. An item merged into another (并案, `state` MERGED) names its host in `mergedIntoId`
+            and shows the host's units and replies: the member rates them on the host
+            (`POST /api/v1/submissions/{mergedIntoId}/replies/{replyId}/evaluations`).""")
     @APIResponse(responseCode = "200", description = "The member's items", content = @Content(
             mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Views.MemberItem.class),
@@ -90,7 +92,8 @@ public class ViewResource {
               "units": [{"unitId": 1, "unitName": "市教育局", "role": "SOLE", "state": "REPLIED", "overdue": false}],
               "replies": [{"replyId": 1, "unitId": 1, "unitName": "市教育局", "version": 1, "round": 1,
                 "resultClass": "A", "disclosure": "PUBLIC", "text": "……", "fingerprint": "9f2c…", "state": "SENT",
-                "repliedAt": "2025-04-03T02:00:00Z", "canEvaluate": true}]}]""")))
+                "repliedAt": "2025-04-03T02:00:00Z", "canEvaluate": true}],
+              "mergedIntoId": null}]""")))
     public List<Views.MemberItem> memberItems() {
         return views.memberItems();
     }

@@ -3,6 +3,7 @@ package io.banli.assignment.view;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.banli.assignment.assignment.AssignmentState;
 import io.banli.assignment.assignment.Parts;
 import io.banli.assignment.assignment.UnitRole;
 import io.banli.assignment.evaluation.Evaluation;
+import io.banli.assignment.merge.MergedItem;
 import io.banli.assignment.reply.Reply;
 import io.banli.assignment.reply.ReplyState;
 import io.banli.assignment.submission.HandledSubmission;
@@ -66,8 +68,10 @@ public class Views {
             boolean canEvaluate) {
     }
 
+    /** {@code mergedIntoId}: the host item of a merged item (并案), whose units and replies it shows; else null. */
     public record MemberItem(long submissionId, int number, String title, SubmissionState state, String myRole,
-            List<PartRow> units, List<SentReply> replies) {
+            List<PartRow> units, List<SentReply> replies,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) Long mergedIntoId) {
     }
 
     /** The office's board (a leader's: their key items), newest session first, by number; every filter optional. */
@@ -147,7 +151,10 @@ public class Views {
         };
     }
 
-    /** A member's items, as proposer or signed co-signer, with every sent reply and what they may do. */
+    /**
+     * A member's items, as proposer or signed co-signer, with every sent reply and what they may do. An item merged
+     * into another (并案) shows the host's units and replies, which the member rates on the host.
+     */
     public List<MemberItem> memberItems() {
         long memberId = caller.memberId().orElseThrow(() -> Problems.forbidden("The token names no member."));
         @SuppressWarnings("unchecked")
@@ -157,24 +164,39 @@ public class Views {
         List<MemberItem> items = new ArrayList<>();
         for (Number id : ids) {
             HandledSubmission s = HandledSubmission.findById(id.longValue());
-            Map<Long, String> unitNames = new HashMap<>();
-            List<PartRow> units = partRows(s.id);
-            units.forEach(u -> unitNames.put(u.unitId(), u.unitName()));
-            List<SentReply> replies = Reply.<Reply>list("submissionId = ?1 and state in ?2 order by id", s.id,
-                    List.of(ReplyState.SENT, ReplyState.SUPERSEDED)).stream().map(r -> {
-                        Assignment part = Assignment.findById(r.assignmentId);
-                        boolean canEvaluate = r.state == ReplyState.SENT && part.awaitsEvaluation()
-                                && r.round == part.round && Evaluation.count(
-                                        "assignmentId = ?1 and round = ?2 and memberId = ?3", part.id, part.round,
-                                        memberId) == 0;
-                        return new SentReply(r.id, r.unitId, unitNames.get(r.unitId), r.replyVersion, r.round,
-                                r.resultClass.name(), r.disclosure.name(), r.text, r.fingerprint, r.state,
-                                r.decidedAt, canEvaluate);
-                    }).toList();
-            items.add(new MemberItem(s.id, s.number, s.title, s.state,
-                    Long.valueOf(memberId).equals(s.proposerId) ? "PROPOSER" : "CO_SIGNER", units, replies));
+            if (s.state == SubmissionState.MERGED && MergedItem.findById(s.id) != null) {
+                continue; // shown below, from its merge
+            }
+            items.add(memberItem(s.id, s.number, s.title, s.state,
+                    Long.valueOf(memberId).equals(s.proposerId) ? "PROPOSER" : "CO_SIGNER", s.id, null, memberId));
         }
+        for (MergedItem m : MergedItem.naming(memberId)) {
+            items.add(memberItem(m.submissionId, m.number == null ? 0 : m.number, m.title, SubmissionState.MERGED,
+                    Long.valueOf(memberId).equals(m.proposerId) ? "PROPOSER" : "CO_SIGNER", m.intoSubmissionId,
+                    m.intoSubmissionId, memberId));
+        }
+        items.sort(Comparator.comparingLong(MemberItem::submissionId));
         return items;
+    }
+
+    /** One item as its member sees it; {@code handledAs} is the item whose units and replies it shows. */
+    private static MemberItem memberItem(long id, int number, String title, SubmissionState state, String role,
+            long handledAs, Long mergedIntoId, long memberId) {
+        Map<Long, String> unitNames = new HashMap<>();
+        List<PartRow> units = partRows(handledAs);
+        units.forEach(u -> unitNames.put(u.unitId(), u.unitName()));
+        List<SentReply> replies = Reply.<Reply>list("submissionId = ?1 and state in ?2 order by id", handledAs,
+                List.of(ReplyState.SENT, ReplyState.SUPERSEDED)).stream().map(r -> {
+                    Assignment part = Assignment.findById(r.assignmentId);
+                    boolean canEvaluate = r.state == ReplyState.SENT && part.awaitsEvaluation()
+                            && r.round == part.round && Evaluation.count(
+                                    "assignmentId = ?1 and round = ?2 and memberId = ?3", part.id, part.round,
+                                    memberId) == 0;
+                    return new SentReply(r.id, r.unitId, unitNames.get(r.unitId), r.replyVersion, r.round,
+                            r.resultClass.name(), r.disclosure.name(), r.text, r.fingerprint, r.state,
+                            r.decidedAt, canEvaluate);
+                }).toList();
+        return new MemberItem(id, number, title, state, role, units, replies, mergedIntoId);
     }
 
     private static List<PartRow> partRows(long submissionId) {

@@ -4,6 +4,7 @@ import static io.banli.assignment.assignment.AssignmentState.ADJUSTMENT_REQUESTE
 import static io.banli.assignment.assignment.AssignmentState.ASSIGNED;
 import static io.banli.assignment.assignment.AssignmentState.CLOSED;
 import static io.banli.assignment.assignment.AssignmentState.HANDLING;
+import static io.banli.assignment.assignment.AssignmentState.MERGED;
 import static io.banli.assignment.assignment.AssignmentState.OPINION_SENT;
 import static io.banli.assignment.assignment.AssignmentState.PRE_ASSIGNED;
 import static io.banli.assignment.assignment.AssignmentState.REASSIGNED;
@@ -25,17 +26,18 @@ class AssignmentStateTest {
 
     /** The workflow as the README describes it, written out independently of the enum's table. */
     static final Map<AssignmentState, Set<AssignmentState>> ALLOWED = Map.ofEntries(
-            Map.entry(PRE_ASSIGNED, EnumSet.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN)),
-            Map.entry(ADJUSTMENT_REQUESTED, EnumSet.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN)),
+            Map.entry(PRE_ASSIGNED, EnumSet.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN, MERGED)),
+            Map.entry(ADJUSTMENT_REQUESTED, EnumSet.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN, MERGED)),
             Map.entry(REASSIGNED, EnumSet.noneOf(AssignmentState.class)),
-            Map.entry(ASSIGNED, EnumSet.of(HANDLING, WITHDRAWN)),
-            Map.entry(HANDLING, EnumSet.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN)),
-            Map.entry(OPINION_SENT, EnumSet.of(CLOSED, WITHDRAWN)),
-            Map.entry(REPLY_SUBMITTED, EnumSet.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN)),
-            Map.entry(REPLIED, EnumSet.of(REHANDLING, CLOSED, WITHDRAWN)),
-            Map.entry(REHANDLING, EnumSet.of(REPLY_SUBMITTED, WITHDRAWN)),
+            Map.entry(ASSIGNED, EnumSet.of(HANDLING, WITHDRAWN, MERGED)),
+            Map.entry(HANDLING, EnumSet.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
+            Map.entry(OPINION_SENT, EnumSet.of(CLOSED, WITHDRAWN, MERGED)),
+            Map.entry(REPLY_SUBMITTED, EnumSet.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN, MERGED)),
+            Map.entry(REPLIED, EnumSet.of(REHANDLING, CLOSED, WITHDRAWN, MERGED)),
+            Map.entry(REHANDLING, EnumSet.of(REPLY_SUBMITTED, WITHDRAWN, MERGED)),
             Map.entry(CLOSED, EnumSet.noneOf(AssignmentState.class)),
-            Map.entry(WITHDRAWN, EnumSet.noneOf(AssignmentState.class)));
+            Map.entry(WITHDRAWN, EnumSet.noneOf(AssignmentState.class)),
+            Map.entry(MERGED, EnumSet.noneOf(AssignmentState.class)));
 
     @Test
     void exactlyTheTransitionsOfTheWorkflowAreAllowed() {
@@ -62,7 +64,7 @@ class AssignmentStateTest {
     void noStateMovesToItselfAndTheEndsAreFinal() {
         Arrays.stream(AssignmentState.values())
                 .forEach(state -> assertThat(state.canMoveTo(state)).as(state.name()).isFalse());
-        for (AssignmentState end : EnumSet.of(REASSIGNED, CLOSED, WITHDRAWN)) {
+        for (AssignmentState end : EnumSet.of(REASSIGNED, CLOSED, WITHDRAWN, MERGED)) {
             Arrays.stream(AssignmentState.values())
                     .forEach(next -> assertThat(end.canMoveTo(next)).as(end + " -> " + next).isFalse());
         }
@@ -76,8 +78,15 @@ class AssignmentStateTest {
     }
 
     @Test
+    void aMergeEndsEveryLivePart() {
+        for (AssignmentState state : AssignmentState.values()) {
+            assertThat(state.canMoveTo(MERGED)).as(state.name()).isEqualTo(state.isLive());
+        }
+    }
+
+    @Test
     void onlyPartsMovedAwayOrOverAreNotLive() {
         assertThat(EnumSet.allOf(AssignmentState.class).stream().filter(s -> !s.isLive()))
-                .containsExactlyInAnyOrder(REASSIGNED, CLOSED, WITHDRAWN);
+                .containsExactlyInAnyOrder(REASSIGNED, CLOSED, WITHDRAWN, MERGED);
     }
 }

@@ -52,7 +52,8 @@ public class MemberProgress {
                               when s.state = 'RECEIVED' then 'FILED'
                               when s.state in ('REFUSED', 'MERGED', 'WITHDRAWN') then s.state
                               when h.stage is not null then h.stage
-                              else 'REGISTERED' end as stage
+                              else 'REGISTERED' end as stage,
+                         s.merged_into_id
                   from submission s
                   left join co_signer c on c.submission_id = s.id and c.member_id = :m
                   left join progress_handling h on h.submission_id = s.id
@@ -90,7 +91,9 @@ public class MemberProgress {
         List<Object[]> rows = Sql.of(em, "select p.* " + ITEMS + " order by p.id desc limit :size offset :offset")
                 .bind("m", memberId).bind("own", own).bind("stage", stage).bind("session", sessionId).bind("size", size)
                 .bind("offset", page * size).list();
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        // A merged item (并案) is handled as its host: it shows the host's units, deadlines and replies.
+        List<Long> ids = rows.stream().map(r -> ((Number) (r[11] != null ? r[11] : r[0])).longValue()).distinct()
+                .toList();
         Details details = ids.isEmpty() ? new Details() : details(ids, memberId);
         Instant now = clock.instant();
         List<ProgressView> items = new ArrayList<>();
@@ -98,19 +101,27 @@ public class MemberProgress {
             long id = ((Number) r[0]).longValue();
             Row row = new Row(id, ((Number) r[1]).longValue(), r[2] == null ? null : ((Number) r[2]).intValue(),
                     (String) r[3], (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), (String) r[8],
-                    (String) r[9], (String) r[10]);
-            List<Deadline> deadlines = details.deadlines.getOrDefault(id, List.of());
-            List<Reply> replies = details.replies.getOrDefault(id, List.of());
-            List<Evaluation> evaluations = details.evaluations.getOrDefault(id, List.of());
+                    (String) r[9], (String) r[10], r[11] == null ? null : ((Number) r[11]).longValue());
+            long handled = row.handledAs();
+            List<Deadline> deadlines = details.deadlines.getOrDefault(handled, List.of());
+            List<Reply> replies = details.replies.getOrDefault(handled, List.of());
+            List<Evaluation> evaluations = details.evaluations.getOrDefault(handled, List.of());
             items.add(new ProgressView(id, row.sessionId, row.number, row.title, row.kind, row.memberRole, row.state,
-                    row.stage, details.units.getOrDefault(id, List.of()), deadlines, replies, evaluations,
-                    nextActions(row, memberId, details.recipients.getOrDefault(id, Map.of()), deadlines, evaluations, now)));
+                    row.stage, details.units.getOrDefault(handled, List.of()), deadlines, replies, evaluations,
+                    nextActions(row, memberId, details.recipients.getOrDefault(handled, Map.of()), deadlines,
+                            evaluations, now), row.mergedIntoId));
         }
         return new ProgressView.Page(items, page, size, total);
     }
 
     private record Row(long id, long sessionId, Integer number, String title, String kind, String state,
-            Instant coSignUntil, Instant repliedAt, String memberRole, String coState, String stage) {
+            Instant coSignUntil, Instant repliedAt, String memberRole, String coState, String stage,
+            Long mergedIntoId) {
+
+        /** The item whose handling this one shows: its host when merged (并案), else itself. */
+        long handledAs() {
+            return mergedIntoId != null ? mergedIntoId : id;
+        }
     }
 
     private static final class Details {
@@ -178,7 +189,7 @@ public class MemberProgress {
             recipients.forEach((reply, to) -> {
                 boolean rated = evaluations.stream().anyMatch(e -> e.replyId() == reply);
                 if (to.contains(memberId) && !rated) {
-                    actions.add(new NextAction("EVALUATE", "POST", "/api/v1/submissions/" + row.id + "/replies/"
+                    actions.add(new NextAction("EVALUATE", "POST", "/api/v1/submissions/" + row.handledAs() + "/replies/"
                             + reply + "/evaluations", window == null ? null : window.dueAt()));
                 }
             });

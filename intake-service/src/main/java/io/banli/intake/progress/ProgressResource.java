@@ -40,6 +40,8 @@ public class ProgressResource {
             REHANDLING, CLOSED. With the handling units, open and past deadlines, the replies sent (with the
             letter's path on assignment-service and the text's SHA-256 fingerprint), the member's own evaluations
             and `nextActions` (SIGN_AS_CO_SIGNER, FILE_DRAFT, EVALUATE, WITHDRAW with method, path and deadline).
+            A merged item (stage MERGED) names its host in `mergedIntoId` and shows the host's units, deadlines,
+            replies and the member's evaluations of them; EVALUATE points at the host's reply.
             A member reads their own, a platform the members it acts for; another member answers 404.""")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(
             mediaType = "application/json",
@@ -58,7 +60,8 @@ public class ProgressResource {
                       "evaluations": [],
                       "nextActions": [{"action": "EVALUATE", "method": "POST",
                                        "path": "/api/v1/submissions/1/replies/1/evaluations",
-                                       "until": "2030-05-01T16:00:00Z"}]}],
+                                       "until": "2030-05-01T16:00:00Z"}],
+                      "mergedIntoId": null}],
                      "page": 0, "size": 20, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "An unknown stage, or a page out of range")
     public ProgressView.Page progress(@Parameter(example = "1") @PathParam("memberId") long memberId,

@@ -8,11 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A member's items as a portal shows them, in words that need no knowledge of Banli's services: the
- * {@link #stage}, who handles it, its deadlines, the replies and what the member may do next.
+ * {@link #stage}, who handles it, its deadlines, the replies and what the member may do next. A merged item
+ * (stage MERGED) shows its host's handling.
  */
 public record ProgressView(long id, long sessionId, Integer number, String title, String kind, String memberRole,
         String state, String stage, List<Unit> units, List<Deadline> deadlines, List<Reply> replies,
-        List<Evaluation> evaluations, List<NextAction> nextActions) {
+        List<Evaluation> evaluations, List<NextAction> nextActions,
+        @Schema(nullable = true, description = "并案: the host item this one is handled with; units, deadlines, "
+                + "replies and evaluations are the host's, and the member rates the host's reply") Long mergedIntoId) {
 
     @Schema(name = "ProgressUnit", description = "A unit handling the item, as the member's progress view shows it.")
     public record Unit(long unitId, String unitName, String role, Instant assignedAt, Instant signedAt) {

@@ -75,10 +75,19 @@ public class ReviewService {
         if (!into.sessionId.equals(s.sessionId) || into.kind != s.kind) {
             throw Problems.unprocessable("invalid-merge", "Only items of the same session and kind are merged.");
         }
+        if (s.repliedAt != null) {
+            throw Problems.unprocessable("invalid-merge", "Submission " + id + " was replied to at " + s.repliedAt
+                    + ": a replied item is not merged.");
+        }
+        if (Submission.count("mergedIntoId", s.id) > 0) {
+            // Its merged items' proposers follow their host: a host is merged only after they are moved.
+            throw Problems.unprocessable("invalid-merge", "Submission " + id + " is the host of merged items: "
+                    + "merge those into the new host first.");
+        }
         SubmissionState before = s.state;
         s.state = SubmissionState.MERGED;
         s.mergedIntoId = into.id;
-        announcer.merged(s, before, change.now());
+        announcer.merged(s, into, before, change.now());
         return changed(s);
     }
 

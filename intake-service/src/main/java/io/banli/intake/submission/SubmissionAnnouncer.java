@@ -96,9 +96,10 @@ public class SubmissionAnnouncer {
         audit("submission.refused", s, before, s.disposition + ": " + s.refusalReason);
     }
 
-    public void merged(Submission s, SubmissionState before, Instant at) {
+    public void merged(Submission s, Submission into, SubmissionState before, Instant at) {
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.MERGED, s.id.toString(),
-                new SubmissionMergedV1(s.id, s.mergedIntoId, at));
+                new SubmissionMergedV1(s.id, into.id, into.number, s.number, s.title, s.leadProposerId,
+                        CoSigner.signedOf(s.id), at));
         audit("submission.merged", s, before, "into " + s.mergedIntoId);
     }
 

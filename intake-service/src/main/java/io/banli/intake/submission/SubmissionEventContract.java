@@ -28,7 +28,8 @@ public class SubmissionEventContract {
                 .message(SubmissionEvents.REFUSED, SubmissionRefusedV1.class,
                         "The office did not register a submission and passed it on as a letter or public opinion.")
                 .message(SubmissionEvents.MERGED, SubmissionMergedV1.class,
-                        "A submission is handled together with another one.")
+                        "A submission is handled together with its host item (并案): its own handling stops, its proposers "
+                                + "receive the host's reply and rate it.")
                 .message(SubmissionEvents.WITHDRAWN, SubmissionWithdrawnV1.class,
                         "The proposer withdrew the submission: handling stops.")
                 .message(SubmissionEvents.UPDATED, SubmissionUpdatedV1.class,

@@ -77,7 +77,19 @@ public final class SubmissionEvents {
             Instant refusedAt) {
     }
 
-    public record SubmissionMergedV1(long submissionId, long intoSubmissionId, Instant mergedAt) {
+    /**
+     * 并案: the item is handled as part of the host item {@code intoSubmissionId}; its own handling stops, and its
+     * proposer and signed co-signers receive the host's reply and rate it.
+     */
+    public record SubmissionMergedV1(long submissionId, long intoSubmissionId,
+            @Schema(nullable = true, description = "The host item's number in its session (第N号), null while it is "
+                    + "not registered") Integer intoNumber,
+            @Schema(nullable = true, description = "The merged item's own number, null if it was merged before "
+                    + "registration") Integer number,
+            @Schema(example = TITLE) String title,
+            @Schema(nullable = true, description = "The merged item's lead proposer (member id)") Long leadProposerId,
+            @Schema(description = "The merged item's signed co-signers: they receive the host's reply too")
+            List<Long> coSignerIds, Instant mergedAt) {
     }
 
     public record SubmissionWithdrawnV1(long submissionId, Instant withdrawnAt) {

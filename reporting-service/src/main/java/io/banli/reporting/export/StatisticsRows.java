@@ -30,6 +30,7 @@ final class StatisticsRows {
         s.unitsPerItem().forEach((n, c) -> rows.add(row(all, "承办单位数为" + n + "的件数", c, null, null)));
         rows.add(row(all, "已交办件数", s.itemsAssigned(), null, "件：每件建议提案计一次"));
         rows.add(row(all, "已答复件数", s.itemsReplied(), null, "件：每个答复单位均已答复的建议提案"));
+        rows.add(row(all, "并案件数", s.mergedItems(), null, "并入上述件办理、随其答复的建议提案，不计入件数"));
         replies(rows, all, s.replies());
         for (UnitFigures u : s.units()) {
             String scope = u.unitName() == null ? "单位" + u.unitId() : u.unitName();

@@ -44,13 +44,15 @@ public class OpenData {
                         'repliedOn', to_char(p.replied_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'))
                         order by p.role, p.unit_id)
                         filter (where p.replied_at is not null and p.disclosure = 'PUBLIC' and p.reply_text is not null)
-                        as text)
+                        as text),
+                   h.number
             from item i
-            left join unit_part p on p.submission_id = i.submission_id and p.assigned_at is not null
+            left join item h on h.submission_id = i.merged_into
+            left join unit_part p on p.submission_id = coalesce(i.merged_into, i.submission_id) and p.assigned_at is not null
                  and not p.reassigned_away and p.role in ('SOLE', 'LEAD', 'SPLIT')
             where i.registered_at is not null and i.refused_at is null and i.withdrawn_at is null
-              and not i.confidential %s
-            group by i.submission_id
+              and not i.confidential and not coalesce(h.confidential, false) %s
+            group by i.submission_id, h.number
             order by i.session_id, i.number, i.submission_id""";
 
     private static final TypeReference<List<OpenReply>> REPLIES = new TypeReference<>() {
@@ -107,7 +109,8 @@ public class OpenData {
         return new OpenSubmission((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(),
                 r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
                 r[5] == null ? null : Labels.field((String) r[5]), (String) r[6], (String) r[7], date(r[8]),
-                (String) r[9], date(r[10]), (String) r[11], replies((String) r[12]));
+                (String) r[9], date(r[10]), (String) r[11], replies((String) r[12]),
+                r[13] == null ? null : ((Number) r[13]).intValue());
     }
 
     private List<OpenReply> replies(String json) {

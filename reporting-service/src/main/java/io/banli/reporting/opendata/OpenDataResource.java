@@ -49,7 +49,8 @@ public class OpenDataResource {
                       "delegation": "东城区代表团", "registeredOn": "2025-01-20", "units": "市教育局",
                       "repliedOn": "2025-04-01", "resultClass": "A",
                       "replies": [{"unit": "市教育局", "repliedOn": "2025-04-01",
-                                   "text": "王建华代表：您提出的关于增加中小学课后服务供给的建议收悉，现答复如下……"}]}]""")))
+                                   "text": "王建华代表：您提出的关于增加中小学课后服务供给的建议收悉，现答复如下……"}],
+                      "mergedIntoNumber": null}]""")))
     @APIResponse(responseCode = "400", description = "A filter or page that cannot be read")
     public List<OpenSubmission> submissions(
             @Parameter(description = "Only this session", example = "1") @QueryParam("sessionId") Long sessionId,

@@ -119,7 +119,13 @@ public class AnnualReport {
                 .append("件次，会办").append(co).append("件次，分办").append(split).append("件次；重点").append(kw)
                 .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，占已交办")
                 .append(s.itemsAssigned()).append("件的").append(pct(s.multiUnitShare())).append("，涉及单位最多的一件有")
-                .append(s.maxUnitsPerItem()).append("个单位。\n\n");
+                .append(s.maxUnitsPerItem()).append("个单位。");
+        if (s.mergedItems() > 0) {
+            // 并案: each merged item is answered by its host's reply; it is not counted as an item again.
+            m.append("另有内容相同的").append(s.mergedItems()).append("件并入上述").append(kw)
+                    .append("办理（并案），不重复计件；其提出人同样收到答复并参加评价。");
+        }
+        m.append("\n\n");
         m.append("从提出人所在代表团（界别）看：\n\n");
         groups(m, "代表团（界别）", s.byDelegation(), "占全部");
         m.append("从类别看，").append(s.byField().stream().map(c -> Markdown.text(c.label()) + "方面" + c.count() + "件，占"

@@ -17,8 +17,9 @@ import jakarta.persistence.Query;
 public record Selection(String prefix, String items, String parts, Map<String, Object> parameters) {
 
     public static Selection of(Filter f, String prefix) {
+        // A merged item (并案) is counted once, under its host: it is listed as merged, never as an item of its own.
         List<String> items = new ArrayList<>(List.of("i.registered_at is not null", "i.refused_at is null",
-                "i.withdrawn_at is null"));
+                "i.withdrawn_at is null", "i.merged_into is null"));
         Map<String, Object> p = new LinkedHashMap<>();
         add(items, p, "i.session_id = :session", "session", f.sessionId);
         add(items, p, "i.kind = :kind", "kind", f.kind == null ? null : f.kind.name());

@@ -179,6 +179,10 @@ public class StatisticsQuery {
                 count(leaders, (String) row[3], n, replied);
             }
         }
+        // 并案: the items merged into the counted ones; each is answered by its host's reply, not counted again.
+        long mergedItems = ((Number) sel.query(em, "select count(*) from " + sel.table("item") + " m where m.merged_into in "
+                + "(select i.submission_id from " + sel.table("item") + " i where " + sel.items() + ")", now)
+                .getSingleResult()).longValue();
         String parts = " from " + sel.table("unit_part") + " p join " + sel.table("item") + " i on i.submission_id = p.submission_id"
                 + " left join " + RATINGS.formatted(sel.table("evaluation"), sel.table("item"))
                 + " ev on ev.submission_id = p.submission_id and ev.unit_id = p.unit_id"
@@ -206,7 +210,7 @@ public class StatisticsQuery {
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
                 byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units, assigned,
                 byState.get("REPLIED"), multiUnit, Percent.rate(multiUnit, assigned, decimals),
-                groups(delegations, decimals), groups(leaders, decimals));
+                groups(delegations, decimals), groups(leaders, decimals), mergedItems);
     }
 
     private static void count(Map<String, long[]> groups, String name, long items, long replied) {

@@ -200,6 +200,11 @@ public class WorkflowConsumer {
     private void closed(ReceivedEvent event) {
         Closed closed = event.data(mapper, Closed.class);
         event.require("submissionId", closed.submissionId());
+        if ("MERGED".equals(closed.outcome())) {
+            // 并案: the host item is handled and chased instead; nothing of this item's own is owed any more.
+            deadlines.closeAll(closed.submissionId(), false, "item merged into another");
+            return;
+        }
         // Closing keeps promised commitments and the evaluation windows: co-signers may still rate (issue 14).
         deadlines.closeAll(closed.submissionId(), true, "item closed");
         if (Boolean.TRUE.equals(closed.followUp())) {

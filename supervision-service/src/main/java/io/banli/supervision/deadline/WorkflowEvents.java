@@ -95,6 +95,6 @@ public final class WorkflowEvents {
 
     /** {@code followUp}: a B-class item, whose progress is reported yearly until it is solved. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Closed(Long submissionId, Boolean followUp, Instant closedAt) {
+    public record Closed(Long submissionId, String outcome, Boolean followUp, Instant closedAt) {
     }
 }
