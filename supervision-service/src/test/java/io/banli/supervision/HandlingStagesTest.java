@@ -440,9 +440,10 @@ class HandlingStagesTest {
         item.awaitDeadline("COMMITMENT", "CLOSED");
         given().auth().oauth2(Tokens.office()).queryParam("submissionId", item.submission).get("/api/v1/deadlines")
                 .then().body("state", not(hasItem("OPEN")))
-                .body("findAll { it.state == 'CLOSED' }.stage", containsInAnyOrder("SIGN_FOR", "CO_OPINION",
-                        "EVALUATION", "COMMITMENT"));
-        assertThat(audited("deadline.closed", item)).isEqualTo(4);
+                // Each directly assigned unit's adjustment window too.
+                .body("findAll { it.state == 'CLOSED' }.stage", containsInAnyOrder("SIGN_FOR", "ADJUSTMENT_REQUEST",
+                        "ADJUSTMENT_REQUEST", "CO_OPINION", "EVALUATION", "COMMITMENT"));
+        assertThat(audited("deadline.closed", item)).isEqualTo(6);
     }
 
     @Test

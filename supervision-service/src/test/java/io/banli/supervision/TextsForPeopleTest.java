@@ -34,7 +34,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class TextsForPeopleTest {
 
-    private static final int UNIT = 71;
+    private static final int UNIT = 77;
     private static final String UNIT_NAME = "市民政局";
 
     @Inject
@@ -56,7 +56,7 @@ class TextsForPeopleTest {
         // A number unlike any id of the test: a text that printed an id would not contain it by chance.
         int number = (int) (item.submission % 900) + 17;
         given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
-                .body(Map.of("liaison", Map.of("name", "联络员", "email", "liaison71@unit.example")))
+                .body(Map.of("liaison", Map.of("name", "联络员", "email", "liaison77@unit.example")))
                 .put("/api/v1/unit-contacts/" + UNIT).then().statusCode(200);
         clock.travelTo(Instant.parse("2025-03-10T02:00:00Z"));
         item.send("assigned", with(unit(assignment, UNIT, "SOLE", "SUGGESTION", "CITY"), "unitName", UNIT_NAME,
