@@ -96,7 +96,7 @@ class AdjustmentAfterAssignmentTest {
             assertThat(moved.getLong("assignmentId")).isEqualTo(decided.getLong("newAssignmentId"));
             assertThat(moved.getString("role")).isEqualTo("SOLE");
             assertThat(moved.getInt("submissionNumber")).isPositive();
-            assertThat(moved.getString("unitName")).isEqualTo("市住房和城乡建设局");
+            assertThat(moved.getString("unitName")).startsWith("市住房和城乡建设局");
         }
     }
 
