@@ -94,7 +94,7 @@ class HandlingStagesTest {
     }
 
     @Test
-    void anAdjustmentRequestMeetsTheWindowAndAFormalAssignmentEndsItSilently() {
+    void anAdjustmentRequestMeetsTheWindowOpensTheOfficesDecisionAndAFormalAssignmentLeavesTheWindowRunning() {
         Workflow item = Workflow.newItem();
         long asking = newId();
         long accepting = newId();
@@ -103,21 +103,83 @@ class HandlingStagesTest {
             item.send("pre-assigned", with(unit(accepting, 43, "CO", "PROPOSAL", "CITY"), "preAssignedAt", MONDAY));
             item.send("adjustment-requested", "assignmentId", asking, "unitId", 42, "reason", "不属于本单位职责",
                     "requestedAt", "2025-03-04T02:00:00Z");
+            // 调整审核: five working days from Tuesday 4 March for the office.
+            item.awaitDeadline("ADJUSTMENT_DECISION", "OPEN").body("[0].unitId", equalTo(42))
+                    .body("[0].dueAt", equalTo("2025-03-11T15:59:59.999999Z"));
             item.send("assigned", with(unit(accepting, 43, "CO", "PROPOSAL", "CITY"), "assignedAt",
                     "2025-03-05T02:00:00Z"));
             item.send("adjustment-decided", "assignmentId", asking, "unitId", 42, "decision", "KEPT",
                     "reason", "职责相关", "decidedAt", "2025-03-06T02:00:00Z");
+            item.awaitDeadline("ADJUSTMENT_DECISION", "MET").body("[0].metOnTime", equalTo(true));
+            // The window counts from the pre-assignment: the formal assignment neither ends nor restarts it.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("ADJUSTMENT_REQUEST")
+                    .body("", hasSize(2))
                     .body("find { it.unitId == 42 }.state", equalTo("MET"))
                     .body("find { it.unitId == 42 }.metOnTime", equalTo(true))
-                    .body("find { it.unitId == 43 }.state", equalTo("CLOSED")));
+                    .body("find { it.unitId == 43 }.state", equalTo("OPEN"))
+                    .body("find { it.unitId == 43 }.dueAt", equalTo("2025-03-10T15:59:59.999999Z")));
             item.awaitDeadline("CO_OPINION", "OPEN");
 
             clock.travelTo(Instant.parse("2025-03-12T02:00:00Z"));
             item.awaitDeadline("SIGN_FOR", "OVERDUE");
+            JsonPath expired = JsonPath.from(alerts.await(stage(EXPIRED, item, "ADJUSTMENT_REQUEST")).value());
+            assertThat(expired.getLong("unitId")).isEqualTo(43);
             assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, item.submission),
-                    TopicProbe.ofType(EXPIRED, key(item)))).isEmpty();
+                    TopicProbe.ofType(EXPIRED, key(item)))).as("only the unused window").hasSize(1);
+            assertThat(alerts.until(SweepMarker.afterSweeps(ALERTS, item.submission),
+                    stage(OVERDUE, item, "ADJUSTMENT_DECISION"))).as("decided in time").isEmpty();
         }
+    }
+
+    @Test
+    void anAdjustmentAfterADirectAssignmentHoldsTheOfficeToItsDecisionAndMovesTheClocksToTheNewUnit() {
+        Workflow item = Workflow.newItem();
+        long first = newId();
+        long moved = newId();
+        try (TopicProbe alerts = TopicProbe.open(ALERTS)) {
+            // A direct assignment: the window opens with it, beside the sign-for and the reply.
+            assigned(item, first, 48);
+            item.awaitDeadline("ADJUSTMENT_REQUEST", "OPEN").body("[0].dueAt", equalTo("2025-03-10T15:59:59.999999Z"));
+            item.send("signed", "assignmentId", first, "unitId", 48, "signedAt", MONDAY);
+            item.send("adjustment-requested", "assignmentId", first, "unitId", 48, "reason", "不属于本单位职责",
+                    "requestedAt", "2025-03-05T02:00:00Z");
+            item.awaitDeadline("ADJUSTMENT_REQUEST", "MET").body("[0].metOnTime", equalTo(true));
+            long decision = item.awaitDeadline("ADJUSTMENT_DECISION", "OPEN")
+                    .body("[0].dueAt", equalTo("2025-03-12T15:59:59.999999Z")).extract().<Number>path("[0].id")
+                    .longValue();
+
+            // The office lets its deadline pass: warned a working day before, then overdue, but its own, not the
+            // unit's.
+            clock.travelTo(Instant.parse("2025-03-12T02:00:00Z"));
+            JsonPath warned = JsonPath.from(alerts.await(stage(WARNING, item, "ADJUSTMENT_DECISION")).value());
+            assertThat(warned.getInt("workingDaysLeft")).isEqualTo(1);
+            clock.travelTo(Instant.parse("2025-03-13T02:00:00Z"));
+            alerts.await(stage(OVERDUE, item, "ADJUSTMENT_DECISION"));
+            item.awaitDeadline("ADJUSTMENT_DECISION", "OVERDUE");
+            item.reminders().body("findAll { it.deadlineId == " + decision + " }", hasSize(0));
+            given().auth().oauth2(Tokens.unitStaff(48)).contentType(ContentType.JSON)
+                    .body(Map.of("text", "调整审核超期")).put("/api/v1/deadlines/" + decision + "/explanation")
+                    .then().statusCode(409).contentType("application/problem+json");
+
+            // Moved to unit 49, formally assigned at once: 48 owes nothing more, 49's clocks start now.
+            item.send("adjustment-decided", "assignmentId", first, "unitId", 48, "decision", "REASSIGNED",
+                    "newUnitId", 49, "newAssignmentId", moved, "reason", "同意调整", "decidedAt",
+                    "2025-03-13T02:00:00Z");
+            item.send("assigned", with(unit(moved, 49, "SOLE", "SUGGESTION", "CITY"), "assignedAt",
+                    "2025-03-13T02:00:00Z"));
+            item.awaitDeadline("ADJUSTMENT_DECISION", "MET").body("[0].metOnTime", equalTo(false));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> item.deadlines("REPLY")
+                    .body("find { it.unitId == 48 }.state", equalTo("CLOSED"))
+                    .body("find { it.unitId == 49 }.state", equalTo("OPEN"))
+                    .body("find { it.unitId == 49 }.dueAt", equalTo("2025-06-13T15:59:59.999999Z")));
+            item.deadlines("SIGN_FOR").body("find { it.unitId == 48 }.state", equalTo("MET"))
+                    .body("find { it.unitId == 49 }.state", equalTo("OPEN"));
+            item.deadlines("ADJUSTMENT_REQUEST").body("find { it.unitId == 49 }.state", equalTo("OPEN"));
+        }
+        // Only the office was late: no notice names unit 48 for it.
+        given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON)
+                .body(Map.of("from", "2025-03-10", "to", "2025-03-13")).post("/api/v1/notices").then()
+                .statusCode(201).body("content.lateUnits.unitId", not(hasItem(48)));
     }
 
     @Test
@@ -378,9 +440,10 @@ class HandlingStagesTest {
         item.awaitDeadline("COMMITMENT", "CLOSED");
         given().auth().oauth2(Tokens.office()).queryParam("submissionId", item.submission).get("/api/v1/deadlines")
                 .then().body("state", not(hasItem("OPEN")))
-                .body("findAll { it.state == 'CLOSED' }.stage", containsInAnyOrder("SIGN_FOR", "CO_OPINION",
-                        "EVALUATION", "COMMITMENT"));
-        assertThat(audited("deadline.closed", item)).isEqualTo(4);
+                // Each directly assigned unit's adjustment window too.
+                .body("findAll { it.state == 'CLOSED' }.stage", containsInAnyOrder("SIGN_FOR", "ADJUSTMENT_REQUEST",
+                        "ADJUSTMENT_REQUEST", "CO_OPINION", "EVALUATION", "COMMITMENT"));
+        assertThat(audited("deadline.closed", item)).isEqualTo(6);
     }
 
     @Test

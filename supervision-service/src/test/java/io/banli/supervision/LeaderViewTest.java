@@ -51,7 +51,7 @@ class LeaderViewTest {
         }
 
         given().auth().oauth2(Tokens.leader(LI)).queryParam("submissionId", led.submission).get("/api/v1/deadlines")
-                .then().statusCode(200).body("stage", containsInAnyOrder("SIGN_FOR", "REPLY"))
+                .then().statusCode(200).body("stage", containsInAnyOrder("SIGN_FOR", "ADJUSTMENT_REQUEST", "REPLY"))
                 .body("leadingOfficial", everyItem(equalTo(LI))).body("keyItem", everyItem(equalTo(true)));
         given().auth().oauth2(Tokens.leader(LI)).get("/api/v1/deadlines").then().statusCode(200)
                 .body("leadingOfficial", everyItem(equalTo(LI)));

@@ -21,7 +21,8 @@ import io.banli.assignment.assignment.AssignmentView;
 import io.banli.kit.security.Roles;
 
 @Path("/api/v1/submissions/{submissionId}")
-@Tag(name = "Adjustment", description = "申请调整: a pre-assigned unit says \"not ours\"; the office decides.")
+@Tag(name = "Adjustment", description = "申请调整: a unit says \"not ours\" after a pre-assignment or an assignment; "
+        + "the office decides.")
 public class AdjustmentResource {
 
     private static final String PART_EXAMPLE = """
@@ -34,15 +35,17 @@ public class AdjustmentResource {
     @POST
     @Path("/adjustment-request")
     @RolesAllowed({Roles.UNIT_STAFF, Roles.UNIT_HEAD})
-    @Operation(summary = "Ask for an adjustment of a pre-assignment", description = """
-            The caller's unit says the item is not theirs, with a reason, while the adjustment window is open.
-            Publishes `banli.assignment.adjustment-requested.v1`.""")
+    @Operation(summary = "Ask for an adjustment of a pre-assignment or an assignment", description = """
+            The caller's unit says the item is not theirs, with a reason, while the adjustment window is open: it
+            counts from the first assignment the unit received (the pre-assignment, or the formal or direct
+            assignment), so a formally assigned unit may ask too, before or after signing for it. Supervision
+            then holds the office to a decision deadline. Publishes `banli.assignment.adjustment-requested.v1`.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "notOurs",
             value = "{\"reason\": \"该事项属市住建局职责，建议调整\"}")))
     @APIResponse(responseCode = "200", description = "Requested", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AssignmentView.class),
             examples = @ExampleObject(name = "requested", value = PART_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "Not pre-assigned, asked already, or the window has closed")
+    @APIResponse(responseCode = "409", description = "Asked already, the opinion or reply sent, or the window has closed")
     public AssignmentView request(@Parameter(example = "3") @PathParam("submissionId") long submissionId,
             @Valid @NotNull AdjustmentRequest request) {
         return AssignmentView.of(adjustments.request(submissionId, request.reason()));
@@ -52,8 +55,10 @@ public class AdjustmentResource {
     @Path("/adjustment-decision")
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Decide a unit's adjustment request", description = """
-            REASSIGN moves the unit's part to `newUnitId` (a new pre-assignment), KEEP leaves it with the unit;
-            a reason is required either way. Publishes `banli.assignment.adjustment-decided.v1`.""")
+            REASSIGN moves the unit's part to `newUnitId` (a new pre-assignment, or a new formal assignment whose
+            clock starts now when the part was formally assigned), KEEP leaves it with the unit in the state it was
+            in; a reason is required either way. Publishes `banli.assignment.adjustment-decided.v1`, then the new
+            unit's `pre-assigned` or `assigned` event.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "reassign", value = """
                     {"unitId": 3, "decision": "REASSIGN", "newUnitId": 4, "reason": "同意调整至市住建局"}"""),

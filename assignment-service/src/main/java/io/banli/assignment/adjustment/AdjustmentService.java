@@ -17,8 +17,10 @@ import io.banli.kit.problem.Problems;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * 申请调整: a pre-assigned unit says "not ours" within the adjustment window; the office re-assigns
- * the part to another unit or keeps it, with a reason either way.
+ * 申请调整: a unit says "not ours" within the adjustment window, which counts from the first assignment it
+ * received (the pre-assignment, or the formal or direct assignment); the office re-assigns the part to another
+ * unit or keeps it, with a reason either way. A part moved after its formal assignment is formally assigned to
+ * the new unit at once, whose clock starts then.
  */
 @ApplicationScoped
 @Transactional
@@ -37,16 +39,17 @@ public class AdjustmentService {
 
     public Assignment request(long submissionId, String reason) {
         Assignment part = parts.ofCaller(submissionId);
-        if (part.adjustmentWindowClosed && part.state == AssignmentState.PRE_ASSIGNED) {
+        if (part.adjustmentWindowClosed && part.state != AssignmentState.ADJUSTMENT_REQUESTED) {
             throw Problems.illegalTransition("The adjustment window of submission " + submissionId + " for unit "
-                    + part.unitId + " has closed: the pre-assignment stands.");
+                    + part.unitId + " has closed: the assignment stands (" + part.state + ").");
         }
+        AssignmentState before = part.state;
         part.moveTo(AssignmentState.ADJUSTMENT_REQUESTED, "ask for an adjustment");
         part.adjustmentReason = reason;
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.ADJUSTMENT_REQUESTED, String.valueOf(submissionId),
                 new AdjustmentRequestedV1(submissionId, part.id, part.unitId, reason, change.now()));
         change.audit("adjustment.requested", "submission", submissionId,
-                "unit " + part.unitId + ": PRE_ASSIGNED → ADJUSTMENT_REQUESTED");
+                "unit " + part.unitId + ": " + before + " → ADJUSTMENT_REQUESTED");
         Assignment.flush();
         return part;
     }
@@ -62,8 +65,11 @@ public class AdjustmentService {
                     + part.state + ": there is no adjustment request to decide.");
         }
         Assignment carrier = part;
+        boolean formal = part.assignedAt != null;
         if (decision == Decision.KEEP) {
-            part.moveTo(AssignmentState.PRE_ASSIGNED, "keep it");
+            // Back to where the request found it: its deadlines ran on meanwhile.
+            part.moveTo(part.signedAt != null ? AssignmentState.HANDLING
+                    : formal ? AssignmentState.ASSIGNED : AssignmentState.PRE_ASSIGNED, "keep it");
             // The unit had its say: the window does not reopen for a second objection.
             part.adjustmentWindowClosed = true;
         } else {
@@ -82,8 +88,15 @@ public class AdjustmentService {
             carrier.unitId = unit.id;
             carrier.mode = part.mode;
             carrier.role = part.role;
-            carrier.state = AssignmentState.PRE_ASSIGNED;
-            carrier.preAssignedAt = change.now();
+            if (formal) {
+                // The item was formally assigned already: the new unit gets it formally, its clock starting now.
+                carrier.state = AssignmentState.ASSIGNED;
+                carrier.assignedAt = change.now();
+                carrier.assignedBy = change.actor();
+            } else {
+                carrier.state = AssignmentState.PRE_ASSIGNED;
+                carrier.preAssignedAt = change.now();
+            }
             carrier.persist();
         }
         change.announce(WorkflowEvents.TOPIC, WorkflowEvents.ADJUSTMENT_DECIDED, String.valueOf(submissionId),
@@ -91,7 +104,7 @@ public class AdjustmentService {
                         decision == Decision.KEEP ? null : carrier.unitId,
                         decision == Decision.KEEP ? null : carrier.id, reason, change.now()));
         if (carrier != part) {
-            parts.announcePart(WorkflowEvents.PRE_ASSIGNED, carrier, submission);
+            parts.announcePart(formal ? WorkflowEvents.ASSIGNED : WorkflowEvents.PRE_ASSIGNED, carrier, submission);
         }
         change.audit("adjustment.decided", "submission", submissionId, "unit " + unitId + ": " + decision
                 + (carrier != part ? " to unit " + carrier.unitId : "") + " — " + reason);

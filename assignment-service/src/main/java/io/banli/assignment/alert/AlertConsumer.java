@@ -1,6 +1,7 @@
 package io.banli.assignment.alert;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class AlertConsumer {
 
     static final String OVERDUE = "banli.supervision.overdue.v1";
     static final String EXPIRED = "banli.supervision.deadline-expired.v1";
+    /** Stages whose deadline is the office's duty (deciding an adjustment or an extension request). */
+    static final Set<String> OFFICE_STAGES = Set.of("ADJUSTMENT_DECISION", "EXTENSION");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Alert(Long submissionId, Long assignmentId, Long unitId, String stage) {
@@ -50,6 +53,10 @@ public class AlertConsumer {
     private void overdue(ReceivedEvent event) {
         Alert alert = event.data(mapper, Alert.class);
         event.require("submissionId, unitId", alert.submissionId(), alert.unitId());
+        if (OFFICE_STAGES.contains(alert.stage())) {
+            // The office's own decision is late, not the unit's work: the unit's part is not flagged.
+            return;
+        }
         part(alert).ifPresent(part -> part.overdue = true);
     }
 

@@ -89,7 +89,8 @@ public class AssignmentService {
         for (Assignment a : assigned) {
             a.assignedAt = now;
             a.assignedBy = change.actor();
-            a.adjustmentWindowClosed = true;
+            // The adjustment window stays as it was: it counts from the first assignment the unit received,
+            // so a direct assignment opens it and a confirmed pre-assignment's runs on (supervision closes it).
             parts.announcePart(WorkflowEvents.ASSIGNED, a, submission);
         }
         String before = submission.state.name();

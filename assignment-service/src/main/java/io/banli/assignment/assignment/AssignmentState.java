@@ -10,7 +10,10 @@ import java.util.Set;
 public enum AssignmentState {
     /** 预交办: proposed to the unit; it may object within the adjustment window. */
     PRE_ASSIGNED,
-    /** 申请调整: the unit says "not ours"; the office decides. */
+    /**
+     * 申请调整: the unit says "not ours" (after a pre-assignment, or after a formal or direct assignment, within
+     * the adjustment window); the office decides. Kept, the part goes back to where it was.
+     */
     ADJUSTMENT_REQUESTED,
     /** The office moved the part to another unit: this row is history. */
     REASSIGNED,
@@ -35,10 +38,10 @@ public enum AssignmentState {
 
     private static final Map<AssignmentState, Set<AssignmentState>> NEXT = Map.ofEntries(
             Map.entry(PRE_ASSIGNED, Set.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN, MERGED)),
-            Map.entry(ADJUSTMENT_REQUESTED, Set.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN, MERGED)),
+            Map.entry(ADJUSTMENT_REQUESTED, Set.of(PRE_ASSIGNED, ASSIGNED, HANDLING, REASSIGNED, WITHDRAWN, MERGED)),
             Map.entry(REASSIGNED, Set.of()),
-            Map.entry(ASSIGNED, Set.of(HANDLING, WITHDRAWN, MERGED)),
-            Map.entry(HANDLING, Set.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
+            Map.entry(ASSIGNED, Set.of(ADJUSTMENT_REQUESTED, HANDLING, WITHDRAWN, MERGED)),
+            Map.entry(HANDLING, Set.of(ADJUSTMENT_REQUESTED, OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
             Map.entry(OPINION_SENT, Set.of(CLOSED, WITHDRAWN, MERGED)),
             Map.entry(REPLY_SUBMITTED, Set.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN, MERGED)),
             Map.entry(REPLIED, Set.of(REHANDLING, CLOSED, WITHDRAWN, MERGED)),

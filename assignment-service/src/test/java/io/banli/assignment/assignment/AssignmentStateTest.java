@@ -27,10 +27,11 @@ class AssignmentStateTest {
     /** The workflow as the README describes it, written out independently of the enum's table. */
     static final Map<AssignmentState, Set<AssignmentState>> ALLOWED = Map.ofEntries(
             Map.entry(PRE_ASSIGNED, EnumSet.of(ADJUSTMENT_REQUESTED, ASSIGNED, WITHDRAWN, MERGED)),
-            Map.entry(ADJUSTMENT_REQUESTED, EnumSet.of(PRE_ASSIGNED, REASSIGNED, WITHDRAWN, MERGED)),
+            // Kept, a part goes back to where the request found it (issue 14: also after a formal assignment).
+            Map.entry(ADJUSTMENT_REQUESTED, EnumSet.of(PRE_ASSIGNED, ASSIGNED, HANDLING, REASSIGNED, WITHDRAWN, MERGED)),
             Map.entry(REASSIGNED, EnumSet.noneOf(AssignmentState.class)),
-            Map.entry(ASSIGNED, EnumSet.of(HANDLING, WITHDRAWN, MERGED)),
-            Map.entry(HANDLING, EnumSet.of(OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
+            Map.entry(ASSIGNED, EnumSet.of(ADJUSTMENT_REQUESTED, HANDLING, WITHDRAWN, MERGED)),
+            Map.entry(HANDLING, EnumSet.of(ADJUSTMENT_REQUESTED, OPINION_SENT, REPLY_SUBMITTED, WITHDRAWN, MERGED)),
             Map.entry(OPINION_SENT, EnumSet.of(CLOSED, WITHDRAWN, MERGED)),
             Map.entry(REPLY_SUBMITTED, EnumSet.of(HANDLING, REHANDLING, REPLIED, WITHDRAWN, MERGED)),
             Map.entry(REPLIED, EnumSet.of(REHANDLING, CLOSED, WITHDRAWN, MERGED)),
@@ -57,7 +58,9 @@ class AssignmentStateTest {
         assertThat(REPLIED.canMoveTo(HANDLING)).as("a sent reply is not returned").isFalse();
         assertThat(OPINION_SENT.canMoveTo(REPLY_SUBMITTED)).as("a co-unit does not reply").isFalse();
         assertThat(REHANDLING.canMoveTo(CLOSED)).as("re-handling ends with a new reply").isFalse();
-        assertThat(ADJUSTMENT_REQUESTED.canMoveTo(ASSIGNED)).as("the office decides first").isFalse();
+        assertThat(ADJUSTMENT_REQUESTED.canMoveTo(REPLY_SUBMITTED)).as("the office decides first").isFalse();
+        assertThat(ADJUSTMENT_REQUESTED.canMoveTo(OPINION_SENT)).as("the office decides first").isFalse();
+        assertThat(REPLY_SUBMITTED.canMoveTo(ADJUSTMENT_REQUESTED)).as("a unit that replied has the item").isFalse();
     }
 
     @Test

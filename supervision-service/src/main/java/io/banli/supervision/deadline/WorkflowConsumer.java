@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.supervision.deadline.WorkflowEvents.AdjustmentDecided;
 import io.banli.supervision.deadline.WorkflowEvents.Assigned;
 import io.banli.supervision.deadline.WorkflowEvents.Closed;
 import io.banli.supervision.deadline.WorkflowEvents.CommitmentProgressed;
@@ -55,8 +56,8 @@ public class WorkflowConsumer {
     private Map<String, Consumer<ReceivedEvent>> handlers() {
         return Map.ofEntries(
                 Map.entry(WorkflowEvents.PRE_ASSIGNED, this::preAssigned),
-                Map.entry(WorkflowEvents.ADJUSTMENT_REQUESTED, event -> done(event, Stage.ADJUSTMENT_REQUEST)),
-                Map.entry(WorkflowEvents.ADJUSTMENT_DECIDED, event -> windowEnded(event, "adjustment decided")),
+                Map.entry(WorkflowEvents.ADJUSTMENT_REQUESTED, this::adjustmentRequested),
+                Map.entry(WorkflowEvents.ADJUSTMENT_DECIDED, this::adjustmentDecided),
                 Map.entry(WorkflowEvents.ASSIGNED, this::assigned),
                 Map.entry(WorkflowEvents.SIGNED, event -> done(event, Stage.SIGN_FOR)),
                 Map.entry(WorkflowEvents.OPINION_SENT, event -> done(event, Stage.CO_OPINION)),
@@ -80,9 +81,10 @@ public class WorkflowConsumer {
     private void assigned(ReceivedEvent event) {
         Assigned a = assignment(event);
         event.require("role", a.role());
-        // The formal assignment ends the unit's adjustment window: no expiry follows.
-        deadlines.closeStage(a.submissionId(), a.unitId(), a.assignmentId(), Stage.ADJUSTMENT_REQUEST,
-                "formally assigned");
+        // The adjustment window counts from the first assignment the unit received: a direct assignment opens it,
+        // after a pre-assignment the window already open runs on (opening it again finds it and opens nothing).
+        deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), Stage.ADJUSTMENT_REQUEST,
+                a.at(event.type()), a.item()));
         // Every unit signs for its part; a co-unit then owes its opinion, every other unit a reply.
         for (Stage stage : new Stage[] {Stage.SIGN_FOR, "CO".equals(a.role()) ? Stage.CO_OPINION : Stage.REPLY}) {
             deadlines.open(new Deadlines.Opening(a.submissionId(), a.assignmentId(), a.unitId(), stage,
@@ -135,10 +137,33 @@ public class WorkflowConsumer {
         }
     }
 
-    private void windowEnded(ReceivedEvent event, String why) {
-        UnitEvent ended = unitEvent(event);
-        event.require("assignmentId", ended.assignmentId());
-        deadlines.closeStage(ended.submissionId(), ended.unitId(), ended.assignmentId(), Stage.ADJUSTMENT_REQUEST, why);
+    /** The request uses the unit's window, and the office now owes its decision (调整审核). */
+    private void adjustmentRequested(ReceivedEvent event) {
+        UnitEvent requested = unitEvent(event);
+        event.require("assignmentId", requested.assignmentId());
+        meetWork(requested.submissionId(), requested.unitId(), Stage.ADJUSTMENT_REQUEST, requested.at());
+        deadlines.nextCycle(requested.assignmentId(), Stage.ADJUSTMENT_DECISION).ifPresent(cycle -> deadlines.open(
+                new Deadlines.Opening(requested.submissionId(), requested.assignmentId(), requested.unitId(),
+                        Stage.ADJUSTMENT_DECISION, requested.at(), deadlines.itemOf(requested.submissionId(),
+                                requested.assignmentId(), requested.unitId()), null, cycle, null)));
+    }
+
+    /**
+     * The office decided: its decision deadline is met and the unit's window is over. A unit the part moved away
+     * from owes nothing more on it; the new unit's own pre-assigned or assigned event opens its deadlines.
+     */
+    private void adjustmentDecided(ReceivedEvent event) {
+        AdjustmentDecided decided = event.data(mapper, AdjustmentDecided.class);
+        event.require("submissionId, assignmentId, unitId, decision", decided.submissionId(), decided.assignmentId(),
+                decided.unitId(), decided.decision());
+        deadlines.meet(decided.submissionId(), decided.unitId(), Stage.ADJUSTMENT_DECISION,
+                decided.decidedAt() != null ? decided.decidedAt() : clock.instant());
+        boolean movedAway = "REASSIGNED".equals(decided.decision());
+        for (Stage stage : movedAway ? new Stage[] {Stage.ADJUSTMENT_REQUEST, Stage.SIGN_FOR, Stage.CO_OPINION,
+                Stage.REPLY} : new Stage[] {Stage.ADJUSTMENT_REQUEST}) {
+            deadlines.closeStage(decided.submissionId(), decided.unitId(), decided.assignmentId(), stage,
+                    movedAway ? "adjusted to another unit" : "adjustment decided");
+        }
     }
 
     private void replyReturned(ReceivedEvent event) {

@@ -82,6 +82,12 @@ public final class WorkflowEvents {
     public record Commitment(Long commitmentId, LocalDate promisedOn) {
     }
 
+    /** {@code decision}: REASSIGNED (the part moved to another unit) or KEPT. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AdjustmentDecided(Long submissionId, Long assignmentId, Long unitId, String decision,
+            Instant decidedAt) {
+    }
+
     /** {@code until}: the date the reply may now take, at most 6 months from assignment. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExtensionDecided(Long submissionId, Long assignmentId, Long unitId, Boolean approved,

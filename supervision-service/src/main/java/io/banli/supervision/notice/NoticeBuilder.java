@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-
 import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.rule.Stage;
+import io.banli.supervision.rule.StageNames;
 
 /** Reads the deadlines due in a period and puts together what a notice says. */
 @ApplicationScoped
@@ -33,8 +33,12 @@ public class NoticeBuilder {
     @SuppressWarnings("unchecked")
     public NoticeContent build(LocalDate from, LocalDate to, BigDecimal standardPercent, Instant now) {
         List<Object[]> rows = em.createNativeQuery("""
-                select d.unit_id, coalesce(d.unit_name, 'unit ' || d.unit_id), d.submission_id, d.stage, d.due_at,
-                       d.state, d.met_on_time, d.met_at, e.id is not null
+                select d.unit_id, coalesce(d.unit_name, (select max(o.unit_name) from deadline o
+                                                           where o.unit_id = d.unit_id)),
+                       d.submission_id, d.stage, d.due_at, d.state, d.met_on_time, d.met_at, e.id is not null,
+                       coalesce(d.submission_number, (select max(o.submission_number) from deadline o
+                                                      where o.submission_id = d.submission_id)),
+                       d.commitment_id is null
                 from deadline d left join overdue_explanation e on e.deadline_id = d.id
                 where d.due_at >= :from and d.due_at < :to and d.state in ('MET', 'OVERDUE') and d.stage in (:duties)
                 order by d.unit_id, d.due_at, d.submission_id""")
@@ -59,8 +63,10 @@ public class NoticeBuilder {
             }
             Instant due = instant(row[4]);
             Instant doneOrNow = open ? now : instant(row[7]);
+            Stage stage = Stage.valueOf((String) row[3]);
             late.computeIfAbsent(unit, u -> new ArrayList<>()).add(new NoticeContent.LateItem(
-                    ((Number) row[2]).longValue(), (String) row[3], due,
+                    ((Number) row[2]).longValue(), row[9] == null ? null : ((Number) row[9]).intValue(), stage.name(),
+                    StageNames.of(stage, stage == Stage.COMMITMENT && Boolean.TRUE.equals(row[10])), due,
                     Math.max(1, Duration.between(due, doneOrNow).toDays() + 1), open, (Boolean) row[8]));
         }
         List<NoticeContent.LateUnit> lateUnits = late.entrySet().stream()

@@ -13,12 +13,17 @@ import java.util.List;
 public record NoticeContent(LocalDate from, LocalDate to, BigDecimal standardPercent, List<LateUnit> lateUnits,
         List<Ranked> ranking, int itemsNamed) {
 
+    /** {@code unitName}: as the assignment named the unit; null when no event named it. */
     public record LateUnit(long unitId, String unitName, List<LateItem> items) {
     }
 
-    /** {@code daysLate}: calendar days from the due time to the work, or to the issue of the notice. */
-    public record LateItem(long submissionId, String stage, Instant dueAt, long daysLate, boolean stillOpen,
-            boolean explanationFiled) {
+    /**
+     * {@code submissionNumber}: the item's number in its session (第N号), what the document prints (null when no
+     * event carried it); {@code stageName}: the stage as people read it. {@code daysLate}: calendar days from the
+     * due time to the work, or to the issue of the notice.
+     */
+    public record LateItem(long submissionId, Integer submissionNumber, String stage, String stageName, Instant dueAt,
+            long daysLate, boolean stillOpen, boolean explanationFiled) {
     }
 
     public record Ranked(int rank, long unitId, String unitName, long due, long onTime, BigDecimal onTimePercent,

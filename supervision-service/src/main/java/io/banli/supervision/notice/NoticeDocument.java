@@ -1,13 +1,18 @@
 package io.banli.supervision.notice;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import io.banli.supervision.rule.Stage;
+import io.banli.supervision.rule.StageNames;
+
 /**
- * Renders a notice as a printable zh-CN HTML document (A4, print styles, no scripts). Every text that
- * came from people or events (title, unit names, stages) goes through {@link #escape}, so markup in it
- * is printed as typed and the page loads nothing from elsewhere.
+ * Renders a notice as a printable zh-CN HTML document (A4, print styles, no scripts). It names items by
+ * their session number (第N号), units by name, stages in Chinese and days as 2025年3月5日: no database id, stage
+ * code or ISO date reaches the reader. Every text that came from people or events (title, unit names, stages)
+ * goes through {@link #escape}, so markup in it is printed as typed and the page loads nothing from elsewhere.
  */
 final class NoticeDocument {
 
@@ -34,7 +39,7 @@ final class NoticeDocument {
                         + "width:100%}td,th{border:1px solid #000;padding:4px 6px;font-size:11pt}.below{font-weight:bold}"
                         + "</style></head><body>");
         html.append("<h1>").append(escape(title)).append("</h1>");
-        html.append("<p>").append(content.from()).append("至").append(content.to()).append("期间，");
+        html.append("<p>").append(day(content.from())).append("至").append(day(content.to())).append("期间，");
         if (content.lateUnits().isEmpty()) {
             html.append("各承办单位均按期完成各阶段办理工作。</p>");
         } else {
@@ -44,8 +49,8 @@ final class NoticeDocument {
                     + "<th>截止日期</th><th>逾期天数</th><th>状态</th><th>超期说明</th></tr>");
             for (NoticeContent.LateUnit unit : content.lateUnits()) {
                 for (NoticeContent.LateItem item : unit.items()) {
-                    html.append("<tr><td>").append(escape(unit.unitName())).append("</td><td>").append(item.submissionId())
-                            .append("</td><td>").append(stage(item.stage())).append("</td><td>")
+                    html.append("<tr><td>").append(unitName(unit.unitName())).append("</td><td>").append(number(item))
+                            .append("</td><td>").append(stageName(item)).append("</td><td>")
                             .append(date.format(item.dueAt())).append("</td><td>").append(item.daysLate())
                             .append("</td><td>").append(item.stillOpen() ? "仍未完成" : "已逾期完成").append("</td><td>")
                             .append(item.explanationFiled() ? "已报送" : "未报送").append("</td></tr>");
@@ -58,7 +63,7 @@ final class NoticeDocument {
                         + "<th>名次</th><th>承办单位</th><th>到期件次</th><th>按时件次</th><th>单位按时办理率</th></tr>");
         for (NoticeContent.Ranked r : content.ranking()) {
             html.append("<tr").append(r.belowStandard() ? " class=\"below\"" : "").append("><td>").append(r.rank())
-                    .append("</td><td>").append(escape(r.unitName())).append("</td><td>").append(r.due())
+                    .append("</td><td>").append(unitName(r.unitName())).append("</td><td>").append(r.due())
                     .append("</td><td>").append(r.onTime()).append("</td><td>").append(r.onTimePercent())
                     .append("%</td></tr>");
         }
@@ -66,14 +71,30 @@ final class NoticeDocument {
         return html.toString();
     }
 
-    private static String stage(String stage) {
-        return switch (stage) {
-            case "SIGN_FOR" -> "签收";
-            case "CO_OPINION" -> "会办意见";
-            case "REPLY" -> "答复";
-            case "REHANDLING" -> "重新办理";
-            default -> escape(stage);
-        };
+    /** A day as texts for people print it: 2025年3月5日. */
+    static String day(LocalDate date) {
+        return DATE.format(date);
+    }
+
+    /** 第N号; the database id is never printed, so an item no event numbered says so instead. */
+    private static String number(NoticeContent.LateItem item) {
+        return item.submissionNumber() == null ? "编号未登记" : "第" + item.submissionNumber() + "号";
+    }
+
+    /** Notices frozen before stage names were stored carry only the code: named here the same way. */
+    private static String stageName(NoticeContent.LateItem item) {
+        if (item.stageName() != null) {
+            return escape(item.stageName());
+        }
+        try {
+            return StageNames.of(Stage.valueOf(item.stage()));
+        } catch (IllegalArgumentException unknown) {
+            return "其他阶段";
+        }
+    }
+
+    private static String unitName(String name) {
+        return name == null ? "未登记名称的承办单位" : escape(name);
     }
 
     static String escape(String text) {

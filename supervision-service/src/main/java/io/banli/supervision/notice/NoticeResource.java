@@ -44,9 +44,10 @@ public class NoticeResource {
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = NoticeView.class),
             examples = @ExampleObject(name = "issued", value = """
-            {"id": 1, "title": "关于2025-01-01至2025-06-30建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
+            {"id": 1, "title": "关于2025年1月1日至2025年6月30日建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
              "issuedBy": "office-demo", "content": {"from": "2025-01-01", "to": "2025-06-30", "standardPercent": 85,
-             "lateUnits": [{"unitId": 2, "unitName": "市交通运输局", "items": [{"submissionId": 2, "stage": "REPLY",
+             "lateUnits": [{"unitId": 2, "unitName": "市交通运输局", "items": [{"submissionId": 2, "submissionNumber": 17,
+             "stage": "REPLY", "stageName": "答复",
              "dueAt": "2025-05-12T15:59:59.999999Z", "daysLate": 9, "stillOpen": false, "explanationFiled": true}]}],
              "ranking": [{"rank": 1, "unitId": 1, "unitName": "市教育局", "due": 1, "onTime": 1, "onTimePercent": 100.00,
              "belowStandard": false}, {"rank": 2, "unitId": 2, "unitName": "市交通运输局", "due": 1, "onTime": 0,
@@ -64,7 +65,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "200", description = "The notice", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = NoticeView.class),
             examples = @ExampleObject(name = "issued", value = """
-            {"id": 1, "title": "关于2025-01-01至2025-06-30建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
+            {"id": 1, "title": "关于2025年1月1日至2025年6月30日建议提案办理逾期情况的通报", "issuedAt": "2025-07-02T02:00:00Z",
              "issuedBy": "office-demo", "content": {"from": "2025-01-01", "to": "2025-06-30", "standardPercent": 85,
              "lateUnits": [], "ranking": [], "itemsNamed": 0}}""")))
     public NoticeView read(@Parameter(example = "1") @PathParam("id") long id) {

@@ -45,7 +45,8 @@ public class NoticeService {
         notice.periodFrom = request.from();
         notice.periodTo = request.to();
         notice.title = request.title() != null ? request.title()
-                : "关于" + request.from() + "至" + request.to() + "建议提案办理逾期情况的通报";
+                : "关于" + NoticeDocument.day(request.from()) + "至" + NoticeDocument.day(request.to())
+                        + "建议提案办理逾期情况的通报";
         notice.issuedAt = now;
         notice.issuedBy = change.actor();
         notice.content = json(content);

@@ -24,6 +24,7 @@ import org.postgresql.PGConnection;
 
 import io.banli.kit.config.BanliConfig;
 import io.banli.supervision.deadline.AlertLevel;
+import io.banli.supervision.rule.StageNames;
 
 /**
  * Plans the reminders of alerts along the escalation ladder: a yellow warning reaches the unit's
@@ -162,17 +163,7 @@ public class Reminders {
      */
     private String message(RaisedAlert alert, boolean red) {
         String due = DATE.format(alert.dueAt().atZone(banli.zone()));
-        String stage = switch (alert.stage()) {
-            case SIGN_FOR -> "签收";
-            case CO_OPINION -> "会办意见";
-            case REPLY -> "答复";
-            case REHANDLING -> "重新办理";
-            case COMMITMENT -> alert.commitmentId() != null ? "承诺事项" : "年度办理进展报告";
-            // Not a unit's duty: the sweep plans no reminders for these; named for completeness.
-            case ADJUSTMENT_REQUEST -> "申请调整";
-            case EXTENSION -> "延期审批";
-            case EVALUATION -> "办理评价";
-        };
+        String stage = StageNames.of(alert.stage(), alert.commitmentId() == null);
         if (red) {
             return "【督办提醒】" + item(alert) + "的" + stage + "已于" + due
                     + "到期，贵单位尚未完成，已逾期。请抓紧办理并报送超期说明。";

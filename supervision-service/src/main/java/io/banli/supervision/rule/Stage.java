@@ -3,13 +3,19 @@ package io.banli.supervision.rule;
 /**
  * The stage a deadline is for, and the workflow event that starts its clock. Most stages are a unit's
  * duty: they go overdue, remind the unit and count in notices. Two are windows that simply close
- * (the unit may ask for an adjustment, the proposer may evaluate), and one is the office's own duty.
+ * (the unit may ask for an adjustment, the proposer may evaluate), and two are the office's own duty
+ * (deciding an adjustment request, deciding an extension request). {@link StageNames} says each in Chinese.
  */
 public enum Stage {
     /** 签收: every assigned unit confirms receipt. */
     SIGN_FOR("assigned", Owner.UNIT),
-    /** 申请调整: a pre-assigned unit may say "not ours" within this window; when it passes, it expires. */
+    /**
+     * 申请调整: a unit may say "not ours" within this window, counted from the first assignment it received
+     * (the pre-assignment, or the formal or direct assignment when there was none); when it passes, it expires.
+     */
     ADJUSTMENT_REQUEST("pre-assigned", Owner.WINDOW),
+    /** 调整审核: the office owes a decision on a unit's adjustment request. */
+    ADJUSTMENT_DECISION("adjustment-requested", Owner.OFFICE),
     /** 会办意见: a co-unit sends its opinion to the lead unit. */
     CO_OPINION("assigned", Owner.UNIT),
     /** 答复: the written reply by a sole, lead or split unit. */
