@@ -28,7 +28,7 @@ class ConsistencyTest {
         Statistics s = new Statistics("all", Instant.EPOCH, "rule", 170, Map.of("SUGGESTION", 170L, "PROPOSAL", 0L),
                 List.of(new Share("OTHER", "其他", 170, new BigDecimal("100.00"))), Map.of("SOLE", 170L),
                 Map.of("REPLIED", 170L), 0, Map.of("1", 170L), 1, replies, List.of(),
-                170, 170);
+                170, 170, Map.of("DEPUTY", 170L, "CPPCC_MEMBER", 0L, "GROUP", 0L));
         assertThat(Consistency.problems(s)).containsExactly("办理结果分类之和175不等于170", "办理结果占比之和为102.94%");
     }
 }

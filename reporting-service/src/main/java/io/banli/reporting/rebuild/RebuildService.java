@@ -169,7 +169,7 @@ public class RebuildService {
     private static Statistics comparable(Statistics s) {
         return new Statistics(s.filter(), null, s.roundingRule(), s.total(), s.byKind(), s.byField(), s.byMode(),
                 s.byState(), s.keyItems(), s.unitsPerItem(), s.maxUnitsPerItem(), s.replies(), s.units(),
-                s.itemsAssigned(), s.itemsReplied());
+                s.itemsAssigned(), s.itemsReplied(), s.byProposerKind());
     }
 
     private void update(long id, String set, long n) {

@@ -104,7 +104,14 @@ public class AnnualReport {
         m.append(scope(f)).append("共承办").append(kw).append(s.total()).append("件，其中单办、主办").append(lead)
                 .append("件次，会办").append(co).append("件次，分办").append(split).append("件次；重点").append(kw)
                 .append(s.keyItems()).append("件。需两个及以上单位办理的").append(multi).append("件，涉及单位最多的一件有")
-                .append(s.maxUnitsPerItem()).append("个单位。\n\n");
+                .append(s.maxUnitsPerItem()).append("个单位。");
+        long groups = s.byProposerKind().getOrDefault("GROUP", 0L);
+        if (groups > 0) {
+            // CPPCC reports count group proposals (集体提案: parties, people's organisations, committees, sectors).
+            m.append("其中集体提案").append(groups).append("件，委员个人提案").append(s.byProposerKind()
+                    .getOrDefault("CPPCC_MEMBER", 0L)).append("件。");
+        }
+        m.append("\n\n");
         m.append("从类别看，").append(s.byField().stream().map(c -> Markdown.text(c.label()) + "方面" + c.count() + "件，占"
                 + pct(c.share())).collect(Collectors.joining("；"))).append("。\n\n");
         m.append("![图1 类别构成（").append(legend(s.byField())).append("）](").append(png(chart(s, Chart.FIELDS, ranking)))

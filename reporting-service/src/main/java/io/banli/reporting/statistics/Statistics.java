@@ -14,11 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param itemsAssigned items with at least one unit assigned (件)
  * @param itemsReplied  items every replying unit of which has replied (件): the report's "已答复N件"
+ * @param byProposerKind items by who leads them: DEPUTY, CPPCC_MEMBER and GROUP (集体提案: a group on the register,
+ *                      or an older item carrying a group label)
  */
 public record Statistics(String filter, Instant asOf, String roundingRule, long total, Map<String, Long> byKind,
         List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
         Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units,
-        long itemsAssigned, long itemsReplied) {
+        long itemsAssigned, long itemsReplied, Map<String, Long> byProposerKind) {
 
     /** One part of a whole, with its share of it (rounded on its own: equal counts, equal shares). */
     public record Share(String code, String label, long count, BigDecimal share) {

@@ -32,6 +32,13 @@ public class StatisticsQuery {
     /** Position of the maximum overdue days among the reply aggregates (not a sum). */
     private static final int MAX_DAYS = 6;
     public static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
+
+    /**
+     * Who leads an item (集体提案 or personal). Items registered before intake named the proposer's kind count by
+     * their kind and group label: a proposal with a group label is a group proposal, as it was printed then.
+     */
+    static final String PROPOSER_KIND = "coalesce(i.proposer_kind, case when i.group_name is not null then 'GROUP' "
+            + "when i.kind = 'SUGGESTION' then 'DEPUTY' else 'CPPCC_MEMBER' end)";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
@@ -136,6 +143,11 @@ public class StatisticsQuery {
             keyItems += Boolean.TRUE.equals(row[3]) ? n : 0;
             total += n;
         }
+        Map<String, Long> byProposerKind = new TreeMap<>(Map.of("DEPUTY", 0L, "CPPCC_MEMBER", 0L, "GROUP", 0L));
+        for (Object[] row : (List<Object[]>) sel.query(em, "select " + PROPOSER_KIND + ", count(*) from "
+                + sel.table("item") + " i where " + sel.items() + " group by 1", now).getResultList()) {
+            byProposerKind.merge(String.valueOf(row[0]), ((Number) row[1]).longValue(), Long::sum);
+        }
         Map<String, Long> byState = new LinkedHashMap<>();
         for (String state : List.of("REGISTERED", "ASSIGNED", "OVERDUE", "REPLIED")) {
             byState.put(state, 0L);
@@ -182,7 +194,8 @@ public class StatisticsQuery {
         List<Share> byField = shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals, true);
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
                 byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units,
-                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"));
+                byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED"), byState.get("REPLIED"),
+                byProposerKind);
     }
 
     private static Replies replies(long[] v, int d) {
