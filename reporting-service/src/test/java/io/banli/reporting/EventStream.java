@@ -77,6 +77,29 @@ final class EventStream implements AutoCloseable {
         return item;
     }
 
+    /**
+     * A registered proposal whose lead proposer is given as intake publishes it ({@code kind} GROUP for a group), with
+     * its group label.
+     */
+    Item registeredBy(Map<String, Object> leadProposer, String groupName) {
+        Item item = new Item(nextId(), "PROPOSAL");
+        item.leadProposer = leadProposer;
+        item.groupName = groupName;
+        item.register("OTHER", false, false);
+        return item;
+    }
+
+    /** A lead proposer as intake publishes it: a deputy, a CPPCC member or a group with its type. */
+    static Map<String, Object> proposer(long memberId, String name, String delegation, String kind, String groupType) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("memberId", memberId);
+        p.put("name", name);
+        p.put("delegation", delegation);
+        p.put("kind", kind);
+        p.put("groupType", groupType);
+        return p;
+    }
+
     /** A submission whose registration has not been sent (yet): for out-of-order stories. */
     Item unregistered(String kind) {
         return new Item(nextId(), kind);
@@ -88,6 +111,8 @@ final class EventStream implements AutoCloseable {
         final Map<Long, Long> assignments = new LinkedHashMap<>();
         String title;
         String leadingOfficial = "张副市长";
+        Map<String, Object> leadProposer = proposer(7, "王建华", "东城区代表团", "DEPUTY", null);
+        String groupName;
 
         Item(long id, String kind) {
             this.id = id;
@@ -105,9 +130,9 @@ final class EventStream implements AutoCloseable {
             d.put("kind", kind);
             d.put("title", title != null ? title : "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
             d.put("field", field);
-            d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", "东城区代表团"));
+            d.put("leadProposer", leadProposer);
             d.put("coSignerIds", List.of(8, 9));
-            d.put("groupName", null);
+            d.put("groupName", groupName);
             d.put("keyItem", keyItem);
             d.put("leadingOfficial", keyItem ? leadingOfficial : null);
             d.put("confidential", confidential);

@@ -34,11 +34,12 @@ public class StatisticsQuery {
     public static final String REPLYING = "p.role in ('SOLE', 'LEAD', 'SPLIT')";
 
     /**
-     * Who leads an item (集体提案 or personal). Items registered before intake named the proposer's kind count by
-     * their kind and group label: a proposal with a group label is a group proposal, as it was printed then.
+     * Who leads an item. A group proposal (集体提案) is one led by a group on the register or carrying a group label (the
+     * older form: a member filing for a group); items registered before intake named the proposer's kind count by
+     * their own kind.
      */
-    static final String PROPOSER_KIND = "coalesce(i.proposer_kind, case when i.group_name is not null then 'GROUP' "
-            + "when i.kind = 'SUGGESTION' then 'DEPUTY' else 'CPPCC_MEMBER' end)";
+    static final String PROPOSER_KIND = "case when i.proposer_kind = 'GROUP' or i.group_name is not null then 'GROUP' "
+            + "else coalesce(i.proposer_kind, case when i.kind = 'SUGGESTION' then 'DEPUTY' else 'CPPCC_MEMBER' end) end";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
