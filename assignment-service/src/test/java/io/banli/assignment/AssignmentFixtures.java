@@ -55,8 +55,13 @@ public final class AssignmentFixtures {
         fields.put("kind", "SUGGESTION");
         fields.put("title", "关于增加中小学课后服务供给的建议");
         fields.put("field", "SOCIAL_LIVELIHOOD");
-        fields.put("leadProposer", Map.of("memberId", proposer(submissionId), "name", "王建华",
-                "delegation", "东城区代表团"));
+        Map<String, Object> lead = new LinkedHashMap<>();
+        lead.put("memberId", proposer(submissionId));
+        lead.put("name", "王建华");
+        lead.put("delegation", "东城区代表团");
+        lead.put("kind", "DEPUTY");
+        lead.put("groupType", null);
+        fields.put("leadProposer", lead);
         fields.put("coSignerIds", List.of(coSigner(submissionId, 1), coSigner(submissionId, 2)));
         fields.put("groupName", null);
         fields.put("keyItem", true);

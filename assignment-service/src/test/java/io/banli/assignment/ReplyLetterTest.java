@@ -120,7 +120,7 @@ class ReplyLetterTest {
     }
 
     /** Decodes every string the page shows in the UCS-2 Song font and looks for the phrase among them. */
-    private static boolean shows(byte[] content, String phrase) throws java.io.IOException {
+    static boolean shows(byte[] content, String phrase) throws java.io.IOException {
         PdfContentParser parser = new PdfContentParser(new PRTokeniser(content));
         StringBuilder text = new StringBuilder();
         java.util.ArrayList<PdfObject> operands = new java.util.ArrayList<>();

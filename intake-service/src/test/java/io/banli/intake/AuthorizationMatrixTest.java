@@ -283,6 +283,7 @@ class AuthorizationMatrixTest {
                 Map.of("office", 404), 403);
         expectWrites(gaps, "POST", "/api/v1/platform-clients/pc-nobody/revocation", Map.of(), Map.of("office", 404), 403);
         expectWrites(gaps, "POST", "/api/v1/members", Map.of(), Map.of("office", 400), 403);
+        expectWrites(gaps, "POST", "/api/v1/members/groups", Map.of(), Map.of("office", 400), 403);
         expectWrites(gaps, "POST", "/api/v1/members/roster", "", Map.of("office", 0), 403);
         assertThat(gaps).isEmpty();
         // The subscription was not stopped, rotated or resumed by anyone but its owner.

@@ -30,7 +30,7 @@ class ConsistencyTest {
                 List.of(new Share("OTHER", "其他", 170, new BigDecimal("100.00"))), Map.of("SOLE", 170L),
                 Map.of("REPLIED", 170L), 0, Map.of("1", 170L), 1, replies, List.of(),
                 170, 170, 0, BigDecimal.ZERO, List.of(new Group("东城区代表团", 170, 170, new BigDecimal("100.00"))),
-                List.of(), 0);
+                List.of(), 0, Map.of("DEPUTY", 170L, "CPPCC_MEMBER", 0L, "GROUP", 0L));
         assertThat(Consistency.problems(s)).containsExactly("办理结果分类之和175不等于170", "办理结果占比之和为102.94%");
     }
 
@@ -47,7 +47,8 @@ class ConsistencyTest {
                 Map.of("REPLIED", 170L), 2, Map.of("1", 23L, "2", 100L, "3", 47L), 3, replies, List.of(),
                 170, 170, 146, new BigDecimal("86"), List.of(new Group("农业界", 100, 100, new BigDecimal("59")),
                         new Group("经济界", 69, 69, new BigDecimal("41"))),
-                List.of(new Group("张副县长", 2, 2, new BigDecimal("100"))), 0);
+                List.of(new Group("张副县长", 2, 2, new BigDecimal("100"))), 0,
+                Map.of("DEPUTY", 0L, "CPPCC_MEMBER", 170L, "GROUP", 0L));
         assertThat(Consistency.problems(s)).containsExactly("多单位办理件数之和146不等于147", "件数按代表团界别之和169不等于170",
                 "已答复件数按代表团界别之和169不等于170");
     }

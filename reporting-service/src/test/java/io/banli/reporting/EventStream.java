@@ -81,6 +81,29 @@ final class EventStream implements AutoCloseable {
         return item;
     }
 
+    /**
+     * A registered proposal whose lead proposer is given as intake publishes it ({@code kind} GROUP for a group), with
+     * its group label.
+     */
+    Item registeredBy(Map<String, Object> leadProposer, String groupName) {
+        Item item = new Item(nextId(), "PROPOSAL");
+        item.leadProposer = leadProposer;
+        item.groupName = groupName;
+        item.register("OTHER", false, false);
+        return item;
+    }
+
+    /** A lead proposer as intake publishes it: a deputy, a CPPCC member or a group with its type. */
+    static Map<String, Object> proposer(long memberId, String name, String delegation, String kind, String groupType) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("memberId", memberId);
+        p.put("name", name);
+        p.put("delegation", delegation);
+        p.put("kind", kind);
+        p.put("groupType", groupType);
+        return p;
+    }
+
     /** A submission whose registration has not been sent (yet): for out-of-order stories. */
     Item unregistered(String kind) {
         return new Item(nextId(), kind);
@@ -95,6 +118,9 @@ final class EventStream implements AutoCloseable {
         /** The field's name in the taxonomy as intake sends it; the built-in name of the code unless set. */
         String fieldName;
         String delegation = "东城区代表团";
+        /** The lead proposer as intake sends it; a deputy of {@link #delegation} unless set. */
+        Map<String, Object> leadProposer;
+        String groupName;
 
         Item(long id, String kind) {
             this.id = id;
@@ -113,9 +139,9 @@ final class EventStream implements AutoCloseable {
             d.put("title", title != null ? title : "关于第" + id + "号事项的" + (kind.equals("PROPOSAL") ? "提案" : "建议"));
             d.put("field", field);
             d.put("fieldName", fieldName != null ? fieldName : Labels.field(field));
-            d.put("leadProposer", Map.of("memberId", 7, "name", "王建华", "delegation", delegation));
+            d.put("leadProposer", leadProposer != null ? leadProposer : proposer(7, "王建华", delegation, "DEPUTY", null));
             d.put("coSignerIds", List.of(8, 9));
-            d.put("groupName", null);
+            d.put("groupName", groupName);
             d.put("keyItem", keyItem);
             d.put("leadingOfficial", keyItem ? leadingOfficial : null);
             d.put("confidential", confidential);

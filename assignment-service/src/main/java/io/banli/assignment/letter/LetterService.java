@@ -73,7 +73,7 @@ public class LetterService {
                 unit.name + "答复〔" + ReplyLetter.dateOf(reply.decidedAt, clock.getZone()).getYear() + "〕" + reply.id
                         + "号" + (reply.replyVersion > 1 ? "（更正第" + reply.replyVersion + "版）" : ""),
                 reply.resultClass.name(), suggestion ? "建议" : "提案", submission.printedNumber(), submission.title,
-                submission.leadProposer + (suggestion ? "代表" : "委员"), reply.text, commitments,
+                submission.addressee(), reply.text, commitments,
                 ReplyLetter.dateOf(reply.decidedAt, clock.getZone()), copyTo,
                 reply.disclosure == Disclosure.CONFIDENTIAL, reply.fingerprint));
         audit.record("reply.letter-read", "submission", submissionId, "reply " + replyId);

@@ -82,6 +82,18 @@ public class HandledSubmission extends PanacheEntityBase {
         return committeeNumber != null ? committeeNumber : number;
     }
 
+    /**
+     * How the reply letter addresses the proposer: a group (集体提案) by its name, a person as 代表 or 委员. Intake names a
+     * group that leads an item as the item's {@code groupName} too, so the two are equal exactly for a group's item
+     * (an older item led by a member under a group label keeps the member as addressee).
+     */
+    public String addressee() {
+        if (groupName != null && groupName.equals(leadProposer)) {
+            return groupName;
+        }
+        return leadProposer + ("SUGGESTION".equals(kind) ? "代表" : "委员");
+    }
+
     /** The proposer and the signed co-signers: who receives the reply and may evaluate it. */
     public boolean isProposerOrCoSigner(long memberId) {
         return Long.valueOf(memberId).equals(proposerId) || Arrays.asList(coSignerIds).contains(memberId);

@@ -67,8 +67,9 @@ public class FilingService {
         s.leadProposerId = me;
         s.state = SubmissionState.DRAFT;
         s.createdAt = now;
-        apply(s, request.title(), request.body(), request.field(), request.groupName(), request.confidential(),
-                request.confidentiality(), cutOff(request.coSignUntil(), session, now));
+        apply(s, request.title(), request.body(), request.field(), SubmissionRules.groupName(proposer,
+                request.groupName()), request.confidential(), request.confidentiality(),
+                cutOff(request.coSignUntil(), session, now));
         s.persist();
         announcer.audit("submission.drafted", s, null, null);
         return s.id;
@@ -83,8 +84,9 @@ public class FilingService {
         Boolean confidential = portal ? Boolean.valueOf(s.confidential) : request.confidential();
         var confidentiality = portal ? s.confidentiality : request.confidentiality();
         SubmissionRules.checkContent(s.kind, request.field(), request.groupName(), confidential, confidentiality);
-        apply(s, request.title(), request.body(), request.field(), request.groupName(), confidential,
-                confidentiality, cutOff(request.coSignUntil(), session, change.now()));
+        apply(s, request.title(), request.body(), request.field(), SubmissionRules.groupName(
+                Member.findById(s.leadProposerId), request.groupName()), confidential, confidentiality,
+                cutOff(request.coSignUntil(), session, change.now()));
         announcer.audit("submission.draft-edited", s, s.state, null);
     }
 

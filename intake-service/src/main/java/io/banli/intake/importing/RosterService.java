@@ -72,7 +72,10 @@ public class RosterService {
     private static String check(Map<String, String> row) {
         List<String> problems = new ArrayList<>();
         try {
-            MemberKind.valueOf(row.getOrDefault("kind", ""));
+            if (MemberKind.valueOf(row.getOrDefault("kind", "")) == MemberKind.GROUP) {
+                // A group needs its type and contact person: registered one by one (POST /members/groups).
+                problems.add("kind: a GROUP is registered at /members/groups, with its type and contact person");
+            }
         } catch (IllegalArgumentException e) {
             problems.add("kind: " + Problems.oneOf(MemberKind.class));
         }

@@ -24,6 +24,11 @@ public final class ContactMask {
         return at < 1 ? "****" : email.charAt(0) + "***" + email.substring(at);
     }
 
+    /** A contact person who is not a member is a private person: the family name stays, the rest is hidden. */
+    static String name(String name) {
+        return name == null || name.isEmpty() ? name : name.substring(0, name.offsetByCodePoints(0, 1)) + "**";
+    }
+
     /** Keeps the district (the first six characters: province, city, district), hides street and number. */
     static String address(String address) {
         if (address == null) {

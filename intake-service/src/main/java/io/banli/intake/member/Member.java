@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A deputy (代表) with a delegation, or a CPPCC member (委员) with a sector (界别). */
+/**
+ * A proposer on the register: a deputy (代表) with a delegation, a CPPCC member (委员) with a sector (界别), or a group
+ * (集体提案: kind {@link MemberKind#GROUP}) with its type and contact person. A group's phone, e-mail and address are
+ * its contact person's: personal information like a member's.
+ */
 @Entity
 public class Member extends PanacheEntityBase {
 
@@ -33,4 +37,14 @@ public class Member extends PanacheEntityBase {
 
     /** Personal information, like the phone. */
     public String address;
+
+    /** A group's type; null for a person. */
+    @Enumerated(EnumType.STRING)
+    public GroupType groupType;
+
+    /** A group's contact person (联系人), who receives the reply and rates it for the group; null for a person. */
+    public String contactName;
+
+    /** The contact person's own record when they are a CPPCC member; null otherwise. */
+    public Long contactMemberId;
 }

@@ -24,13 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.banli.intake.member.MemberApi.MemberView;
+import io.banli.intake.member.MemberApi.NewGroup;
 import io.banli.intake.member.MemberApi.NewMember;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
 
 @Path("/api/v1/members")
-@Tag(name = "Members", description = "Deputies and CPPCC members. Phone numbers are personal information: "
+@Tag(name = "Members", description = "Deputies, CPPCC members and group proposers (集体提案). Phone numbers are personal information: "
         + "only the office sees them unmasked.")
 public class MemberResource {
 
@@ -52,6 +53,37 @@ public class MemberResource {
     public Response register(@Valid @NotNull NewMember request) {
         MemberView member = members.register(request);
         return Response.created(URI.create("/api/v1/members/" + member.id())).entity(member).build();
+    }
+
+    @POST
+    @Path("/groups")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Register a group proposer", description = """
+            A group that files proposals in its own right (集体提案): a democratic party's committee (PARTY), a people's
+            organisation (PEOPLES_ORGANISATION), a CPPCC special committee (SPECIAL_COMMITTEE) or a sector (SECTOR),
+            with its contact person (联系人): a CPPCC member on the register (`contact.memberId`) or a person named
+            with their contact data (personal information, masked like a member's). The group is then a proposer like
+            a member (kind GROUP): it leads proposals and is named on them and in their events; whoever acts for it
+            (its contact person, through a portal whose token names the group as `member_id`) files, receives the
+            reply and rates it. `sector` (界别) defaults to the group's name. A contact who is not a CPPCC member is
+            422 `invalid-contact`.""")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "party", value = """
+            {"name": "民盟市委会", "groupType": "PARTY", "sector": "中国民主同盟",
+             "contact": {"name": "周敏", "phone": "13900139000", "email": "zhoumin@example.com"}}""")))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MemberView.class), examples = @ExampleObject(
+            name = "registered", value = """
+            {"id": 9, "kind": "GROUP", "name": "民盟市委会", "delegation": "中国民主同盟", "phone": "13900139000",
+             "email": "zhoumin@example.com", "address": null, "groupType": "PARTY", "contactName": "周敏",
+             "contactMemberId": null}""")))
+    @APIResponse(responseCode = "422", description = "The contact person is neither a CPPCC member nor named",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "no contact",
+            value = """
+            {"type": "https://banli.dev/problems/invalid-contact", "title": "Unprocessable Entity", "status": 422,
+             "detail": "A group names its contact person (联系人): a CPPCC member's id or a name."}""")))
+    public Response registerGroup(@Valid @NotNull NewGroup request) {
+        MemberView group = members.registerGroup(request);
+        return Response.created(URI.create("/api/v1/members/" + group.id())).entity(group).build();
     }
 
     @GET

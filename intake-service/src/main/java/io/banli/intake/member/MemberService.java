@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.banli.intake.member.MemberApi.GroupContact;
 import io.banli.intake.member.MemberApi.MemberView;
+import io.banli.intake.member.MemberApi.NewGroup;
 import io.banli.intake.member.MemberApi.NewMember;
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.problem.Problems;
@@ -43,6 +45,36 @@ public class MemberService {
         member.persist();
         audit.record("member.registered", "member", member.id, null);
         return view(member);
+    }
+
+    /**
+     * A group proposer (集体提案): the office registers it with its contact person, who must be a CPPCC member when
+     * named by id (the group files at the CPPCC) or else is named with their contact data.
+     */
+    public MemberView registerGroup(NewGroup request) {
+        GroupContact contact = request.contact();
+        Member person = null;
+        if (contact.memberId() != null) {
+            person = Member.<Member>findByIdOptional(contact.memberId()).filter(m -> m.kind == MemberKind.CPPCC_MEMBER)
+                    .orElseThrow(() -> Problems.unprocessable("invalid-contact", "The contact person " + contact.memberId()
+                            + " is not a CPPCC member on the register: name a CPPCC member or give the person's name."));
+        } else if (contact.name() == null || contact.name().isBlank()) {
+            throw Problems.unprocessable("invalid-contact",
+                    "A group names its contact person (联系人): a CPPCC member's id or a name.");
+        }
+        Member group = new Member();
+        group.kind = MemberKind.GROUP;
+        group.name = request.name();
+        group.groupType = request.groupType();
+        group.delegation = request.sector() == null || request.sector().isBlank() ? request.name() : request.sector();
+        group.contactMemberId = person == null ? null : person.id;
+        group.contactName = person == null ? contact.name() : person.name;
+        group.phone = contact.phone();
+        group.email = contact.email();
+        group.address = contact.address();
+        group.persist();
+        audit.record("member.registered", "member", group.id, "GROUP " + group.groupType);
+        return view(group);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -86,8 +118,12 @@ public class MemberService {
     private MemberView view(Member m) {
         boolean unmasked = caller.hasRole(Roles.OFFICE) || (caller.hasRole(Roles.MEMBER) || caller.hasRole(Roles.PLATFORM))
                 && caller.memberId().filter(m.id::equals).isPresent();
-        return unmasked ? new MemberView(m.id, m.kind, m.name, m.delegation, m.phone, m.email, m.address)
+        // A contact person who is a member has a public name; anyone else named as a contact is a private person.
+        String contact = unmasked || m.contactMemberId != null ? m.contactName : ContactMask.name(m.contactName);
+        return unmasked ? new MemberView(m.id, m.kind, m.name, m.delegation, m.phone, m.email, m.address, m.groupType,
+                        contact, m.contactMemberId)
                 : new MemberView(m.id, m.kind, m.name, m.delegation, ContactMask.phone(m.phone),
-                        ContactMask.email(m.email), ContactMask.address(m.address));
+                        ContactMask.email(m.email), ContactMask.address(m.address), m.groupType, contact,
+                        m.contactMemberId);
     }
 }

@@ -138,7 +138,6 @@ public class SubmissionAnnouncer {
     }
 
     private static Proposer proposer(Submission s) {
-        Member m = Member.findById(s.leadProposerId);
-        return new Proposer(m.id, m.name, m.delegation);
+        return Proposer.of(Member.findById(s.leadProposerId));
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.banli.intake.member.GroupType;
+import io.banli.intake.member.Member;
+import io.banli.intake.member.MemberKind;
 import io.banli.intake.session.SessionKind;
 import io.banli.intake.session.SessionLevel;
 
@@ -30,7 +33,8 @@ public final class SubmissionEvents {
     private static final String FIELD_NAME_DOC = "The field's name in the taxonomy when the event was written (a field the "
             + "office added or renamed prints by it)";
     private static final String SESSION = "市十六届人大三次会议";
-    private static final String GROUP = "Collective proposals only";
+    private static final String GROUP = "Collective proposals (集体提案) only: the group leading it (the lead "
+            + "proposer, kind GROUP), or the label of an older item led by a member";
     private static final String KEY_ITEM = "The leading official, key items only";
     private static final String COMMITTEE_NUMBER = "The standing committee's own number of an imported item (第N号 "
             + "in its list): the number letters print; null when the item was filed in Banli";
@@ -38,9 +42,19 @@ public final class SubmissionEvents {
     private SubmissionEvents() {
     }
 
-    /** The proposer's public name and delegation (代表团/界别), never contact data. */
+    /**
+     * The proposer's public name and delegation (代表团/界别), never contact data. {@code kind} says whether a deputy, a
+     * CPPCC member or a group (集体提案) files; a group's {@code groupType} says what body it is. Both were added
+     * later: a consumer reading an older event finds them absent (a personal proposer, unless {@code groupName}).
+     */
     public record Proposer(long memberId, @Schema(example = "王建华") String name,
-            @Schema(example = "东城区代表团") String delegation) {
+            @Schema(example = "东城区代表团") String delegation,
+            @Schema(description = "DEPUTY, CPPCC_MEMBER or GROUP (集体提案); absent in events before groups") MemberKind kind,
+            @Schema(nullable = true, description = "A group's type; null for a person") GroupType groupType) {
+
+        public static Proposer of(Member m) {
+            return new Proposer(m.id, m.name, m.delegation, m.kind, m.groupType);
+        }
     }
 
     /** Data of {@link #FILED}: only co-signers who signed before the cut-off are listed. */

@@ -32,20 +32,38 @@ public final class SubmissionRules {
             throw Problems.unprocessable("kind-mismatch", "A " + kind + " cannot be filed at a " + session.kind
                     + " session: suggestions belong to people's congress sessions, proposals to CPPCC sessions.");
         }
-        if (suggestion != (proposer.kind == MemberKind.DEPUTY)) {
+        if (suggestion == proposer.kind.cppcc()) {
             throw Problems.unprocessable("kind-mismatch", "A " + kind + " cannot be led by a " + proposer.kind
-                    + ": deputies file suggestions, CPPCC members file proposals.");
+                    + ": deputies file suggestions, CPPCC members and groups file proposals.");
         }
     }
 
-    /** Co-signers are members of the same kind as the lead proposer, and not the lead proposer. */
+    /**
+     * The group an item comes from (集体提案). Led by a group, it is that group, and a different label is a 422; led
+     * by a member, the label as asked (the older form: a member files for a group that is not on the register).
+     */
+    public static String groupName(Member proposer, String asked) {
+        if (proposer.kind != MemberKind.GROUP) {
+            return asked;
+        }
+        if (asked != null && !asked.equals(proposer.name)) {
+            throw Problems.unprocessable("group-name-mismatch", "The item is led by the group " + proposer.name
+                    + " (member " + proposer.id + "): groupName, when given, must be its name, not " + asked + ".");
+        }
+        return proposer.name;
+    }
+
+    /**
+     * Co-signers belong to the lead proposer's assembly (deputies with deputies; CPPCC members and groups together:
+     * several parties may file one proposal jointly), and are not the lead proposer.
+     */
     public static void checkCoSigners(Collection<Long> ids, Member lead) {
         for (Long id : ids) {
             Member coSigner = member(id);
             if (coSigner.id.equals(lead.id)) {
                 throw Problems.unprocessable("invalid-co-signer", "The lead proposer cannot co-sign their own item.");
             }
-            if (coSigner.kind != lead.kind) {
+            if (coSigner.kind.cppcc() != lead.kind.cppcc()) {
                 throw Problems.unprocessable("kind-mismatch", "Member " + id + " is a " + coSigner.kind
                         + " and cannot co-sign with a " + lead.kind + ".");
             }

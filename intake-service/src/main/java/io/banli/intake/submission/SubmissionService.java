@@ -63,7 +63,7 @@ public class SubmissionService {
         s.body = request.body();
         s.field = request.field();
         s.leadProposerId = proposer.id;
-        s.groupName = request.groupName();
+        s.groupName = SubmissionRules.groupName(proposer, request.groupName());
         s.keyItem = Boolean.TRUE.equals(request.keyItem());
         s.leadingOfficial = s.keyItem ? request.leadingOfficial() : null;
         s.confidential = Boolean.TRUE.equals(request.confidential());

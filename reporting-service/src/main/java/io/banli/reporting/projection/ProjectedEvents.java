@@ -42,7 +42,8 @@ public final class ProjectedEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Proposer(Long memberId, String name, String delegation) {
+    /** {@code kind} (DEPUTY, CPPCC_MEMBER, GROUP) is absent in events written before groups were proposers. */
+    public record Proposer(Long memberId, String name, String delegation, String kind) {
     }
 
     /** filed, registered and updated: registered and updated carry every field, filed a few. */

@@ -149,6 +149,7 @@ public class ProjectionWriter {
         columns.put("proposer_name", s.leadProposer() == null ? null : s.leadProposer().name());
         columns.put("delegation", s.leadProposer() == null ? null : s.leadProposer().delegation());
         columns.put("group_name", s.groupName());
+        columns.put("proposer_kind", s.leadProposer() == null ? null : s.leadProposer().kind());
         if (s.leadProposer() != null && s.leadProposer().memberId() != null) {
             columns.put("proposer_id", s.leadProposer().memberId());
         }

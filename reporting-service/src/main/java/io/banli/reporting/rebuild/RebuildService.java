@@ -170,7 +170,7 @@ public class RebuildService {
         return new Statistics(s.filter(), null, s.roundingRule(), s.total(), s.byKind(), s.byField(), s.byMode(),
                 s.byState(), s.keyItems(), s.unitsPerItem(), s.maxUnitsPerItem(), s.replies(), s.units(),
                 s.itemsAssigned(), s.itemsReplied(), s.multiUnitItems(), s.multiUnitShare(), s.byDelegation(),
-                s.byLeadingOfficial(), s.mergedItems());
+                s.byLeadingOfficial(), s.mergedItems(), s.byProposerKind());
     }
 
     private void update(long id, String set, long n) {

@@ -125,6 +125,12 @@ public class AnnualReport {
             m.append("另有内容相同的").append(s.mergedItems()).append("件并入上述").append(kw)
                     .append("办理（并案），不重复计件；其提出人同样收到答复并参加评价。");
         }
+        long groups = s.byProposerKind().getOrDefault("GROUP", 0L);
+        if (groups > 0) {
+            // CPPCC reports count group proposals (集体提案: parties, people's organisations, committees, sectors).
+            m.append("其中集体提案").append(groups).append("件，委员个人提案").append(s.byProposerKind()
+                    .getOrDefault("CPPCC_MEMBER", 0L)).append("件。");
+        }
         m.append("\n\n");
         m.append("从提出人所在代表团（界别）看：\n\n");
         groups(m, "代表团（界别）", s.byDelegation(), "占全部");

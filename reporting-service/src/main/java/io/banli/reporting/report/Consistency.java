@@ -24,6 +24,7 @@ final class Consistency {
     static List<String> problems(Statistics s) {
         List<String> p = new ArrayList<>();
         same(p, "件数按类型", sum(s.byKind().values()), s.total());
+        same(p, "件数按提出者", sum(s.byProposerKind().values()), s.total());
         same(p, "件数按类别", s.byField().stream().mapToLong(Share::count).sum(), s.total());
         same(p, "件数按状态", sum(s.byState().values()), s.total());
         same(p, "件数按承办单位数", sum(s.unitsPerItem().values()), s.total());

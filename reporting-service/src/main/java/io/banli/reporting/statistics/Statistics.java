@@ -22,12 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param byLeadingOfficial key items by the official who leads their handling (领衔); shares of {@code keyItems}
  * @param mergedItems   items merged into the counted ones (并案): handled and answered with their host, so not in
  *                      {@code total} nor any other count of items; their proposers' ratings count per rating
+ * @param byProposerKind items by who leads them: DEPUTY, CPPCC_MEMBER and GROUP (集体提案: a group on the register,
+ *                      or an older item carrying a group label)
  */
 public record Statistics(String filter, Instant asOf, String roundingRule, long total, Map<String, Long> byKind,
         List<Share> byField, Map<String, Long> byMode, Map<String, Long> byState, long keyItems,
         Map<String, Long> unitsPerItem, int maxUnitsPerItem, Replies replies, List<UnitFigures> units,
         long itemsAssigned, long itemsReplied, long multiUnitItems, @Schema(nullable = true) BigDecimal multiUnitShare,
-        List<Group> byDelegation, List<Group> byLeadingOfficial, long mergedItems) {
+        List<Group> byDelegation, List<Group> byLeadingOfficial, long mergedItems,
+        Map<String, Long> byProposerKind) {
 
     /** Items of one delegation, sector or leading official: how many, how many replied (件), and their share. */
     public record Group(String name, long items, long itemsReplied, BigDecimal share) {

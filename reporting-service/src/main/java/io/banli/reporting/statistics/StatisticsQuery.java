@@ -40,6 +40,14 @@ public class StatisticsQuery {
     public static final String NO_DELEGATION = "未注明";
     /** A key item whose leading official is not named. */
     public static final String NO_LEADER = "未指定领衔领导";
+
+    /**
+     * Who leads an item. A group proposal (集体提案) is one led by a group on the register or carrying a group label (the
+     * older form: a member filing for a group); items registered before intake named the proposer's kind count by
+     * their own kind.
+     */
+    static final String PROPOSER_KIND = "case when i.proposer_kind = 'GROUP' or i.group_name is not null then 'GROUP' "
+            + "else coalesce(i.proposer_kind, case when i.kind = 'SUGGESTION' then 'DEPUTY' else 'CPPCC_MEMBER' end) end";
     /** The reply deadline: supervision's (which knows the calendar and extensions), else the legal default. */
     public static final String DUE = "coalesce(p.reply_due_at, cast(p.extended_until + 1 as timestamp) at time zone "
             + "'Asia/Shanghai', p.assigned_at + interval '3 months')";
@@ -144,6 +152,11 @@ public class StatisticsQuery {
             keyItems += Boolean.TRUE.equals(row[3]) ? n : 0;
             total += n;
         }
+        Map<String, Long> byProposerKind = new TreeMap<>(Map.of("DEPUTY", 0L, "CPPCC_MEMBER", 0L, "GROUP", 0L));
+        for (Object[] row : (List<Object[]>) sel.query(em, "select " + PROPOSER_KIND + ", count(*) from "
+                + sel.table("item") + " i where " + sel.items() + " group by 1", now).getResultList()) {
+            byProposerKind.merge(String.valueOf(row[0]), ((Number) row[1]).longValue(), Long::sum);
+        }
         Map<String, Long> byState = new LinkedHashMap<>();
         for (String state : List.of("REGISTERED", "ASSIGNED", "OVERDUE", "REPLIED")) {
             byState.put(state, 0L);
@@ -210,7 +223,8 @@ public class StatisticsQuery {
         return new Statistics(f.describe(), now, Percent.RULE.formatted(decimals), total, byKind, byField, byMode,
                 byState, keyItems, unitsPerItem, maxUnits, replies(overall, decimals), units, assigned,
                 byState.get("REPLIED"), multiUnit, Percent.rate(multiUnit, assigned, decimals),
-                groups(delegations, decimals), groups(leaders, decimals), mergedItems);
+                groups(delegations, decimals), groups(leaders, decimals), mergedItems,
+                byProposerKind);
     }
 
     private static void count(Map<String, long[]> groups, String name, long items, long replied) {
