@@ -6,6 +6,8 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.lowagie.text.Chapter;
 import com.lowagie.text.Document;
@@ -27,11 +29,16 @@ import io.banli.reporting.opendata.OpenReply;
 import io.banli.reporting.opendata.OpenSubmission;
 
 /**
- * The compilation as PDF/A-1b (ISO 19005-1, level B: the look is preserved and the text can be
+ * The compilation as PDF/A-2b (ISO 19005-2, level B: the look is preserved and the text can be
  * searched and copied): every glyph from the bundled font embedded (subset, Identity-H with its
  * ToUnicode map), XMP metadata naming the conformance, an sRGB output intent from the JDK's own
  * profile, the title shown in the window and the language zh-CN. A contents list opens the document and
  * every item starts a page with a bookmark. People's text is only ever printed, never interpreted.
+ *
+ * <p>OpenPDF knows PDF/A-1 only: it checks part 1's rules while writing (no font left unembedded, no
+ * transparency) and names part 1 in the XMP. Part 1 also wants a CIDSet for every subset CID font, which
+ * OpenPDF does not write; part 2 makes it optional and asks nothing part 1's rules leave out here, so the
+ * document claims part 2 (see decisions).
  */
 final class CompilationPdf {
 
@@ -75,7 +82,28 @@ final class CompilationPdf {
         }
         writer.createXmpMetadata();
         document.close();
-        return out.toByteArray();
+        return partTwo(out.toByteArray());
+    }
+
+    private static final byte[] PART_ONE = "<pdfaid:part>1</pdfaid:part>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Names part 2 in the XMP packet OpenPDF wrote for part 1. The packet is stored uncompressed and the
+     * change keeps its length, so every offset of the file stays right.
+     */
+    static byte[] partTwo(byte[] pdf) {
+        int at = -1;
+        // The metadata is written last, near the end of the file.
+        for (int i = pdf.length - PART_ONE.length; i >= 0 && at < 0; i--) {
+            if (Arrays.equals(pdf, i, i + PART_ONE.length, PART_ONE, 0, PART_ONE.length)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            throw new IllegalStateException("OpenPDF wrote no PDF/A identification to change");
+        }
+        pdf[at + "<pdfaid:part>".length()] = '2';
+        return pdf;
     }
 
     /** One item on its own page(s), bookmarked by its heading. */

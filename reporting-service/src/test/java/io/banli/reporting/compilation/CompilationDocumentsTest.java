@@ -66,7 +66,7 @@ class CompilationDocumentsTest {
 
         String xmp = new String(pdf.getMetadata(), StandardCharsets.UTF_8);
         assertThat(xmp).contains("pdfaid:part", "市六届人大三次会议建议、批评和意见答复汇编")
-                .containsPattern("pdfaid:part(>|=\")1").containsPattern("pdfaid:conformance(>|=\")B");
+                .containsPattern("pdfaid:part(>|=\")2").containsPattern("pdfaid:conformance(>|=\")B");
         PdfDictionary catalog = pdf.getCatalog();
         PdfArray intents = catalog.getAsArray(PdfName.OUTPUTINTENTS);
         PdfDictionary intent = (PdfDictionary) PdfReader.getPdfObject(intents.getPdfObject(0));
