@@ -40,13 +40,13 @@ public class CompilationResource {
             Every item of the session the open data publishes, in number order (第N号): title, kind and field,
             the proposer's public name and delegation, the handling units and each published reply's text
             (public replies of non-confidential items only, ID and phone numbers masked), with a contents list.
-            Accept: application/pdf (default) gives PDF/A-1b: the font embedded, Chinese text searchable,
+            Accept: application/pdf (default) gives PDF/A-2b: the font embedded, Chinese text searchable,
             a bookmark per item; Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document
             gives a Word document, one Heading 1 per item. A platform client needs the scope `statistics:read`.
             Every generation is audited.""")
     @APIResponse(responseCode = "200", description = "The compilation", content = {
             @Content(mediaType = PDF, examples = @ExampleObject(name = "pdf", value = """
-                    (an A4 PDF/A-1b document: title, contents, one page per item with its replies)""")),
+                    (an A4 PDF/A-2b document: title, contents, one page per item with its replies)""")),
             @Content(mediaType = CompilationDocx.MEDIA_TYPE, examples = @ExampleObject(name = "docx", value = """
                     (a Word document: title, contents field, one Heading 1 per item with its replies)"""))})
     @APIResponse(responseCode = "404", description = "No item was ever registered in this session")
