@@ -52,15 +52,11 @@ class AuthorizationMatrixTest {
         String ofOwnUnit = "?unitId=" + own;
         Set<Actor> statisticsReaders = EnumSet.copyOf(FIGURE_READERS);
         statisticsReaders.add(Actor.PLATFORM);
-        // A session reporting knows (the follow-up of an unknown one is 404 for everyone allowed).
-        long session;
-        try (EventStream s = new EventStream()) {
-            s.registered("SUGGESTION", "OTHER");
-            session = s.session;
-        }
+        Set<Actor> compilationReaders = EnumSet.copyOf(REPORT_READERS);
+        compilationReaders.add(Actor.PLATFORM);
+        // A session reporting knows (the follow-up and compilation of an unknown one are 404 for everyone allowed).
+        long session = sessionWithAnItem();
         String followUp = "/api/v1/sessions/" + session + "/follow-up";
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.office()).get(followUp)
-                .then().statusCode(200));
 
         List<Row> rows = new ArrayList<>(List.of(
                 new Row("GET", "/api/v1/statistics" + ofOwnUnit, statisticsReaders, true),
@@ -70,6 +66,7 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/reports/annual?year=2025&format=MARKDOWN", REPORT_READERS, false),
                 new Row("GET", "/api/v1/reports/charts/CLASSES?year=2025", REPORT_READERS, false),
                 new Row("GET", followUp, REPORT_READERS, false),
+                new Row("GET", "/api/v1/reports/compilations/" + session, compilationReaders, false),
                 new Row("GET", "/api/v1/audit-log?limit=5", EnumSet.of(Actor.OFFICE, Actor.AUDITOR), false),
                 new Row("GET", "/api/v1/open-data/submissions", ANYONE, false),
                 new Row("GET", "/api/v1/open-data/submissions.csv", ANYONE, false),
@@ -110,6 +107,18 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
         assertThat(OperationCoverage.ofRunningService().withoutRow(rows.stream()
                 .map(r -> r.method() + " " + r.path()).toList())).as("operations without a row").isEmpty();
+    }
+
+    /** A session the projection knows (an unknown one is 404 to everybody allowed in). */
+    private static long sessionWithAnItem() {
+        try (EventStream s = new EventStream()) {
+            s.registered("SUGGESTION", "OTHER");
+            s.flush();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.office())
+                    .queryParam("sessionId", s.session).get("/api/v1/statistics").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(1)));
+            return s.session;
+        }
     }
 
     /** Null when the answer is the one the table expects, else what was wrong. */

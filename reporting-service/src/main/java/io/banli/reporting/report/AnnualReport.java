@@ -92,11 +92,11 @@ public class AnnualReport {
 
     private static byte[] chart(Statistics s, Chart chart, Ranking ranking) {
         return switch (chart) {
-            case CLASSES -> Charts.bars(s.replies().byClass().stream().map(Share::code).toList(),
+            case CLASSES -> Charts.bars(s.replies().byClass().stream().map(c -> c.code() + "类").toList(),
                     s.replies().byClass().stream().map(c -> c.share().doubleValue()).toList(), null);
-            case FIELDS -> Charts.bars(s.byField().stream().map(Share::label).toList(),
+            case FIELDS -> Charts.bars(numbered(s.byField()),
                     s.byField().stream().map(c -> c.share().doubleValue()).toList(), null);
-            case RANKING -> Charts.bars(ranking.units().stream().map(u -> "#" + u.rank() + " " + unitName(u)).toList(),
+            case RANKING -> Charts.bars(ranking.units().stream().map(u -> u.rank() + " " + unitName(u)).toList(),
                     ranking.units().stream().map(u -> u.value() == null ? null : u.value().doubleValue())
                             .toList(), ranking.standard().doubleValue());
         };
@@ -260,6 +260,15 @@ public class AnnualReport {
             parts.add((i + 1) + " " + Markdown.text(fields.get(i).label()));
         }
         return String.join("，", parts);
+    }
+
+    /** "1 经济科技": the chart's labels carry the legend's numbers (the charts' font has Chinese). */
+    private static List<String> numbered(List<Share> fields) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            labels.add((i + 1) + " " + fields.get(i).label());
+        }
+        return labels;
     }
 
     private static String png(byte[] image) {

@@ -2,7 +2,6 @@ package io.banli.reporting.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -13,10 +12,12 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import io.banli.reporting.compilation.CjkFont;
+
 /**
  * Draws the report's bar charts as PNG with Java's own 2D graphics (no chart library, no browser).
- * Labels inside the images are Latin codes and numbers: no CJK font is bundled, so the Chinese
- * names sit in the caption and legend next to each image instead.
+ * Labels are drawn in the bundled CJK font ({@link CjkFont}), so they can be Chinese on a server that
+ * has no fonts of its own; a label too long for its column is cut with an ellipsis.
  */
 final class Charts {
 
@@ -38,7 +39,7 @@ final class Charts {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(CjkFont.awt(13));
         int span = WIDTH - LEFT - 80;
         for (int i = 0; i < labels.size(); i++) {
             int y = 20 + i * ROW;
@@ -46,7 +47,7 @@ final class Charts {
             g.setColor(PALETTE[i % PALETTE.length]);
             g.fillRect(LEFT, y, (int) Math.round(span * p / 100), ROW - 10);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(labels.get(i), 10, y + 17);
+            g.drawString(fit(labels.get(i), g, LEFT - 16), 10, y + 17);
             g.drawString(percents.get(i) == null ? "-" : String.format("%.2f%%", p),
                     LEFT + (int) Math.round(span * p / 100) + 6, y + 17);
         }
@@ -67,5 +68,17 @@ final class Charts {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The label, or as much of it as fits the width followed by "…". */
+    private static String fit(String label, Graphics2D g, int width) {
+        if (g.getFontMetrics().stringWidth(label) <= width) {
+            return label;
+        }
+        String cut = label;
+        while (!cut.isEmpty() && g.getFontMetrics().stringWidth(cut + "…") > width) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+        }
+        return cut + "…";
     }
 }

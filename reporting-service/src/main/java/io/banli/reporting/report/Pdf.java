@@ -15,18 +15,19 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import io.banli.reporting.compilation.CjkFont;
+
 /**
  * Renders the report's own small Markdown (headings, paragraphs, quotes, tables, images) as an A4 PDF
- * with the charts embedded, so the office can send the report as it is. Chinese text uses the standard
- * Song font every PDF reader supplies (STSong-Light, not embedded), so no font file ships with the
- * service; Latin letters and digits use Helvetica. Only images the report made (PNG data URIs) are read;
- * any other line is printed as text, so no user text can make the document fail.
+ * with the charts embedded, so the office can send the report as it is. All text is set in the bundled
+ * font ({@link CjkFont}), embedded as a subset, so every reader shows and searches the same glyphs.
+ * Only images the report made (PNG data URIs) are read; any other line is printed as text, so no user
+ * text can make the document fail.
  */
 final class Pdf {
 
@@ -41,7 +42,7 @@ final class Pdf {
         Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         Fonts fonts = new Fonts();
-        writer.setPageEvent(new PageNumbers(fonts.latin));
+        writer.setPageEvent(new PageNumbers(fonts.embedded));
         document.addTitle(Markdown.plain(title));
         document.open();
         List<String[]> table = new ArrayList<>();
@@ -141,25 +142,13 @@ final class Pdf {
         return paragraph;
     }
 
-    /** Helvetica for what it can print (Latin letters, digits, %), the Song font for the rest. */
+    /** The bundled font for every character, Latin and Chinese alike (it has both). */
     private static final class Fonts {
 
-        final BaseFont latin = font(BaseFont.HELVETICA, BaseFont.WINANSI);
-        final BaseFont song = font("STSong-Light", "UniGB-UCS2-H");
+        final BaseFont embedded = CjkFont.pdf();
 
         Phrase text(String text, float size, int style, Color colour) {
-            FontSelector selector = new FontSelector();
-            selector.addFont(new Font(latin, size, style, colour == null ? Color.BLACK : colour));
-            selector.addFont(new Font(song, size, style, colour == null ? Color.BLACK : colour));
-            return selector.process(text);
-        }
-
-        private static BaseFont font(String name, String encoding) {
-            try {
-                return BaseFont.createFont(name, encoding, BaseFont.NOT_EMBEDDED);
-            } catch (Exception e) {
-                throw new IllegalStateException("The fonts' metrics ship with the PDF library: " + name, e);
-            }
+            return new Phrase(text, new Font(embedded, size, style, colour == null ? Color.BLACK : colour));
         }
     }
 
@@ -168,8 +157,8 @@ final class Pdf {
 
         private final Font font;
 
-        PageNumbers(BaseFont latin) {
-            this.font = new Font(latin, 9, Font.NORMAL, Color.GRAY);
+        PageNumbers(BaseFont embedded) {
+            this.font = new Font(embedded, 9, Font.NORMAL, Color.GRAY);
         }
 
         @Override
