@@ -33,10 +33,10 @@ class CompilationDocumentsTest {
     static final OpenSubmission FIRST = new OpenSubmission("市六届人大三次会议", 2025, 3, "SUGGESTION",
             "关于增加中小学课后服务供给的建议", "社会民生", "王建华", "东城区代表团", LocalDate.of(2025, 1, 20),
             "市教育局、市财政局", LocalDate.of(2025, 4, 1), "A", List.of(new OpenReply("市教育局", LocalDate.of(2025, 4, 1),
-                    "王建华代表：您提出的建议收悉。\n经研究，今年新增课后服务点12个。")));
+                    "王建华代表：您提出的建议收悉。\n经研究，今年新增课后服务点12个。")), null);
     static final OpenSubmission SECOND = new OpenSubmission("市六届人大三次会议", 2025, 17, "SUGGESTION",
             "关于<规范>“夜市”&摊点\u0007管理的建议", null, "李明", null, LocalDate.of(2025, 1, 20), "市城管局", null, null,
-            List.of());
+            List.of(), null);
     static final CompiledSession SESSION = new CompiledSession(5, "市六届人大三次会议", 2025, List.of(FIRST, SECOND));
 
     @Test
