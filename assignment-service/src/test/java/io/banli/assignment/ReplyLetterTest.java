@@ -90,6 +90,11 @@ class ReplyLetterTest {
         assertThat(shows(reader.getPageContent(2), "第317号")).isTrue();
         assertThat(shows(reader.getPageContent(1), "第5号")).isFalse();
         assertThat(shows(reader.getPageContent(1), "第" + item + "号")).isFalse();
+        // The letter's own document number is the item's too, not the reply's database id.
+        assertThat(shows(reader.getPageContent(1), "〕317号")).isTrue();
+        if (reply != 317) {
+            assertThat(shows(reader.getPageContent(1), "〕" + reply + "号")).isFalse();
+        }
     }
 
     @Test

@@ -70,8 +70,10 @@ public class LetterService {
         List<String> commitments = Commitment.<Commitment>list("replyId = ?1 order by id", reply.id).stream()
                 .map(c -> c.action + "（" + c.promisedOn + "前）").toList();
         byte[] pdf = ReplyLetter.render(new ReplyLetter.Content(unit.name,
-                unit.name + "答复〔" + ReplyLetter.dateOf(reply.decidedAt, clock.getZone()).getYear() + "〕" + reply.id
-                        + "号" + (reply.replyVersion > 1 ? "（更正第" + reply.replyVersion + "版）" : ""),
+                // The letter's own number is the item's number people know (第N号), never a database id (issue 14).
+                unit.name + "答复〔" + ReplyLetter.dateOf(reply.decidedAt, clock.getZone()).getYear() + "〕"
+                        + submission.printedNumber() + "号"
+                        + (reply.replyVersion > 1 ? "（更正第" + reply.replyVersion + "版）" : ""),
                 reply.resultClass.name(), suggestion ? "建议" : "提案", submission.printedNumber(), submission.title,
                 submission.addressee(), reply.text, commitments,
                 ReplyLetter.dateOf(reply.decidedAt, clock.getZone()), copyTo,
