@@ -15,13 +15,10 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 
@@ -54,7 +51,7 @@ final class CompilationPdf {
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setPDFXConformance(PdfWriter.PDFA1B);
         BaseFont font = CjkFont.pdf();
-        writer.setPageEvent(new PageNumbers(font));
+        writer.setPageEvent(new PageNumbers(font, MARGIN));
         writer.setViewerPreferences(PdfWriter.DisplayDocTitle | PdfWriter.PageModeUseOutlines);
         document.addTitle(session.title());
         document.addSubject(session.sessionName() + "：公开的建议、提案及其答复");
@@ -165,22 +162,5 @@ final class CompilationPdf {
 
     private static String nonNull(String text) {
         return text == null ? "" : printable(text);
-    }
-
-    /** "— n —" at the foot of every page, in the embedded font (PDF/A allows no other). */
-    private static final class PageNumbers extends PdfPageEventHelper {
-
-        private final Font font;
-
-        PageNumbers(BaseFont font) {
-            this.font = new Font(font, 9, Font.NORMAL, Color.GRAY);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-                    new Phrase("- " + writer.getPageNumber() + " -", font),
-                    document.getPageSize().getWidth() / 2, MARGIN / 2, 0);
-        }
     }
 }

@@ -14,13 +14,12 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
 import io.banli.reporting.compilation.CjkFont;
+import io.banli.reporting.compilation.PageNumbers;
 
 /**
  * Renders the report's own small Markdown (headings, paragraphs, quotes, tables, images) as an A4 PDF
@@ -42,7 +41,7 @@ final class Pdf {
         Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         Fonts fonts = new Fonts();
-        writer.setPageEvent(new PageNumbers(fonts.embedded));
+        writer.setPageEvent(new PageNumbers(fonts.embedded, MARGIN));
         document.addTitle(Markdown.plain(title));
         document.open();
         List<String[]> table = new ArrayList<>();
@@ -149,23 +148,6 @@ final class Pdf {
 
         Phrase text(String text, float size, int style, Color colour) {
             return new Phrase(text, new Font(embedded, size, style, colour == null ? Color.BLACK : colour));
-        }
-    }
-
-    /** "— n —" at the foot of every page. */
-    private static final class PageNumbers extends PdfPageEventHelper {
-
-        private final Font font;
-
-        PageNumbers(BaseFont embedded) {
-            this.font = new Font(embedded, 9, Font.NORMAL, Color.GRAY);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-                    new Phrase("- " + writer.getPageNumber() + " -", font),
-                    document.getPageSize().getWidth() / 2, MARGIN / 2, 0);
         }
     }
 }
