@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +53,7 @@ public class Reminders {
 
     /**
      * Plans the reminders of a batch of alerts: one read of the units' contacts, one of the leading officials',
-     * one insert. Returns how many reminders it planned.
+     * one COPY. Returns how many reminders it planned.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int planAll(List<RaisedAlert> alerts) {
