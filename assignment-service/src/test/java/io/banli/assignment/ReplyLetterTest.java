@@ -77,7 +77,13 @@ class ReplyLetterTest {
                 io.banli.testing.Contracts.data(AssignmentFixtures.REGISTERED, registered));
         AssignmentFixtures.awaitKnown(item);
         long unit = unit("市交通委");
-        assign(item, "SOLE", unit);
+        try (io.banli.testing.TopicProbe workflow = io.banli.testing.TopicProbe.open(AssignmentFixtures.WORKFLOW_TOPIC)) {
+            assign(item, "SOLE", unit);
+            // Supervision prints the number its events carry in reminders and notices: the same the letter prints.
+            var assigned = workflow.await(io.banli.testing.TopicProbe.ofType("banli.assignment.assigned.v1", String.valueOf(item)));
+            assertThat(io.restassured.path.json.JsonPath.from(assigned.value()).getInt("submissionNumber"))
+                    .isEqualTo(317);
+        }
         signFor(item, unit);
         long reply = submittedReply(item, unit, "A");
         accept(item, reply);

@@ -42,17 +42,22 @@ public class Parts {
                 .filter(a -> a.state != AssignmentState.REASSIGNED).toList();
     }
 
-    /** Announces a pre-assignment, formal assignment or re-handling of one part. */
+    /**
+     * Announces a pre-assignment, formal assignment or re-handling of one part. The number it carries is the one
+     * people know ({@link HandledSubmission#printedNumber()}): supervision prints it in reminders and notices, as the
+     * reply letter does.
+     */
     public void announcePart(String type, Assignment a, HandledSubmission s) {
         Unit unit = Unit.findById(a.unitId);
         Object data = switch (type) {
             case WorkflowEvents.PRE_ASSIGNED -> new WorkflowEvents.PreAssignedV1(s.id, s.kind, s.level, s.sessionId,
-                    s.number, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.preAssignedAt);
-            case WorkflowEvents.ASSIGNED -> new WorkflowEvents.AssignedV1(s.id, s.kind, s.level, s.sessionId, s.number,
+                    s.printedNumber(), a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.preAssignedAt);
+            case WorkflowEvents.ASSIGNED -> new WorkflowEvents.AssignedV1(s.id, s.kind, s.level, s.sessionId,
+                    s.printedNumber(),
                     a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial, a.assignedAt);
             case WorkflowEvents.REHANDLING_STARTED -> new WorkflowEvents.RehandlingStartedV1(s.id, s.kind, s.level,
-                    s.sessionId, s.number, a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem, s.leadingOfficial,
-                    change.now());
+                    s.sessionId, s.printedNumber(), a.id, a.unitId, unit.name, a.mode, a.role, s.keyItem,
+                    s.leadingOfficial, change.now());
             default -> throw new IllegalArgumentException("Not an event of a part: " + type);
         };
         change.announce(WorkflowEvents.TOPIC, type, s.id.toString(), data);

@@ -41,7 +41,8 @@ public final class WorkflowEvents {
     public static final String FINGERPRINT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String UNIT = "市住房和城乡建设委员会";
     private static final String KEY_ITEM = "The leading official, key items only";
-    private static final String NUMBER = "The item's number in its session (第N号), the one texts for people print";
+    private static final String NUMBER = "The item's number people know (第N号), the one texts for people print: the "
+            + "standing committee's own for an item it handed over with its number, else the item's number in its session";
 
     private WorkflowEvents() {
     }
