@@ -1,15 +1,18 @@
 // A delegate-duty portal written in TypeScript, as a stranger would write one: its only knowledge of Banli is the
-// client generated from intake's published OpenAPI document (src/intake.d.ts, made by `npm run generate`), so a
-// response without a schema or a renamed field fails `tsc --strict` before anything runs.
+// clients generated from intake's and reporting's published OpenAPI documents (src/intake.d.ts and
+// src/reporting.d.ts, made by `npm run generate`), so a response without a schema or a renamed field fails
+// `tsc --strict` before anything runs. A member's progress is reporting's (the read side): it shows the filing once
+// reporting has read intake's event, so the portal asks again for a while.
 //
 // The story: the portal gets a token for its member (client credentials, HTTP Basic), drafts an item for the member
 // with an Idempotency-Key, files it, and reads the member's progress. It prints what it saw as one JSON line for the
 // test that runs it (PortalStoryIT), and exits non-zero on any unexpected answer.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./intake.js";
+import type { components as readSide, paths as readPaths } from "./reporting.js";
 
 type SubmissionView = components["schemas"]["SubmissionView"];
-type ProgressPage = components["schemas"]["ProgressPage"];
+type ProgressPage = readSide["schemas"]["ProgressPage"];
 
 function setting(name: string): string {
   const value = process.env[name];
@@ -24,6 +27,7 @@ function fail(step: string, status: number, problem: unknown): never {
 }
 
 const baseUrl = setting("BANLI_INTAKE_URL");
+const reportingUrl = setting("BANLI_REPORTING_URL");
 const member = Number(setting("BANLI_MEMBER_ID"));
 const session = Number(setting("BANLI_SESSION_ID"));
 const basic = Buffer.from(`${setting("BANLI_CLIENT_ID")}:${setting("BANLI_CLIENT_SECRET")}`).toString("base64");
@@ -70,14 +74,26 @@ if (filed.data === undefined) {
   fail("file", filed.response.status, filed.error);
 }
 
-// 4. The member's progress in this session.
-const progress = await portal.GET("/api/v1/members/{memberId}/progress", {
-  params: { path: { memberId: member }, query: { sessionId: session } },
-});
-if (progress.data === undefined) {
-  fail("progress", progress.response.status, progress.error);
+// 4. The member's progress in this session, from reporting, once it shows the filed item (at most 30 s).
+const readSide = createClient<readPaths>({ baseUrl: reportingUrl,
+  headers: { Authorization: `Bearer ${token.data.access_token}` } });
+async function progressOnceFiled(): Promise<ProgressPage> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const progress = await readSide.GET("/api/v1/members/{memberId}/progress", {
+      params: { path: { memberId: member }, query: { sessionId: session } },
+    });
+    const shown = progress.data?.items?.some((item) => item.id === draft.id && item.stage === "FILED") ?? false;
+    if (progress.data !== undefined && shown) {
+      return progress.data;
+    }
+    if (Date.now() > until) {
+      fail("progress", progress.response.status, progress.data ?? progress.error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
-const page: ProgressPage = progress.data;
+const page: ProgressPage = await progressOnceFiled();
 
 console.log(JSON.stringify({
   draftId: draft.id, retriedDraftId: again.data.id, replayed: again.response.headers.get("Idempotent-Replayed"),

@@ -117,8 +117,6 @@ class AuthorizationMatrixTest {
                 200, 404, 200, 200, 200, 404, 200, 404, 403, 403, 403, 403, 200, 404);
         expectReads(gaps, "/api/v1/members/" + foreign,
                 200, 404, 200, 200, 404, 200, 404, 200, 403, 403, 403, 403, 404, 200);
-        expectReads(gaps, "/api/v1/members/" + own + "/progress",
-                200, 403, 200, 200, 200, 404, 200, 404, 403, 403, 403, 403, 200, 404);
         // The member register: the office's (and the auditor's); a platform lists only the members it covers (one
         // with member_id: that one); a leader none.
         int[] membersListed = {-1, 403, -1, -1, 1, 1, 403, 403, 403, 403, 403, 403, 1, 1};

@@ -56,6 +56,10 @@ class AuthorizationMatrixTest {
         compilationReaders.add(Actor.PLATFORM);
         // A session reporting knows (the follow-up and compilation of an unknown one are 404 for everyone allowed).
         long session = sessionWithAnItem();
+        // Member progress (moved from intake): a member their own, the portal for the member its grant covers (the
+        // registry as intake announced it), the office and the auditor.
+        Set<Actor> progressReaders = EnumSet.of(Actor.OFFICE, Actor.AUDITOR, Actor.MEMBER, Actor.PLATFORM);
+        String progressOfMemberOne = memberOneAndThePortalKnown();
         String followUp = "/api/v1/sessions/" + session + "/follow-up";
 
         List<Row> rows = new ArrayList<>(List.of(
@@ -68,6 +72,7 @@ class AuthorizationMatrixTest {
                 new Row("GET", followUp, REPORT_READERS, false),
                 new Row("GET", "/api/v1/reports/compilations/" + session, compilationReaders, false),
                 new Row("GET", "/api/v1/audit-log?limit=5", EnumSet.of(Actor.OFFICE, Actor.AUDITOR), false),
+                new Row("GET", progressOfMemberOne, progressReaders, false),
                 new Row("GET", "/api/v1/open-data/submissions", ANYONE, false),
                 new Row("GET", "/api/v1/open-data/submissions.csv", ANYONE, false),
                 new Row("POST", "/api/v1/projection/rebuilds", OFFICE, false),
@@ -107,6 +112,17 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
         assertThat(OperationCoverage.ofRunningService().withoutRow(rows.stream()
                 .map(r -> r.method() + " " + r.path()).toList())).as("operations without a row").isEmpty();
+    }
+
+    /** Member 1 (the matrix's member) and the portal acting for every member, as intake announces them. */
+    private static String memberOneAndThePortalKnown() {
+        ProgressFixtures.member(1, ProgressFixtures.DELEGATION);
+        ProgressFixtures.grant(Tokens.PORTAL_CLIENT, "ACTIVE", List.of(Tokens.ALL_SCOPES), true, List.of(), List.of(),
+                List.of(), 0);
+        String path = "/api/v1/members/1/progress";
+        ProgressFixtures.awaitMember(1);
+        ProgressFixtures.awaitKnown(Tokens.platformFor(1), 1);
+        return path;
     }
 
     /** A session the projection knows (an unknown one is 404 to everybody allowed in). */

@@ -25,6 +25,22 @@ class RebuildTest {
                     .body("total", equalTo(8)).body("replies.evaluated", equalTo(3))
                     .body("replies.extensionsApproved", equalTo(1)));
             Map<String, Object> before = figures(s.session);
+            // A member's progress and the registry's grants are part of the projection: rebuilt the same way.
+            long lead = ProgressFixtures.member();
+            long session = ProgressFixtures.session();
+            long item = ProgressFixtures.registered(session, lead);
+            ProgressFixtures.draft(session, lead, "关于增设社区食堂的建议", Map.of(), null);
+            ProgressFixtures.publish(ProgressFixtures.WORKFLOW, "banli.assignment.assigned.v1", item,
+                    ProgressFixtures.assigned(item, 1, "市民政局"));
+            ProgressFixtures.publish(ProgressFixtures.WORKFLOW, "banli.assignment.replied.v1", item,
+                    ProgressFixtures.replied(item, 1, 7000 + item, java.util.List.of(lead)));
+            String portal = ProgressFixtures.client(java.util.List.of("progress:read"), java.util.List.of(lead),
+                    java.util.List.of(), java.util.List.of());
+            String asPortal = Tokens.platform(portal, null, "progress:read");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(asPortal)
+                    .get("/api/v1/members/" + lead + "/progress").then().statusCode(200).body("total", equalTo(1))
+                    .body("items[0].stage", equalTo("REPLIED")));
+            String progressBefore = ProgressFixtures.progress(Tokens.member(lead), lead).prettify();
 
             long id = given().auth().oauth2(Tokens.office()).post("/api/v1/projection/rebuilds").then().statusCode(202)
                     .body("state", equalTo("RUNNING")).extract().jsonPath().getLong("id");
@@ -37,6 +53,8 @@ class RebuildTest {
                     .body("applied", equalTo(given().auth().oauth2(Tokens.auditor())
                             .get("/api/v1/projection/rebuilds/" + id).then().extract().path("total")));
             assertThat(figures(s.session)).isEqualTo(before);
+            assertThat(ProgressFixtures.progress(Tokens.member(lead), lead).prettify()).isEqualTo(progressBefore);
+            given().auth().oauth2(asPortal).get("/api/v1/members/" + lead + "/progress").then().statusCode(200);
 
             // the rebuilt inbox is the live one now: a redelivered event still counts once, a new one counts
             s.redeliver(s.history.get(0));

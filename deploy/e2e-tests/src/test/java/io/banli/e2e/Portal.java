@@ -3,13 +3,12 @@ package io.banli.e2e;
 import io.banli.e2e.intake.ApiClient;
 import io.banli.e2e.intake.api.FilingApi;
 import io.banli.e2e.intake.api.PlatformClientsApi;
-import io.banli.e2e.intake.api.ProgressApi;
 import io.banli.e2e.intake.api.SubmissionsApi;
 import io.banli.e2e.intake.api.WebhooksApi;
 
 /**
- * A portal's side of the integration: the client generated from intake's OpenAPI document, with the bearer
- * token of the moment. Every answer has a schema, so each generated method returns its typed value; an error's
+ * A portal's side of the integration: the clients generated from intake's OpenAPI document and, for a member's
+ * progress, from reporting's (the read side), with the bearer token of the moment. Every answer has a schema, so each generated method returns its typed value; an error's
  * problem is in {@code ApiException#getResponseBody()}.
  */
 final class Portal {
@@ -21,11 +20,18 @@ final class Portal {
     final SubmissionsApi submissions;
     final FilingApi filing;
     final WebhooksApi webhooks;
-    final ProgressApi progress;
+    final io.banli.e2e.reporting.api.ProgressApi progress;
+    private final io.banli.e2e.reporting.ApiClient reporting = new io.banli.e2e.reporting.ApiClient();
 
-    Portal(String intakeUrl) {
+    Portal(String intakeUrl, String reportingUrl) {
         client.updateBaseUri(intakeUrl);
         client.setRequestInterceptor(request -> {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+        });
+        reporting.updateBaseUri(reportingUrl);
+        reporting.setRequestInterceptor(request -> {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -34,7 +40,7 @@ final class Portal {
         submissions = new SubmissionsApi(client);
         filing = new FilingApi(client);
         webhooks = new WebhooksApi(client);
-        progress = new ProgressApi(client);
+        progress = new io.banli.e2e.reporting.api.ProgressApi(reporting);
     }
 
     void useToken(String bearer) {

@@ -28,8 +28,8 @@ import io.banli.e2e.intake.model.NewDraft;
 import io.banli.e2e.intake.model.NewSubmission;
 import io.banli.e2e.intake.model.NewSubscription;
 import io.banli.e2e.intake.model.SubmissionKind;
-import io.banli.e2e.intake.model.ProgressView;
 import io.banli.e2e.intake.model.SubmissionView;
+import io.banli.e2e.reporting.model.ProgressView;
 import io.banli.e2e.intake.model.SubscriptionView;
 import io.banli.e2e.intake.model.TokenResponse;
 import io.banli.testing.Tokens;
@@ -42,8 +42,8 @@ import io.restassured.specification.RequestSpecification;
  * registers the portal, the portal gets its token, drafts and files for its member (and retries safely), the
  * office registers the item; the portal subscribes to
  * webhooks on a real HTTP receiver that is down for a while, follows the item to its reply, and reads the
- * member's progress. The portal's own calls go through the client generated from intake's OpenAPI document, with
- * typed results;
+ * member's progress. The portal's own calls go through the clients generated from intake's OpenAPI document and, for
+ * the progress, reporting's, with typed results;
  * the office's and the unit's steps through REST Assured.
  */
 class PortalStoryIT {
@@ -61,6 +61,9 @@ class PortalStoryIT {
         banli = new RunningPlatform(Map.of("intake-service", Map.of(
                 // The receiver is a plain-http server on the loopback interface.
                 "BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
+                "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"),
+                // The flood portal reads progress, which reporting serves.
+                "reporting-service", Map.of(
                 "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2")));
     }
 
@@ -99,7 +102,7 @@ class PortalStoryIT {
         String secret = registered.getString("clientSecret");
 
         // 2. The portal gets a token for its member with HTTP Basic (client credentials).
-        Portal portal = new Portal(banli.url("intake-service"));
+        Portal portal = new Portal(banli.url("intake-service"), banli.url("reporting-service"));
         String basic = basic(clientId, secret);
         TokenResponse token = portal.auth.tokenResourceToken(null, "client_credentials", null, null,
                 "submissions:write submissions:read progress:read webhooks:manage", String.valueOf(member), null,
@@ -203,7 +206,7 @@ class PortalStoryIT {
         });
 
         // 8. Another member's progress is not there for this portal.
-        ApiException foreign = catchThrowableOfType(ApiException.class,
+        io.banli.e2e.reporting.ApiException foreign = catchThrowableOfType(io.banli.e2e.reporting.ApiException.class,
                 () -> portal.progress.progressResourceProgress(stranger, null, null, null, null));
         assertThat(foreign.getCode()).isEqualTo(404);
 
@@ -211,7 +214,7 @@ class PortalStoryIT {
         portal.anonymous();
         portal.useToken(portal.auth.tokenResourceToken(null, "client_credentials", null, null, "submissions:read",
                 String.valueOf(member), null, Map.of("Authorization", basic)).getAccessToken());
-        ApiException unscoped = catchThrowableOfType(ApiException.class,
+        io.banli.e2e.reporting.ApiException unscoped = catchThrowableOfType(io.banli.e2e.reporting.ApiException.class,
                 () -> portal.progress.progressResourceProgress(member, null, null, null, null));
         assertThat(unscoped.getCode()).isEqualTo(403);
     }
@@ -226,16 +229,20 @@ class PortalStoryIT {
                 "contactEmail", "zhaomin@example.com", "allMembers", false, "memberIds", List.of(member),
                 "scopes", List.of("progress:read")))
                 .post("/api/v1/platform-clients").then().statusCode(201).extract().path("clientSecret");
-        Portal portal = new Portal(banli.url("intake-service"));
-        portal.useToken(portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read",
-                String.valueOf(member), null, Map.of("Authorization", basic(FLOOD, secret))).getAccessToken());
+        Portal portal = new Portal(banli.url("intake-service"), banli.url("reporting-service"));
+        String bearer = portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read",
+                String.valueOf(member), null, Map.of("Authorization", basic(FLOOD, secret))).getAccessToken();
+        portal.useToken(bearer);
 
+        // Reporting serves progress once it has read intake's announcement of the grant (until then: 401).
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(banli.url("reporting-service")).auth()
+                .oauth2(bearer).get("/api/v1/members/" + member + "/progress").statusCode() != 401);
         // Two requests a minute: a bounded burst meets the limit.
-        ApiException limited = null;
+        io.banli.e2e.reporting.ApiException limited = null;
         for (int i = 0; i < 10 && limited == null; i++) {
             try {
                 portal.progress.progressResourceProgress(member, null, null, null, null);
-            } catch (ApiException e) {
+            } catch (io.banli.e2e.reporting.ApiException e) {
                 limited = e;
             }
         }
@@ -246,9 +253,9 @@ class PortalStoryIT {
     }
 
     /**
-     * A portal written in TypeScript (deploy/e2e-tests/portal-ts), whose client openapi-typescript generated from
-     * intake's stored document and tsc --strict checked, runs its story against the packaged intake: token, draft
-     * with a retried Idempotency-Key, filing, the member's progress.
+     * A portal written in TypeScript (deploy/e2e-tests/portal-ts), whose clients openapi-typescript generated from
+     * intake's and reporting's stored documents and tsc --strict checked, runs its story against the packaged
+     * services: token, draft with a retried Idempotency-Key, filing (intake), the member's progress (reporting).
      */
     @Test
     void aPortalWrittenInTypeScriptFilesForItsMemberThroughItsGeneratedClient() throws Exception {
@@ -267,6 +274,7 @@ class PortalStoryIT {
         Path story = Path.of(System.getProperty("banli.repo-root"), "deploy/e2e-tests/target/portal-ts/dist/story.js");
         ProcessBuilder node = new ProcessBuilder("node", story.toString()).redirectErrorStream(true);
         node.environment().putAll(Map.of("BANLI_INTAKE_URL", banli.url("intake-service"),
+                "BANLI_REPORTING_URL", banli.url("reporting-service"),
                 "BANLI_CLIENT_ID", registered.getString("clientId"),
                 "BANLI_CLIENT_SECRET", registered.getString("clientSecret"),
                 "BANLI_MEMBER_ID", String.valueOf(member), "BANLI_SESSION_ID", String.valueOf(session)));

@@ -72,6 +72,7 @@ public class FilingService {
                 cutOff(request.coSignUntil(), session, now));
         s.persist();
         announcer.audit("submission.drafted", s, null, null);
+        announcer.draftChanged(s);
         return s.id;
     }
 
@@ -88,6 +89,7 @@ public class FilingService {
                 Member.findById(s.leadProposerId), request.groupName()), confidential, confidentiality,
                 cutOff(request.coSignUntil(), session, change.now()));
         announcer.audit("submission.draft-edited", s, s.state, null);
+        announcer.draftChanged(s);
     }
 
     public void invite(long id, Invitation request) {
@@ -106,6 +108,7 @@ public class FilingService {
             }
         }
         announcer.audit("submission.co-signers-invited", s, s.state, "members " + ids);
+        announcer.draftChanged(s);
     }
 
     /** The invited member signs; only a signature before the cut-off counts. */
@@ -123,6 +126,7 @@ public class FilingService {
             c.state = CoSigner.State.SIGNED;
             c.signedAt = now;
             announcer.audit("submission.co-signed", s, s.state, "member " + me);
+            announcer.draftChanged(s);
         }
     }
 

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.intake.progress.ProgressProjection;
 import io.banli.intake.webhook.WebhookFanOut;
 import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.ReceivedEvent;
@@ -36,20 +35,16 @@ public class AssignmentConsumer {
     EntityManager em;
 
     @Inject
-    ProgressProjection progress;
-
-    @Inject
     WebhookFanOut webhooks;
 
     @Incoming("workflow")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        // Read access and withdrawal first, then the member's progress, then the webhook deliveries: all in
-        // this one transaction with the inbox record.
+        // Read access and withdrawal first, then the webhook deliveries: all in this one transaction with the
+        // inbox record. (A member's progress is reporting's: deploy/docs/decisions.md.)
         Map<String, Consumer<ReceivedEvent>> own = Map.of(AssignmentEvents.ASSIGNED, this::assigned,
                 AssignmentEvents.REPLIED, this::replied);
-        consumer.dispatch("workflow", record, WebhookFanOut.merged(WebhookFanOut.merged(own, progress.workflowHandlers()),
-                webhooks.handlers(record)));
+        consumer.dispatch("workflow", record, WebhookFanOut.merged(own, webhooks.handlers(record)));
     }
 
     private void assigned(ReceivedEvent event) {

@@ -178,7 +178,8 @@ public class Importer {
                     Member lead = context.members.get(r.leadProposerId());
                     events.add(new Outbox.Pending(String.valueOf(id), new SubmissionFiledV1(id, sessionId, r.kind(),
                             r.row().title(), r.row().field(), new Proposer(r.leadProposerId(), lead.name(),
-                                    lead.delegation(), lead.kind(), null), r.coSignerIds(), r.row().groupName(), now)));
+                                    lead.delegation(), lead.kind(), null), r.coSignerIds(), r.row().groupName(), now,
+                            r.confidential())));
                 }
                 coSigners.executeBatch();
             }

@@ -25,6 +25,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RosterService {
 
+    @Inject
+    io.banli.kit.change.StateChange change;
+
     static final String XLSX = ImportService.XLSX;
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{7,20}");
@@ -112,6 +115,9 @@ public class RosterService {
         member.address = row.get("address");
         member.persist();
         audit.record("member.registered", "member", member.id, "roster row " + rowNumber);
+        change.announce(io.banli.intake.submission.SubmissionEvents.TOPIC, io.banli.intake.member.MemberEvents.REGISTERED,
+                io.banli.intake.member.MemberEvents.key(member),
+                io.banli.intake.member.MemberEvents.MemberRegisteredV1.of(member, change.now()));
         return true;
     }
 }

@@ -26,6 +26,9 @@ public class MemberService {
     AuditLog audit;
 
     @Inject
+    io.banli.kit.change.StateChange change;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -44,6 +47,7 @@ public class MemberService {
         member.address = request.address();
         member.persist();
         audit.record("member.registered", "member", member.id, null);
+        announce(member);
         return view(member);
     }
 
@@ -74,7 +78,14 @@ public class MemberService {
         group.address = contact.address();
         group.persist();
         audit.record("member.registered", "member", group.id, "GROUP " + group.groupType);
+        announce(group);
         return view(group);
+    }
+
+    /** The read side learns the member and their delegation (a platform's grant by delegation is checked on it). */
+    private void announce(Member m) {
+        change.announce(io.banli.intake.submission.SubmissionEvents.TOPIC, MemberEvents.REGISTERED, MemberEvents.key(m),
+                MemberEvents.MemberRegisteredV1.of(m, change.now()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

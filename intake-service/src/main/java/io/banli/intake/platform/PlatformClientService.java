@@ -42,6 +42,9 @@ public class PlatformClientService {
     AuditLog audit;
 
     @Inject
+    io.banli.kit.change.StateChange change;
+
+    @Inject
     Clock clock;
 
     public PlatformClientView.WithSecret register(Registration r) {
@@ -72,6 +75,7 @@ public class PlatformClientService {
         c.persist();
         em.flush();
         audit.record("platform-client.registered", SUBJECT, clientId, "-> " + describe(c));
+        announce(c);
         return new PlatformClientView.WithSecret(clientId, secret, null, PlatformClientView.of(c, true));
     }
 
@@ -107,6 +111,7 @@ public class PlatformClientService {
         // Lists are replaced, not mutated, so Hibernate sees the change; the version moves with it.
         em.flush();
         audit.record("platform-client.updated", SUBJECT, clientId, before + " -> " + describe(c));
+        announce(c);
         return PlatformClientView.of(c, true);
     }
 
@@ -140,7 +145,14 @@ public class PlatformClientService {
         em.flush();
         audit.record("platform-client.revoked", SUBJECT, clientId,
                 "ACTIVE -> REVOKED" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        announce(c);
         return PlatformClientView.of(c, true);
+    }
+
+    /** The grant as it now stands, for reporting's check of platform calls (in this transaction: no dual write). */
+    private void announce(PlatformClient c) {
+        change.announce(io.banli.intake.submission.SubmissionEvents.TOPIC, PlatformClientEvents.CHANGED, c.clientId,
+                PlatformClientEvents.PlatformClientChangedV1.of(c, clock.instant()));
     }
 
     /** Locks the row, so a rotation and a revocation at once queue instead of overwriting each other. */

@@ -1,6 +1,7 @@
 package io.banli.intake.submission;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.banli.intake.field.SubjectField;
 import io.banli.intake.member.Member;
 import io.banli.intake.session.Session;
+import io.banli.intake.submission.SubmissionEvents.CoSignerStatus;
 import io.banli.intake.submission.SubmissionEvents.Proposer;
+import io.banli.intake.submission.SubmissionEvents.SubmissionDraftChangedV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionFiledV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionMergedV1;
 import io.banli.intake.submission.SubmissionEvents.SubmissionRefusedV1;
@@ -48,7 +51,7 @@ public class SubmissionAnnouncer {
     public void filed(Submission s, SubmissionState before) {
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.FILED, s.id.toString(),
                 new SubmissionFiledV1(s.id, s.sessionId, s.kind, s.title, s.field, proposer(s),
-                        CoSigner.signedOf(s.id), s.groupName, s.filedAt));
+                        CoSigner.signedOf(s.id), s.groupName, s.filedAt, s.confidential));
         audit("submission.filed", s, before, null);
     }
 
@@ -104,12 +107,26 @@ public class SubmissionAnnouncer {
     }
 
     public void withdrawn(Submission s, SubmissionState before) {
-        // A draft never left the proposer's hands: nobody else knows it, so there is nothing to announce.
+        // A draft never left the proposer's hands: only the read side's picture of drafts learns of it.
         if (before != SubmissionState.DRAFT) {
             change.announce(SubmissionEvents.TOPIC, SubmissionEvents.WITHDRAWN, s.id.toString(),
                     new SubmissionWithdrawnV1(s.id, s.withdrawnAt));
+        } else {
+            draftChanged(s);
         }
         audit("submission.withdrawn", s, before, s.withdrawalReason);
+    }
+
+    /**
+     * The draft's whole pre-filing picture, for the member's progress on the read side (reporting): written with
+     * every change of a draft, its co-signers or their signatures, in the change's transaction.
+     */
+    public void draftChanged(Submission s) {
+        List<CoSignerStatus> coSigners = CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", s.id).stream()
+                .map(c -> new CoSignerStatus(c.memberId, c.state)).toList();
+        change.announce(SubmissionEvents.TOPIC, SubmissionEvents.DRAFT_CHANGED, s.id.toString(),
+                new SubmissionDraftChangedV1(s.id, s.sessionId, s.kind, s.title, proposer(s), coSigners, s.state,
+                        s.confidential, s.coSignUntil, change.now()));
     }
 
     /** For changes that stay inside intake (drafts, invitations, signatures, attachments). */

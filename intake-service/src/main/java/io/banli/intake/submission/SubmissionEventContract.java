@@ -34,6 +34,18 @@ public class SubmissionEventContract {
                         "The proposer withdrew the submission: handling stops.")
                 .message(SubmissionEvents.UPDATED, SubmissionUpdatedV1.class,
                         "The office corrected a registered submission: its whole registered picture.")
+                .message(SubmissionEvents.DRAFT_CHANGED, SubmissionEvents.SubmissionDraftChangedV1.class,
+                        "A draft was written, edited, its co-signers invited, a co-signer signed, or the draft "
+                                + "withdrawn: its whole pre-filing picture, for the member's progress.")
+                .message(io.banli.intake.member.MemberEvents.REGISTERED,
+                        io.banli.intake.member.MemberEvents.MemberRegisteredV1.class,
+                        "The office registered a member (one by one, as a group or from the roster): the member and "
+                                + "their delegation, no contact data.", io.banli.intake.member.MemberEvents.KEY)
+                .message(io.banli.intake.platform.PlatformClientEvents.CHANGED,
+                        io.banli.intake.platform.PlatformClientEvents.PlatformClientChangedV1.class,
+                        "The office registered, changed or revoked a platform client: its whole grant (status, "
+                                + "scopes, for whom it acts); never its secret.",
+                        io.banli.intake.platform.PlatformClientEvents.KEY)
                 .done();
     }
 }

@@ -25,6 +25,7 @@ public final class SubmissionEvents {
     public static final String MERGED = "banli.intake.submission.merged.v1";
     public static final String WITHDRAWN = "banli.intake.submission.withdrawn.v1";
     public static final String UPDATED = "banli.intake.submission.updated.v1";
+    public static final String DRAFT_CHANGED = "banli.intake.submission.draft-changed.v1";
 
     // Examples in the AsyncAPI document: what a consumer's test starts from.
     private static final String TITLE = "关于加强老旧小区加装电梯工作的建议";
@@ -61,7 +62,26 @@ public final class SubmissionEvents {
     public record SubmissionFiledV1(long submissionId, long sessionId, SubmissionKind kind,
             @Schema(example = TITLE) String title, @Schema(example = FIELD) String field, Proposer leadProposer,
             List<Long> coSignerIds, @Schema(nullable = true, description = GROUP) String groupName,
-            Instant filedAt) {
+            Instant filedAt,
+            @Schema(description = "Marked confidential by the member or the office; absent in events before it was "
+                    + "added (not confidential)") boolean confidential) {
+    }
+
+    /** A co-signer of a draft and where their invitation stands. */
+    public record CoSignerStatus(long memberId, CoSigner.State status) {
+    }
+
+    /**
+     * Data of {@link #DRAFT_CHANGED}: the whole pre-filing picture of a draft after each change (written, edited,
+     * co-signers invited, a co-signer signed, withdrawn as a draft), so the read side shows a member their drafts
+     * and invitations. Filing is announced by {@link #FILED}.
+     */
+    public record SubmissionDraftChangedV1(long submissionId, long sessionId, SubmissionKind kind,
+            @Schema(example = TITLE) String title, Proposer leadProposer, List<CoSignerStatus> coSigners,
+            @Schema(description = "DRAFT, or WITHDRAWN when the proposer withdrew the draft") SubmissionState state,
+            boolean confidential,
+            @Schema(nullable = true, description = "Until when invited co-signers may sign") Instant coSignUntil,
+            Instant changedAt) {
     }
 
     /** Data of {@link #REGISTERED}: what assignment, supervision and reporting need to handle and count it. */

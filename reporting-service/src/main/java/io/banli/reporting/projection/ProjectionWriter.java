@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.reporting.opendata.PersonalData;
+import io.banli.reporting.platform.PlatformGrantWriter;
+import io.banli.reporting.progress.ProgressWriter;
 import io.banli.reporting.projection.ProjectedEvents.AdjustmentDecided;
 import io.banli.reporting.projection.ProjectedEvents.Assigned;
 import io.banli.reporting.projection.ProjectedEvents.Closed;
@@ -53,8 +55,25 @@ public class ProjectionWriter {
     @Inject
     ObjectMapper mapper;
 
-    /** The handler of each event type reporting reads; other types are skipped. */
+    @Inject
+    ProgressWriter progress;
+
+    @Inject
+    PlatformGrantWriter grants;
+
+    /**
+     * The handler of each event type reporting reads; other types are skipped. The members' progress and the
+     * platform grants are part of the one projection: their handlers run after the statistics' own, in the same
+     * transaction, on the same set of tables (live or a rebuild's).
+     */
     public Map<String, Consumer<ReceivedEvent>> handlers(Target t) {
+        Map<String, Consumer<ReceivedEvent>> h = statistics(t);
+        progress.handlers(t).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
+        grants.handlers(t).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
+        return h;
+    }
+
+    private Map<String, Consumer<ReceivedEvent>> statistics(Target t) {
         Map<String, Consumer<ReceivedEvent>> h = new LinkedHashMap<>();
         h.put(ProjectedEvents.FILED, e -> submission(t, e, false));
         h.put(ProjectedEvents.REGISTERED, e -> submission(t, e, true));

@@ -41,7 +41,9 @@ public class RebuildService {
 
     static final List<String> TOPICS = List.of("banli.intake.submissions", "banli.assignment.workflow",
             "banli.supervision.alerts");
-    static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "commitment", "inbox_event");
+    static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "commitment", "progress_item",
+            "progress_co_signer", "progress_member", "progress_handling", "progress_deadline", "progress_reply",
+            "platform_grant", "inbox_event");
 
     @Inject
     EntityManager em;

@@ -1,4 +1,4 @@
-package io.banli.intake.progress;
+package io.banli.reporting.progress;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,22 +15,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 
-import io.banli.intake.member.Member;
-import io.banli.intake.platform.PlatformCaller;
-import io.banli.intake.platform.PlatformClients;
-import io.banli.intake.progress.ProgressView.Deadline;
-import io.banli.intake.progress.ProgressView.Evaluation;
-import io.banli.intake.progress.ProgressView.NextAction;
-import io.banli.intake.progress.ProgressView.Reply;
-import io.banli.intake.progress.ProgressView.Unit;
+import io.banli.reporting.platform.PlatformGrants;
+import io.banli.reporting.progress.ProgressView.Deadline;
+import io.banli.reporting.progress.ProgressView.Evaluation;
+import io.banli.reporting.progress.ProgressView.NextAction;
+import io.banli.reporting.progress.ProgressView.Reply;
+import io.banli.reporting.progress.ProgressView.Unit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
 import io.banli.kit.sql.Sql;
 import io.banli.kit.security.Roles;
 
 /**
- * Every item a member leads or is invited to co-sign, drafts included, from intake's own tables and the
- * projection of assignment's and supervision's events. Who may ask: the member, a platform whose token names
+ * Every item a member leads or is invited to co-sign, drafts included, from the projection of intake's,
+ * assignment's and supervision's events (units and ratings from the statistics' own tables). Who may ask: the member, a platform whose token names
  * them, a platform whose registration covers them (without drafts and confidential items), the office and the
  * auditor; anyone else learns nothing (404, as for a member who does not exist).
  */
@@ -43,20 +41,22 @@ public class MemberProgress {
     private static final Set<String> WITHDRAWABLE = Set.of("DRAFT", "RECEIVED", "REGISTERED", "MERGED");
 
     private static final String ITEMS = """
-            from (select s.id, s.session_id, s.number, s.title, s.kind, s.state, s.co_sign_until, s.replied_at,
+            from (select s.submission_id as id, s.session_id, s.number, s.title, s.kind, s.state, s.co_sign_until,
+                         (select min(u.first_replied_at) from unit_part u
+                          where u.submission_id = s.submission_id) as replied_at,
                          case when s.lead_proposer_id = :m then 'LEAD' else 'CO_SIGNER' end as member_role,
                          c.state as co_state,
-                         case when s.state = 'DRAFT' and exists (select 1 from co_signer x
-                                      where x.submission_id = s.id and x.state = 'INVITED') then 'CO_SIGNING'
+                         case when s.state = 'DRAFT' and exists (select 1 from progress_co_signer x
+                                      where x.submission_id = s.submission_id and x.state = 'INVITED') then 'CO_SIGNING'
                               when s.state = 'DRAFT' then 'DRAFT'
                               when s.state = 'RECEIVED' then 'FILED'
                               when s.state in ('REFUSED', 'MERGED', 'WITHDRAWN') then s.state
                               when h.stage is not null then h.stage
                               else 'REGISTERED' end as stage,
-                         s.merged_into_id
-                  from submission s
-                  left join co_signer c on c.submission_id = s.id and c.member_id = :m
-                  left join progress_handling h on h.submission_id = s.id
+                         s.merged_into
+                  from progress_item s
+                  left join progress_co_signer c on c.submission_id = s.submission_id and c.member_id = :m
+                  left join progress_handling h on h.submission_id = s.submission_id
                   where (s.lead_proposer_id = :m or c.member_id is not null)
                     and (cast(:own as boolean) or s.state <> 'DRAFT' and not s.confidential)) p
             where (cast(:stage as text) is null or p.stage = :stage)
@@ -69,10 +69,7 @@ public class MemberProgress {
     Caller caller;
 
     @Inject
-    PlatformCaller platform;
-
-    @Inject
-    PlatformClients clients;
+    PlatformGrants grants;
 
     @Inject
     Clock clock;
@@ -136,8 +133,8 @@ public class MemberProgress {
     private Details details(List<Long> ids, long memberId) {
         Details d = new Details();
         Sql.of(em, """
-                select submission_id, unit_id, unit_name, role, assigned_at, signed_at from progress_unit
-                where submission_id in (:ids) and reassigned_at is null and assigned_at is not null
+                select submission_id, unit_id, unit_name, role, assigned_at, signed_at from unit_part
+                where submission_id in (:ids) and not reassigned_away and assigned_at is not null
                 order by assigned_at, unit_id""").bindIds("ids", ids).<Object[]>list()
                 .forEach(r -> d.units.computeIfAbsent(id(r[0]), k -> new ArrayList<>()).add(new Unit(id(r[1]),
                         (String) r[2], (String) r[3], instant(r[4]), instant(r[5]))));
@@ -154,14 +151,14 @@ public class MemberProgress {
                     long submission = id(r[0]);
                     long reply = id(r[1]);
                     d.replies.computeIfAbsent(submission, k -> new ArrayList<>()).add(new Reply(reply,
-                            nullableId(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
+                            nullableId(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(), text(r[4]),
                             (String) r[5], instant(r[6]),
                             "/api/v1/submissions/" + submission + "/replies/" + reply + "/letter", (String) r[7]));
                     d.recipients.computeIfAbsent(submission, k -> new java.util.LinkedHashMap<>()).put(reply, ids(r[8]));
                 });
         Sql.of(em, """
-                select submission_id, reply_id, unit_id, round, rating, evaluated_at from progress_evaluation
-                where submission_id in (:ids) and member_id = :m order by evaluated_at""").bindIds("ids", ids)
+                select submission_id, reply_id, unit_id, round, rating, evaluated_at from evaluation
+                where submission_id in (:ids) and member_id = :m and reply_id is not null order by evaluated_at""").bindIds("ids", ids)
                 .bind("m", memberId).<Object[]>list()
                 .forEach(r -> d.evaluations.computeIfAbsent(id(r[0]), k -> new ArrayList<>()).add(new Evaluation(
                         id(r[1]), nullableId(r[2]), r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4],
@@ -207,17 +204,20 @@ public class MemberProgress {
         } else if (caller.hasRole(Roles.PLATFORM)) {
             // The token's member if it names one (the registry's check has already covered it), else the grant.
             allowed = caller.memberId().isPresent() ? caller.memberId().get() == memberId
-                    : clients.active(clientId()).filter(c -> clients.mayActForMember(c, memberId)).isPresent();
+                    : grants.clientId().filter(c -> grants.mayActForMember(c, memberId)).isPresent();
         } else {
             allowed = caller.hasRole(Roles.MEMBER) && caller.memberId().filter(m -> m == memberId).isPresent();
         }
-        if (!allowed || Member.findById(memberId) == null) {
+        // A member intake has not announced is unknown here as there (404).
+        if (!allowed || Sql.of(em, "select 1 from progress_member where member_id = :m").bind("m", memberId).list()
+                .isEmpty()) {
             throw Problems.notFound("member", memberId);
         }
     }
 
-    private String clientId() {
-        return platform.clientId().orElse(caller.name());
+    /** A text column, whatever its SQL type (a one-letter class may come back as a character). */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static long id(Object value) {

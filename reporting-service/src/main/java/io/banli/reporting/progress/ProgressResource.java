@@ -1,4 +1,4 @@
-package io.banli.intake.progress;
+package io.banli.reporting.progress;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,7 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
+import io.banli.reporting.platform.RegistryChecked;
 
+/**
+ * HTTP only: the member's progress, served by the read side (moved from intake, issue 13) at the path portals
+ * already call; the platform's grant is checked against the registry as intake announced it.
+ */
 @Path("/api/v1/members/{memberId}/progress")
 @Tag(name = "Progress", description = "What has become of a member's items, for a delegate-duty portal: one list "
         + "across filing, handling and supervision.")
@@ -33,6 +38,7 @@ public class ProgressResource {
     @GET
     @RolesAllowed({Roles.MEMBER, Roles.PLATFORM, Roles.OFFICE, Roles.AUDITOR})
     @RequiresScope(Scopes.PROGRESS_READ)
+    @RegistryChecked
     @io.banli.kit.audit.AuditedRead(subject = "member-progress", idParam = "memberId")
     @Operation(summary = "A member's progress", description = """
             Every item the member leads or is invited to co-sign, drafts included, newest first. `stage` is one of

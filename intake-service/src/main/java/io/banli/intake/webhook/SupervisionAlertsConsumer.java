@@ -1,4 +1,4 @@
-package io.banli.intake.progress;
+package io.banli.intake.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,13 +6,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.banli.intake.webhook.WebhookFanOut;
 import io.banli.kit.consumer.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Supervision's alerts: the deadlines a member's progress shows, and the overdue and warning webhooks.
- * Idempotent through the inbox; records it cannot read go to {@code banli.intake.dead-letter}.
+ * Supervision's alerts, for the webhooks only: the overdue and deadline-warning deliveries platforms subscribe to
+ * (a member's deadlines are reporting's, with the rest of their progress). Idempotent through the inbox; records it
+ * cannot read go to {@code banli.intake.dead-letter}.
  */
 @ApplicationScoped
 public class SupervisionAlertsConsumer {
@@ -21,14 +21,11 @@ public class SupervisionAlertsConsumer {
     EventConsumer consumer;
 
     @Inject
-    ProgressProjection progress;
-
-    @Inject
     WebhookFanOut webhooks;
 
     @Incoming("alerts")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        consumer.dispatch("alerts", record, WebhookFanOut.merged(progress.alertHandlers(), webhooks.handlers(record)));
+        consumer.dispatch("alerts", record, webhooks.handlers(record));
     }
 }

@@ -1,4 +1,4 @@
-package io.banli.intake.progress;
+package io.banli.reporting.progress;
 
 import java.time.Instant;
 import java.util.List;
