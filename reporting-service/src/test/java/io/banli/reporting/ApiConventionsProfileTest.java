@@ -36,6 +36,8 @@ class ApiConventionsProfileTest {
 
     @Test
     void aClientOverItsLimitIsToldWhenToRetry() {
+        ProgressFixtures.registered("throttled-portal", 1, "statistics:read");
+        ProgressFixtures.registered("other-portal", 1, "statistics:read");
         String token = Tokens.platform("throttled-portal", null, "statistics:read");
         given().auth().oauth2(token).get("/api/v1/statistics").then().statusCode(200)
                 .header("RateLimit-Limit", "2").header("RateLimit-Remaining", "1");

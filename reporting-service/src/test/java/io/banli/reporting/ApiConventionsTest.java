@@ -23,6 +23,7 @@ class ApiConventionsTest {
 
     @Test
     void aPlatformWithStatisticsReadGetsTheFigures() {
+        ProgressFixtures.registered("open-gov-portal", 1, "statistics:read");
         given().auth().oauth2(Tokens.platform("open-gov-portal", null, "statistics:read")).get("/api/v1/statistics")
                 .then().statusCode(200).body("total", notNullValue())
                 .header("RateLimit-Limit", "600").header("RateLimit-Remaining", notNullValue())
@@ -30,7 +31,23 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aRevokedClientIsRefusedAtOnceWhateverItsTokenSays() {
+        String portal = "revoked-portal-" + ProgressFixtures.newId().substring(0, 8);
+        String token = Tokens.platform(portal, null, "statistics:read");
+        given().auth().oauth2(token).get("/api/v1/statistics").then().statusCode(401);
+        ProgressFixtures.registered(portal, 1, "statistics:read");
+        given().auth().oauth2(token).get("/api/v1/statistics").then().statusCode(200);
+        ProgressFixtures.grant(portal, "REVOKED", java.util.List.of("statistics:read"), true, java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), 2);
+        ProgressFixtures.awaitGrant(portal, "REVOKED", 2);
+        given().auth().oauth2(token).get("/api/v1/statistics").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/v1/reports/compilations/1").then().statusCode(401);
+    }
+
+    @Test
     void aPlatformWithoutStatisticsReadIsRefused() {
+        ProgressFixtures.registered("open-gov-portal", 1, "statistics:read");
         given().auth().oauth2(Tokens.platform("open-gov-portal", null, "submissions:read", "progress:read"))
                 .get("/api/v1/statistics")
                 .then().statusCode(403).contentType("application/problem+json")

@@ -70,6 +70,7 @@ class CompilationTest {
             assertThat(body.indexOf(TITLE)).isGreaterThan(0);
 
             // A platform client with the statistics scope reads it too; the default format is the PDF.
+            ProgressFixtures.registered("open-gov-portal", 1, "statistics:read");
             given().auth().oauth2(Tokens.platform("open-gov-portal", null, "statistics:read")).get(path).then()
                     .statusCode(200).contentType("application/pdf");
             given().auth().oauth2(Tokens.office()).accept("application/json").get(path).then().statusCode(406);

@@ -120,6 +120,30 @@ final class ProgressFixtures {
                         "unitIds", unitIds, "version", version, "changedAt", Instant.now().toString())));
     }
 
+    /**
+     * Registers a client acting for every member with these scopes, as intake announces it, and waits until reporting
+     * holds its grant. Waits on the table, not through the API, so no request counts against the client's rate limit.
+     */
+    static void registered(String clientId, long version, String... scopes) {
+        grant(clientId, "ACTIVE", List.of(scopes), true, List.of(), List.of(), List.of(), version);
+        awaitGrant(clientId, "ACTIVE", version);
+    }
+
+    static void awaitGrant(String clientId, String status, long version) {
+        javax.sql.DataSource db = io.quarkus.arc.Arc.container().instance(javax.sql.DataSource.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var c = db.getConnection(); var s = c.prepareStatement(
+                    "select 1 from platform_grant where client_id = ? and status = ? and version = ?")) {
+                s.setString(1, clientId);
+                s.setString(2, status);
+                s.setLong(3, version);
+                try (var rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Waits until reporting knows the client (its calls are no longer 401). */
     static void awaitKnown(String token, long memberId) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
+import io.banli.reporting.platform.RegistryChecked;
 
 @Path("/api/v1/reports/compilations")
 @Tag(name = "Annual report", description = "The zh-CN work report for a session or a year, with charts.")
@@ -36,6 +37,7 @@ public class CompilationResource {
     @Produces({PDF, CompilationDocx.MEDIA_TYPE})
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.PLATFORM})
     @RequiresScope(Scopes.STATISTICS_READ)
+    @RegistryChecked
     @Operation(summary = "The session's compilation of public items and their replies (答复汇编)", description = """
             Every item of the session the open data publishes, in number order (第N号): title, kind and field,
             the proposer's public name and delegation, the handling units and each published reply's text

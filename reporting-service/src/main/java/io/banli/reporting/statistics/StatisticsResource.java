@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
 import io.banli.kit.security.Scopes;
+import io.banli.reporting.platform.RegistryChecked;
 
 @Path("/api/v1/statistics")
 @Tag(name = "Statistics", description = "Figures for the office's reports, built from every service's events.")
@@ -60,6 +61,7 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({Roles.OFFICE, Roles.LEADER, Roles.AUDITOR, Roles.UNIT_STAFF, Roles.UNIT_HEAD, Roles.PLATFORM})
     @RequiresScope(Scopes.STATISTICS_READ)
+    @RegistryChecked
     @Operation(summary = "Every figure of the annual report for a selection of submissions", description = """
             Counts (by kind, field with shares, handling mode, state, units per item), reply figures (reply rate
             办复率, the item's honest on-time rate 按期办复率 (reply sent to the proposer by the deadline; open past
