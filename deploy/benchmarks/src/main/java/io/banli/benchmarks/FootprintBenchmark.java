@@ -34,7 +34,8 @@ import io.banli.platform.ServiceProcess;
  * service gets ({@code ServiceProcess.JVM_OPTIONS}; {@code {name}} is replaced by the service's name, e.g. for a
  * class data sharing archive per service) and {@code -DperService=false} drops the per-service ones; {@code
  * -Dstagger=true} starts each service only when the one before is ready (each one's own start time, not four JVMs
- * sharing the cores); {@code -DmallocArenas=} replaces glibc's {@code MALLOC_ARENA_MAX} of {@code ServiceProcess.ENVIRONMENT}.
+ * sharing the cores); {@code -Djvm.<service name>="..."} adds options for one service after the others, so
+ * they win (e.g. {@code -Djvm.assignment-service=-XX:TieredStopAtLevel=4}); {@code -DmallocArenas=} replaces glibc's {@code MALLOC_ARENA_MAX} of {@code ServiceProcess.ENVIRONMENT}.
  */
 public final class FootprintBenchmark {
 
@@ -69,6 +70,10 @@ public final class FootprintBenchmark {
                         : Arrays.asList(jvmProperty.replace("{name}", name).trim().split("\\s+")));
                 if (perService) {
                     jvm.addAll(ServiceProcess.jvmOptions(name));
+                }
+                String own = System.getProperty("jvm." + name);
+                if (own != null) {
+                    jvm.addAll(Arrays.asList(own.trim().split("\\s+"))); // last wins: overrides the shared ones
                 }
                 options.put(name, jvm);
                 long started = System.nanoTime();
