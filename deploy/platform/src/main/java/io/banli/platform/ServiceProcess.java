@@ -26,13 +26,27 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * JVM options of one service beyond the heap and collector every service has. Supervision runs with the client
-     * compiler only: its work is SQL, and in a burst (100,000 deadlines falling due at once) the server compiler's
-     * threads took a third of a core from a fresh service on two cores; without them the burst is raised and
-     * published 15-20 % sooner (deploy/benchmarks, SweepBenchmark). The Kubernetes manifests set the same.
+     * JVM options every service runs with, chosen by measurement (deploy/benchmarks, FootprintBenchmark; deploy/docs/
+     * decisions.md "JVM settings chosen by measurement"): a heap of at most 128 MB that starts small and gives memory
+     * back after a collection, the serial collector, a smaller code cache and thread stacks, and the client compiler
+     * only. Together with {@link #ENVIRONMENT} they took each service from 324-383 MB resident under load to 231-260 MB
+     * and its start from 20-25 s to 13-17 s (four starting at once on two cores). Assignment's recommendation is
+     * slower with the client compiler (median 31 to 39 ms); with the server compiler back it took 301 MB. The Kubernetes manifests set the
+     * same in the base config map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}).
      */
-    static List<String> jvmOptions(String name) {
-        return name.equals("supervision-service") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1");
+
+    /** glibc keeps at most two malloc arenas instead of eight per core: the JVM's own allocations stay packed. */
+    public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * JVM options of one service beyond {@link #JVM_OPTIONS}; none today. Supervision chose the client compiler first
+     * (a burst of due alerts, SweepBenchmark); the footprint measurement then chose it for all four.
+     */
+    public static List<String> jvmOptions(String name) {
+        return List.of();
     }
 
     private final String name;
@@ -53,20 +67,28 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path repoRoot, String name, int port, PlatformProcess platform,
             Map<String, String> extraEnv, Path logDir) {
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        jvm.addAll(jvmOptions(name));
+        return start(repoRoot, name, port, platform, extraEnv, logDir, jvm);
+    }
+
+    /** As {@link #start(Path, String, int, PlatformProcess, Map, Path)} with other JVM options: for benchmarks comparing them. */
+    public static ServiceProcess start(Path repoRoot, String name, int port, PlatformProcess platform,
+            Map<String, String> extraEnv, Path logDir, List<String> jvm) {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         try {
             Files.createDirectories(logDir);
-            List<String> command = new ArrayList<>(List.of(PlatformProcess.javaExecutable(), "-Xmx256m",
-                    "-XX:+UseSerialGC"));
-            command.addAll(jvmOptions(name));
+            List<String> command = new ArrayList<>(List.of(PlatformProcess.javaExecutable()));
+            command.addAll(jvm);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
             Map<String, String> env = builder.environment();
+            env.putAll(ENVIRONMENT);
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             // A developer's machine: reachable from itself only, not from the network it is on.
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -135,6 +157,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The operating system's id of the service's JVM: for reading its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: the process dies mid-work, as on a node failure; nothing is flushed or closed. */
