@@ -28,11 +28,11 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * JVM options every service runs with, chosen by measurement (deploy/benchmarks, FootprintBenchmark; deploy/docs/
      * decisions.md "JVM settings chosen by measurement"): a heap of at most 128 MB that starts small and gives memory
-     * back after a collection, the serial collector, a smaller code cache and thread stacks, and the client compiler
-     * only. Together with {@link #ENVIRONMENT} they took each service from 324-383 MB resident under load to 231-260 MB
-     * and its start from 20-25 s to 13-17 s (four starting at once on two cores). Assignment's recommendation is
-     * slower with the client compiler (median 31 to 39 ms); with the server compiler back it took 301 MB. The Kubernetes manifests set the
-     * same in the base config map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}).
+     * back after a collection, the serial collector, a smaller code cache and thread stacks. Together with
+     * {@link #ENVIRONMENT} and the client compiler ({@link #jvmOptions}) they took each service from 324-383 MB resident
+     * under load to 231-260 MB and its start from 20-25 s to 13-17 s (four starting at once on two cores). The
+     * Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}) and
+     * the compiler in each service's own.
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
