@@ -39,7 +39,7 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import io.banli.reporting.projection.ProjectionWriter;
-import io.banli.reporting.projection.Target;
+import io.banli.reporting.tables.Target;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 

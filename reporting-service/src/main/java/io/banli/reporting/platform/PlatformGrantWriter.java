@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.reporting.projection.Target;
+import io.banli.reporting.tables.Target;
 
 /**
  * Keeps the platform registry's grants as intake announces them, for {@link PlatformCallerCheck}. A client's

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.kit.sql.Sql;
-import io.banli.reporting.projection.Target;
+import io.banli.reporting.tables.Target;
 
 /**
  * Fills the progress tables (and the rated reply of {@code evaluation}) from intake's submissions, assignment's

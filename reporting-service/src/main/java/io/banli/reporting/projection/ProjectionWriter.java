@@ -36,6 +36,7 @@ import io.banli.reporting.projection.ProjectedEvents.Replied;
 import io.banli.reporting.projection.ProjectedEvents.Submission;
 import io.banli.reporting.projection.ProjectedEvents.UnitStep;
 import io.banli.reporting.projection.ProjectedEvents.Withdrawn;
+import io.banli.reporting.tables.Target;
 
 /**
  * Applies one event to a set of projection tables. Each event writes only the facts it carries (an

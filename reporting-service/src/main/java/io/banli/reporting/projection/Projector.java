@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.banli.kit.consumer.EventConsumer;
 import io.banli.kit.inbox.Inbox;
+import io.banli.reporting.tables.Target;
 import io.smallrye.common.annotation.Blocking;
 
 /**

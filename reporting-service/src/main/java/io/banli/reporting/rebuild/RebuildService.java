@@ -22,7 +22,7 @@ import io.banli.kit.inbox.UnprocessableEventException;
 import io.banli.kit.problem.Problems;
 import io.banli.reporting.projection.LiveGate;
 import io.banli.reporting.projection.ProjectionWriter;
-import io.banli.reporting.projection.Target;
+import io.banli.reporting.tables.Target;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.StatisticsQuery;

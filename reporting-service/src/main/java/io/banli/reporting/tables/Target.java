@@ -1,4 +1,4 @@
-package io.banli.reporting.projection;
+package io.banli.reporting.tables;
 
 /**
  * Which set of projection tables events are written to: the live one the API reads, or the fresh
