@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,19 +48,13 @@ class ConsumerDatabaseOutageIT {
     @BeforeAll
     static void start() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        banli = new RunningPlatform();
+        banli = RunningPlatform.shared();
         session = created(intake().body(Map.of("kind", "PEOPLES_CONGRESS", "level", "CITY",
                 "name", "市六届人大四次会议", "year", 2026)).post("/api/v1/sessions"));
         deputy = created(intake().body(Map.of("kind", "DEPUTY", "name", "李明", "delegation", "西城区代表团"))
                 .post("/api/v1/members"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (banli != null) {
-            banli.close();
-        }
-    }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,19 +56,13 @@ class DeadLetterIT {
     @BeforeAll
     static void start() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        banli = new RunningPlatform(Map.of("assignment-service", Map.of("BANLI_CONSUMER_NOT_READY_FOR", "5s")));
+        banli = RunningPlatform.shared();
         session = created(as("intake-service").body(Map.of("kind", "PEOPLES_CONGRESS", "level", "CITY",
-                "name", "市六届人大三次会议", "year", 2025)).post("/api/v1/sessions"));
+                "name", "市七届人大一次会议", "year", 2025)).post("/api/v1/sessions"));
         deputy = created(as("intake-service").body(Map.of("kind", "DEPUTY", "name", "王建华",
                 "delegation", "东城区代表团")).post("/api/v1/members"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (banli != null) {
-            banli.close();
-        }
-    }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,21 +34,15 @@ class EventBackboneFaultIT {
     @BeforeAll
     static void start() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        banli = new RunningPlatform();
+        banli = RunningPlatform.shared();
         session = created(as("intake-service").body(Map.of("kind", "PEOPLES_CONGRESS", "level", "CITY",
-                "name", "市六届人大三次会议", "year", 2025)).post("/api/v1/sessions"));
+                "name", "县六届人大三次会议", "year", 2025)).post("/api/v1/sessions"));
         deputy = created(as("intake-service").body(Map.of("kind", "DEPUTY", "name", "王建华",
                 "delegation", "东城区代表团")).post("/api/v1/members"));
-        unit = created(as("assignment-service").body(Map.of("name", "市教育局", "kind", "BUREAU"))
+        unit = created(as("assignment-service").body(Map.of("name", "市卫生健康委员会", "kind", "BUREAU"))
                 .post("/api/v1/units"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (banli != null) {
-            banli.close();
-        }
-    }
 
     @Test
     void writesSucceedWhileKafkaIsDownAndAProducerKilledWithItsBacklogLosesNothing() {

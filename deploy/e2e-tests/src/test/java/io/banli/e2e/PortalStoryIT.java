@@ -48,8 +48,7 @@ import io.restassured.specification.RequestSpecification;
  */
 class PortalStoryIT {
 
-    /** A second portal with a rate limit of two requests a minute, to meet the 429. */
-    static final String FLOOD = "flood";
+    static final String FLOOD = RunningPlatform.FLOOD;
 
     static RunningPlatform banli;
     static WebhookReceiver receiver;
@@ -58,20 +57,11 @@ class PortalStoryIT {
     static void start() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         receiver = new WebhookReceiver();
-        banli = new RunningPlatform(Map.of("intake-service", Map.of(
-                // The receiver is a plain-http server on the loopback interface.
-                "BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
-                "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"),
-                // The flood portal reads progress, which reporting serves.
-                "reporting-service", Map.of(
-                "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2")));
+        banli = RunningPlatform.shared();
     }
 
     @AfterAll
     static void stop() {
-        if (banli != null) {
-            banli.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
@@ -81,7 +71,7 @@ class PortalStoryIT {
     void aPortalFilesForItsMemberAndFollowsTheItemToItsReply() throws Exception {
         // The office opens a session, registers two deputies (the portal acts for the first only) and a unit.
         long session = created(as(Tokens.office(), "intake-service").body(Map.of(
-                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "市六届人大三次会议", "year", 2025))
+                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "区五届人大三次会议", "year", 2025))
                 .post("/api/v1/sessions"));
         long member = created(as(Tokens.office(), "intake-service").body(Map.of(
                 "kind", "DEPUTY", "name", "王建华", "delegation", "东城区代表团", "phone", "13900001001"))
@@ -90,7 +80,7 @@ class PortalStoryIT {
                 "kind", "DEPUTY", "name", "李秀英", "delegation", "西城区代表团", "phone", "13900001002"))
                 .post("/api/v1/members"));
         long unit = created(as(Tokens.office(), "assignment-service").body(Map.of(
-                "name", "市教育局", "kind", "BUREAU")).post("/api/v1/units"));
+                "name", "区教育局", "kind", "BUREAU")).post("/api/v1/units"));
 
         // 1. The office registers the portal; the secret is shown this once.
         io.restassured.path.json.JsonPath registered = as(Tokens.office(), "intake-service").body(Map.of(
@@ -260,7 +250,7 @@ class PortalStoryIT {
     @Test
     void aPortalWrittenInTypeScriptFilesForItsMemberThroughItsGeneratedClient() throws Exception {
         long session = created(as(Tokens.office(), "intake-service").body(Map.of(
-                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "市六届人大四次会议", "year", 2026))
+                "kind", "PEOPLES_CONGRESS", "level", "CITY", "name", "区五届人大四次会议", "year", 2026))
                 .post("/api/v1/sessions"));
         long member = created(as(Tokens.office(), "intake-service").body(Map.of(
                 "kind", "DEPUTY", "name", "陈志强", "delegation", "朝阳区代表团", "phone", "13900001004"))

@@ -11,10 +11,44 @@ import io.banli.platform.ServiceProcess;
  * Kafka, PostgreSQL and the four packaged services on free ports, as in production. supervision-service
  * runs 100 days ahead of the others, so a deadline assigned now is already past for it: the overdue
  * path can be driven without waiting three months.
+ *
+ * <p>Every end-to-end class runs on the one {@link #shared()} platform: starting five JVMs took about 50 s
+ * on the CI machine, more than most stories. So each class opens its own session, members and units under
+ * names of its own, reads topics from where they stood when it began, and leaves every part it stopped
+ * running again.
  */
 final class RunningPlatform implements AutoCloseable {
 
     static final String CLOCK_AHEAD = "PT2400H";
+
+    /** A second portal with a rate limit of two requests a minute, to meet the 429 (PortalStoryIT). */
+    static final String FLOOD = "flood";
+
+    /**
+     * What the stories need beyond production's settings: assignment waits 5 s (not 10 min) for a missing
+     * dependency before dead-lettering (DeadLetterIT); intake delivers webhooks to a plain-http receiver on the
+     * loopback interface, and intake and reporting limit the flood portal (PortalStoryIT); the broker gives a
+     * killed supervision's partitions to its successor after 10 s of silence instead of Kafka's 45 s
+     * (EventBackboneFaultIT kills it mid-stream; production's rolling restarts leave the group cleanly).
+     */
+    private static final Map<String, Map<String, String>> STORIES = Map.of(
+            "assignment-service", Map.of("BANLI_CONSUMER_NOT_READY_FOR", "5s"),
+            "supervision-service", Map.of("JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=10000"),
+            "intake-service", Map.of("BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
+                    "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"),
+            "reporting-service", Map.of(
+                    "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"));
+
+    private static RunningPlatform shared;
+
+    /** The platform of this test run, started by the first class that asks and stopped when the run ends. */
+    static synchronized RunningPlatform shared() {
+        if (shared == null) {
+            shared = new RunningPlatform(STORIES);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-platform"));
+        }
+        return shared;
+    }
 
     final PlatformProcess platform;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -22,12 +56,8 @@ final class RunningPlatform implements AutoCloseable {
     private final Path repo;
     private final Path logs;
 
-    RunningPlatform() {
-        this(Map.of());
-    }
-
     /** With extra environment for some services (by name), on top of the usual. */
-    RunningPlatform(Map<String, Map<String, String>> extraEnv) {
+    private RunningPlatform(Map<String, Map<String, String>> extraEnv) {
         platform = PlatformProcess.startEphemeral();
         repo = Path.of(System.getProperty("banli.repo-root", "../..")).toAbsolutePath().normalize();
         logs = repo.resolve("deploy/e2e-tests/target/service-logs");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,9 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void start() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        banli = new RunningPlatform();
+        banli = RunningPlatform.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        if (banli != null) {
-            banli.close();
-        }
-    }
 
     @Test
     void aSubmissionTravelsFromFilingToReplyThroughAllFourServices() {
