@@ -27,14 +27,15 @@ final class RunningPlatform implements AutoCloseable {
     /**
      * What the stories need beyond production's settings: assignment waits 5 s (not 10 min) for a missing
      * dependency before dead-lettering (DeadLetterIT); intake delivers webhooks to a plain-http receiver on the
-     * loopback interface, and intake and reporting limit the flood portal (PortalStoryIT); the broker gives a
+     * loopback interface and retries a failed one after 2 s (not 30 s), and intake and reporting limit the flood
+     * portal (PortalStoryIT); the broker gives a
      * killed supervision's partitions to its successor after 10 s of silence instead of Kafka's 45 s
      * (EventBackboneFaultIT kills it mid-stream; production's rolling restarts leave the group cleanly).
      */
     private static final Map<String, Map<String, String>> STORIES = Map.of(
             "assignment-service", Map.of("BANLI_CONSUMER_NOT_READY_FOR", "5s"),
             "supervision-service", Map.of("JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=10000"),
-            "intake-service", Map.of("BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true",
+            "intake-service", Map.of("BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true", "BANLI_WEBHOOKS_BACKOFF", "2s,1m",
                     "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"),
             "reporting-service", Map.of(
                     "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"));

@@ -38,16 +38,13 @@ import io.quarkus.scheduler.Scheduled;
  * <p>Each subscription is served by its own task on a bounded pool, at most one at a time per replica:
  * a slow or hanging receiver holds up only its own deliveries (until its timeout), never another
  * platform's. A delivery waits while an earlier one of the same subscription and submission is pending:
- * receivers see each item's events in order. Failures back off (30 s, 1 min, 2 min, 5 min, 10 min, 30 min,
- * 1 h, then hourly) until 25 h after the first attempt; a subscription failing for 24 h or 50 attempts in a
+ * receivers see each item's events in order. Failures back off ({@code banli.webhooks.backoff}: 30 s, 1 min,
+ * 2 min, 5 min, 10 min, 30 min, 1 h, then hourly) until 25 h after the first attempt; a subscription failing for 24 h or 50 attempts in a
  * row is paused and its owner told.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
-    static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(30), Duration.ofMinutes(1),
-            Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30),
-            Duration.ofHours(1));
     static final Duration GIVE_UP_AFTER = Duration.ofHours(25);
     static final Duration FAILING_BUDGET = Duration.ofHours(24);
     static final int FAILURES_BUDGET = 50;
@@ -77,6 +74,10 @@ public class WebhookDispatcher {
     /** Subscriptions served at the same time by this replica. */
     @ConfigProperty(name = "banli.webhooks.concurrency", defaultValue = "8")
     int concurrency;
+
+    /** The waits after the 1st, 2nd, … failed attempt; the last one repeats. */
+    @ConfigProperty(name = "banli.webhooks.backoff", defaultValue = "30s,1m,2m,5m,10m,30m,1h")
+    List<Duration> backoff;
 
     /** How long a claim keeps others off: longer than any send can take (connect and read timeouts). */
     @ConfigProperty(name = "banli.webhooks.claim-lease", defaultValue = "2m")
@@ -221,7 +222,7 @@ public class WebhookDispatcher {
             count("delivered");
             return Optional.empty();
         }
-        Instant next = now.plus(BACKOFF.get(Math.min(delivery.attempts, BACKOFF.size()) - 1));
+        Instant next = now.plus(backoff.get(Math.min(delivery.attempts, backoff.size()) - 1));
         if (next.isAfter(delivery.firstAttemptAt.plus(GIVE_UP_AFTER))) {
             delivery.status = WebhookDelivery.Status.FAILED;
             count("failed");
