@@ -23,22 +23,27 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A second portal with a rate limit of two requests a minute, to meet the 429 (PortalStoryIT). */
     static final String FLOOD = "flood";
+    private static final String FLOOD_LIMIT = "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2";
+
+    /**
+     * The broker gives a killed service's partitions to its successor after 10 s of silence instead of Kafka's
+     * 45 s: the fault tests kill services mid-stream, and the classes after them would wait out the rest
+     * (production's rolling restarts leave the group cleanly and do not wait at all).
+     */
+    private static final String KAFKA = "-Dkafka.session.timeout.ms=10000";
 
     /**
      * What the stories need beyond production's settings: assignment waits 5 s (not 10 min) for a missing
      * dependency before dead-lettering (DeadLetterIT); intake delivers webhooks to a plain-http receiver on the
      * loopback interface and retries a failed one after 2 s (not 30 s), and intake and reporting limit the flood
-     * portal (PortalStoryIT); the broker gives a
-     * killed supervision's partitions to its successor after 10 s of silence instead of Kafka's 45 s
-     * (EventBackboneFaultIT kills it mid-stream; production's rolling restarts leave the group cleanly).
+     * portal (PortalStoryIT).
      */
     private static final Map<String, Map<String, String>> STORIES = Map.of(
-            "assignment-service", Map.of("BANLI_CONSUMER_NOT_READY_FOR", "5s"),
-            "supervision-service", Map.of("JAVA_TOOL_OPTIONS", "-Dkafka.session.timeout.ms=10000"),
+            "assignment-service", Map.of("BANLI_CONSUMER_NOT_READY_FOR", "5s", "JAVA_TOOL_OPTIONS", KAFKA),
+            "supervision-service", Map.of("JAVA_TOOL_OPTIONS", KAFKA),
             "intake-service", Map.of("BANLI_WEBHOOKS_ALLOW_PLAIN_HTTP", "true", "BANLI_WEBHOOKS_BACKOFF", "2s,1m",
-                    "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"),
-            "reporting-service", Map.of(
-                    "JAVA_TOOL_OPTIONS", "-Dbanli.rate-limit.platform.clients." + FLOOD + ".requests-per-minute=2"));
+                    "JAVA_TOOL_OPTIONS", KAFKA + " " + FLOOD_LIMIT),
+            "reporting-service", Map.of("JAVA_TOOL_OPTIONS", KAFKA + " " + FLOOD_LIMIT));
 
     private static RunningPlatform shared;
 

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
+    /** System property with further options for the platform's JVM, separated by spaces. */
+    public static final String JVM_OPTIONS = "banli.platform.jvm-options";
+
     /** The database of each service: each owns its tables and shares none. */
     public static final List<String> DATABASES = List.of("intake", "assignment", "supervision", "reporting");
 
@@ -62,8 +65,13 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     private static PlatformProcess start(List<String> options, Path log) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlog4j2.level=WARN",
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC"));
+        // The test suite passes its compiler choice on (see the parent POM); benchmarks keep the JVM's default.
+        String extra = System.getProperty(JVM_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlog4j2.level=WARN",
                 "-cp", runtimeClasspath(), PlatformMain.class.getName()));
         command.addAll(options);
         try {
