@@ -34,6 +34,9 @@ public class ClientAuthentication {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientSecrets secrets;
+
     PlatformClient authenticate(String authorization, String formId, String formSecret, String source) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && formSecret != null) {
@@ -63,7 +66,7 @@ public class ClientAuthentication {
         }
         PlatformClient client = PlatformClient.findById(id);
         if (client == null) {
-            ClientSecrets.decoy(secret);
+            secrets.decoy(secret);
             throw OAuthError.invalidClient("Client authentication failed.");
         }
         if (!client.active() || !secretMatches(client, secret)) {

@@ -47,6 +47,9 @@ public class PlatformClientService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientSecrets secrets;
+
     public PlatformClientView.WithSecret register(Registration r) {
         checkScopes(r.scopes());
         checkEmail(r.contactEmail());
@@ -69,7 +72,7 @@ public class PlatformClientService {
         c.delegations = new ArrayList<>(r.delegations() == null ? List.of() : r.delegations().stream().distinct().toList());
         c.unitIds = new ArrayList<>(r.unitIds() == null ? List.of() : r.unitIds().stream().distinct().toList());
         String secret = ClientSecrets.generate();
-        c.secretHash = ClientSecrets.hash(secret);
+        c.secretHash = secrets.hash(secret);
         c.state = PlatformClient.State.ACTIVE;
         c.createdAt = clock.instant();
         c.persist();
@@ -127,7 +130,7 @@ public class PlatformClientService {
             c.previousSecretHash = c.secretHash;
             c.previousSecretValidUntil = clock.instant().plus(Duration.ofMinutes(grace));
         }
-        c.secretHash = ClientSecrets.hash(secret);
+        c.secretHash = secrets.hash(secret);
         em.flush();
         audit.record("platform-client.secret-rotated", SUBJECT, clientId, grace == 0
                 ? "the previous secret stopped working at once"
