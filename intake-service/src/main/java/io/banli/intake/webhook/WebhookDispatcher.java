@@ -39,8 +39,8 @@ import io.quarkus.scheduler.Scheduled;
  * a slow or hanging receiver holds up only its own deliveries (until its timeout), never another
  * platform's. A delivery waits while an earlier one of the same subscription and submission is pending:
  * receivers see each item's events in order. Failures back off ({@code banli.webhooks.backoff}: 30 s, 1 min,
- * 2 min, 5 min, 10 min, 30 min, 1 h, then hourly) until 25 h after the first attempt; a subscription failing for 24 h or 50 attempts in a
- * row is paused and its owner told.
+ * 2 min, 5 min, 10 min, 30 min, 1 h, then hourly) until 25 h after the first attempt; a subscription failing
+ * for 24 h or 50 attempts in a row is paused and its owner told.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
