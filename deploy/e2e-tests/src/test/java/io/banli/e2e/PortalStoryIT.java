@@ -48,8 +48,6 @@ import io.restassured.specification.RequestSpecification;
  */
 class PortalStoryIT {
 
-    static final String FLOOD = RunningPlatform.FLOOD;
-
     static RunningPlatform banli;
     static WebhookReceiver receiver;
 
@@ -214,14 +212,15 @@ class PortalStoryIT {
         long member = created(as(Tokens.office(), "intake-service").body(Map.of(
                 "kind", "DEPUTY", "name", "张伟", "delegation", "东城区代表团", "phone", "13900001003"))
                 .post("/api/v1/members"));
-        String secret = as(Tokens.office(), "intake-service").body(Map.of("clientId", FLOOD,
+        String secret = as(Tokens.office(), "intake-service").body(Map.of("clientId", RunningPlatform.FLOOD,
                 "name", "压力测试平台", "owner", "市人大常委会代表工作室", "contactName", "赵敏",
                 "contactEmail", "zhaomin@example.com", "allMembers", false, "memberIds", List.of(member),
                 "scopes", List.of("progress:read")))
                 .post("/api/v1/platform-clients").then().statusCode(201).extract().path("clientSecret");
         Portal portal = new Portal(banli.url("intake-service"), banli.url("reporting-service"));
         String bearer = portal.auth.tokenResourceToken(null, "client_credentials", null, null, "progress:read",
-                String.valueOf(member), null, Map.of("Authorization", basic(FLOOD, secret))).getAccessToken();
+                String.valueOf(member), null, Map.of("Authorization", basic(RunningPlatform.FLOOD, secret)))
+                .getAccessToken();
         portal.useToken(bearer);
 
         // Reporting serves progress once it has read intake's announcement of the grant (until then: 401).
