@@ -53,6 +53,24 @@ class SimilarityTest {
                 .then().statusCode(400);
     }
 
+    @Test
+    void aBodyRepeatedUnderAnotherTitleIsFoundAtRegistration() {
+        long deputy = member("DEPUTY");
+        long session = session("PEOPLES_CONGRESS", Map.of("year", 2025));
+        String body = "城北农贸市场冷链设施老化，夏季生鲜损耗大，建议由区商务局牵头改造冷库，建立进货台账和快检制度。";
+        long copy = file(session, deputy, "关于完善社区养老服务网络的建议", body);
+
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
+        request.put("title", "关于加强农贸市场食品安全监管的建议");
+        request.put("body", body);
+        JsonPath registered = as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().jsonPath();
+        List<Integer> ids = registered.getList("similar.id", Integer.class);
+        assertThat(ids).as("titles share no bigram; the body alone names the earlier item").contains((int) copy);
+        // The same sets as before the bigrams became codes: no title bigram in common, the whole body in common.
+        assertThat(registered.getFloat("similar[" + ids.indexOf((int) copy) + "].score")).isEqualTo(0.4f);
+    }
+
     private static long file(long session, long deputy, String title, String body) {
         Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
         request.put("title", title);
