@@ -5,10 +5,8 @@
 --
 -- 1. Bigrams become integer codes and are compared by intarray's C operators (a sorted merge instead of a
 --    nested unnest): the same sets, so the same Jaccard scores.
--- 2. A body is found through a sketch of it: the 8 of its bigrams whose hashes are smallest (a bottom-k MinHash
---    sketch). Two bodies with Jaccard similarity J share a sketch element with probability >= 1 - (1 - J)^8 (0.996
---    at 0.5; a body alone can lift a score over the 0.2 default only from J = 0.5), while bodies that share only
---    common bigrams rarely do. Titles are candidates through any shared bigram, as before.
+-- 2. Bodies are found through their rarest bigrams (a prefix filter, SimilarItems): an item whose body alone can
+--    reach the lowest score shown must hold one of them. The GIN index on the codes finds those items.
 create extension if not exists intarray;
 
 -- A bigram's code: its two UTF-16 characters in one int (both in the Basic Multilingual Plane, where every
@@ -28,12 +26,6 @@ create function intake_bigram_codes(t text) returns int[]
     from unnest(intake_bigrams(t)) as g
 $$;
 
-create function intake_sketch(codes int[]) returns int[]
-    language sql immutable parallel safe as $$
-    select coalesce(array_agg(h order by h), '{}')
-    from (select hashint4(c) as h from unnest(codes) as c order by 1 limit 8) s
-$$;
-
 create function intake_jaccard_codes(a int[], b int[]) returns real
     language sql immutable parallel safe as $$
     select case when cardinality(a) + cardinality(b) = 0 then 0::real
@@ -46,9 +38,7 @@ alter table submission
     -- Boilerplate around titles (关于…的建议) would make every pair look alike: it is left out, as before.
     add column title_codes int[] generated always as
         (intake_bigram_codes(regexp_replace(title, '^关于|的?(建议|提案|意见)$', '', 'g'))) stored,
-    add column body_codes int[] generated always as (intake_bigram_codes(left(body, 2000))) stored,
-    add column body_sketch int[] generated always as
-        (intake_sketch(intake_bigram_codes(left(body, 2000)))) stored;
+    add column body_codes int[] generated always as (intake_bigram_codes(left(body, 2000))) stored;
 create index submission_title_codes on submission using gin (title_codes gin__int_ops);
-create index submission_body_sketch on submission using gin (body_sketch gin__int_ops);
+create index submission_body_codes on submission using gin (body_codes gin__int_ops);
 drop function intake_jaccard(text[], text[]);

@@ -9,10 +9,12 @@ import jakarta.persistence.EntityManager;
 /**
  * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
  * most character bigrams with a given one (Jaccard similarity, title weighted 0.6, body 0.4). Bigrams are
- * integer codes compared by intarray's operators (migration V13). The candidates are the items sharing a title
- * bigram or an element of the body's sketch (its 8 bigrams of smallest hash: bodies alike enough to matter share
- * one, bodies sharing only common bigrams rarely do); of those, the {@value #CANDIDATES} with the most similar
- * titles are scored in full.
+ * integer codes compared by intarray's operators (migration V13). Candidates are the items sharing a title
+ * bigram (of those, the {@value #CANDIDATES} with the most similar titles) and the items whose body alone could
+ * reach the lowest score asked for. Those are found by a prefix filter: a body with Jaccard similarity t to this
+ * one holds at least one of this body's n - ceil(t n) + 1 rarest bigrams (otherwise it shares fewer than t n of
+ * them), whatever "rarest" means; ordering by how common each bigram is (ANALYZE's most common elements of the
+ * column) keeps the ones every body has (建议, 社区 …) out of that list, so the GIN index returns few items.
  */
 @ApplicationScoped
 public class SimilarItems {
@@ -32,16 +34,33 @@ public class SimilarItems {
     public List<SubmissionView.SimilarItem> of(Submission s, int limit, double minScore) {
         List<Object[]> rows = em.createNativeQuery("""
                 with me as (
-                    select s.id, s.title_codes, s.body_codes, s.body_sketch, se.year from submission s
+                    select s.id, s.title_codes, s.body_codes, se.year from submission s
                     join session se on se.id = s.session_id where s.id = :id),
-                candidates as (
+                common as (
+                    select e.code, e.freq from pg_stats st,
+                        unnest(cast(cast(st.most_common_elems as text) as int[]), st.most_common_elem_freqs)
+                            as e(code, freq)
+                    where st.schemaname = current_schema() and st.tablename = 'submission'
+                          and st.attname = 'body_codes' and e.code is not null),
+                rarest as (
+                    select coalesce(array_agg(r.code), '{}') as codes
+                    from (select c.code, row_number() over (order by coalesce(cm.freq, 0), c.code) as rank
+                          from me cross join unnest(me.body_codes) as c(code)
+                          left join common cm on cm.code = c.code) r
+                    cross join me
+                    where r.rank <= cardinality(me.body_codes) - ceil(:reach * cardinality(me.body_codes)) + 1),
+                earlier as (select se.id from session se join me on se.year <= me.year),
+                by_title as (
                     select o.id, intake_jaccard_codes(o.title_codes, me.title_codes) as title_score
-                    from me
-                    join submission o on o.id <> me.id and o.state <> 'DRAFT'
-                         and (o.title_codes && me.title_codes or o.body_sketch && me.body_sketch)
-                    where o.session_id in (select se.id from session se where se.year <= me.year)
+                    from me join submission o on o.title_codes && me.title_codes
+                    where o.id <> me.id and o.state <> 'DRAFT' and o.session_id in (select id from earlier)
                     order by title_score desc, o.id
-                    limit :candidates)
+                    limit :candidates),
+                by_body as (
+                    select o.id, intake_jaccard_codes(o.title_codes, me.title_codes) as title_score
+                    from me cross join rarest join submission o on o.body_codes && rarest.codes
+                    where o.id <> me.id and o.state <> 'DRAFT' and o.session_id in (select id from earlier)),
+                candidates as (select * from by_title union select * from by_body)
                 select o.id, o.session_id, se.name, o.number, o.title, o.state, sc.score
                 from candidates c
                 cross join me
@@ -54,7 +73,9 @@ public class SimilarItems {
                 limit :limit""")
                 .setParameter("candidates", CANDIDATES)
                 .setParameter("id", s.id).setParameter("tw", TITLE_WEIGHT).setParameter("min", minScore)
-                .setParameter("limit", limit).getResultList();
+                .setParameter("limit", limit)
+                // The Jaccard similarity a body needs to reach the lowest score on its own (above 1: it cannot).
+                .setParameter("reach", minScore / (1 - TITLE_WEIGHT)).getResultList();
         return rows.stream().map(r -> new SubmissionView.SimilarItem(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
                 (String) r[4], SubmissionState.valueOf((String) r[5]), ((Number) r[6]).doubleValue())).toList();
