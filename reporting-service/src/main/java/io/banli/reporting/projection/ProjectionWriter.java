@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
@@ -36,6 +38,7 @@ import io.banli.reporting.projection.ProjectedEvents.Replied;
 import io.banli.reporting.projection.ProjectedEvents.Submission;
 import io.banli.reporting.projection.ProjectedEvents.UnitStep;
 import io.banli.reporting.projection.ProjectedEvents.Withdrawn;
+import io.banli.reporting.statistics.Rollups;
 import io.banli.reporting.tables.Target;
 
 /**
@@ -61,6 +64,9 @@ public class ProjectionWriter {
 
     @Inject
     PlatformGrantWriter grants;
+
+    @Inject
+    Rollups rollups;
 
     /**
      * The handler of each event type reporting reads; other types are skipped. The members' progress and the
@@ -155,7 +161,20 @@ public class ProjectionWriter {
         h.put(ProjectedEvents.WARNING, e -> deadline(t, e, false));
         h.put(ProjectedEvents.MET, e -> deadline(t, e, false));
         h.put(ProjectedEvents.RECOMPUTED, e -> deadline(t, e, false));
+        // The statistics' rollups follow every write to the tables they sum, in the same transaction.
+        h.replaceAll((type, handler) -> e -> rollups.around(t, submissionId(e), () -> handler.accept(e)));
         return h;
+    }
+
+    /** The submission an event is about (every event the statistics read names it); null if it names none. */
+    private Long submissionId(ReceivedEvent e) {
+        try {
+            JsonNode id = mapper.readTree(e.data()).get("submissionId");
+            return id == null || id.isNull() ? null : id.asLong();
+        } catch (JsonProcessingException unreadable) {
+            // The handler reads the same data and sends the record to the dead-letter topic.
+            return null;
+        }
     }
 
     private void submission(Target t, ReceivedEvent e, boolean complete) {

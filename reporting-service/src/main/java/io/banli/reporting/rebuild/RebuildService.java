@@ -43,7 +43,7 @@ public class RebuildService {
             "banli.supervision.alerts");
     static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "commitment", "progress_item",
             "progress_co_signer", "progress_member", "progress_handling", "progress_deadline", "progress_reply",
-            "platform_grant", "inbox_event");
+            "platform_grant", "stat_item", "stat_item_sum", "stat_part", "stat_part_sum", "inbox_event");
 
     @Inject
     EntityManager em;
