@@ -155,7 +155,10 @@ begin
 
             create table %1$sstat_part as select * from %1$sstat_part_fact with no data;
             alter table %1$sstat_part add primary key (submission_id, unit_id);
-            create index %1$sstat_part_unit on %1$sstat_part (unit_id, session_id);
+            -- The late parts of one sum row, where its maxima are read again (from the index alone).
+            create index %1$sstat_part_late on %1$sstat_part (unit_id, session_id, field, reg_day, kind, key_item, role)
+                include (level, year, unit_name, due_day, max_fixed, max_alt)
+                where max_fixed is not null or max_alt is not null;
             create index %1$sstat_part_today on %1$sstat_part (due_day) where due_day is not null;
 
             -- Sums of stat_part by every filter's dimension, the unit (and its name as the parts carry it) and due

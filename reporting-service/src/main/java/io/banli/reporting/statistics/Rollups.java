@@ -88,9 +88,9 @@ public class Rollups {
         String parts = t.table("stat_part");
         String partSums = t.table("stat_part_sum");
         update("with o as (delete from " + parts + " where submission_id in (:ids) returning *) "
-                + partSums(partSums, "-", "cast(null as int)", "true"), ids);
+                + partSums(partSums, true), ids);
         update("with o as (insert into " + parts + " select * from " + t.table("stat_part_fact")
-                + " where submission_id in (:ids) returning *) " + partSums(partSums, "", "max(o.%s)", "false"), ids);
+                + " where submission_id in (:ids) returning *) " + partSums(partSums, false), ids);
         // A maximum cannot be subtracted: rows a part left are read again from the parts that are still there.
         em.createNativeQuery("update " + partSums + " s set stale = false, max_fixed = (select max(f.max_fixed) "
                 + "from " + parts + " f where " + sameKey() + "), max_alt = (select max(f.max_alt) from " + parts
@@ -102,30 +102,34 @@ public class Rollups {
     }
 
     /**
-     * The sums of the parts in {@code o}, added ({@code sign} "", maxima taken) or taken off ("-", no maxima: the
-     * row is marked stale).
+     * The sums of the parts in {@code o}, added or taken off. Adding can only raise a maximum; taking off a part that
+     * held it marks the row stale, to be read again from the parts still there.
      */
-    private static String partSums(String table, String sign, String max, String stale) {
+    private static String partSums(String table, boolean takeOff) {
+        String sign = takeOff ? "-" : "";
         StringBuilder sql = new StringBuilder("insert into ").append(table).append(" as s (").append(PART_KEY)
                 .append(", ").append(String.join(", ", PART_SUMS)).append(", max_fixed, max_alt, stale) select ")
                 .append(PART_KEY);
         PART_SUMS.forEach(c -> sql.append(", ").append(sign).append("sum(o.").append(c).append(')'));
-        sql.append(", ").append(max.formatted("max_fixed")).append(", ").append(max.formatted("max_alt")).append(", ").append(stale)
-                .append(" from o group by ").append(PART_KEY).append(" on conflict (").append(PART_KEY)
-                .append(") do update set ");
+        sql.append(", max(o.max_fixed), max(o.max_alt), ").append(takeOff).append(" from o group by ").append(PART_KEY)
+                .append(" on conflict (").append(PART_KEY).append(") do update set ");
         PART_SUMS.forEach(c -> sql.append(c).append(" = s.").append(c).append(" + excluded.").append(c).append(", "));
-        // Taking parts off leaves the maxima to the stale pass; adding can only raise them.
-        return sql.append("max_fixed = greatest(s.max_fixed, excluded.max_fixed), ")
-                .append("max_alt = greatest(s.max_alt, excluded.max_alt), stale = s.stale or excluded.stale")
+        return sql.append(takeOff
+                ? "stale = s.stale or coalesce(excluded.max_fixed >= s.max_fixed, false) "
+                        + "or coalesce(excluded.max_alt >= s.max_alt, false)"
+                : "max_fixed = greatest(s.max_fixed, excluded.max_fixed), max_alt = greatest(s.max_alt, excluded.max_alt)")
                 .toString();
     }
 
+    /**
+     * A part of the sum row {@code s}. The columns a counted part always has (its registration's session, kind, field
+     * and day, its role) are compared with {@code =}, so the index on them finds the few parts of the row.
+     */
     private static String sameKey() {
-        StringBuilder sql = new StringBuilder("f.unit_id = s.unit_id");
+        StringBuilder sql = new StringBuilder("(f.max_fixed is not null or f.max_alt is not null)");
         for (String c : PART_KEY.split(", ")) {
-            if (!c.equals("unit_id")) {
-                sql.append(" and f.").append(c).append(" is not distinct from s.").append(c);
-            }
+            boolean always = List.of("session_id", "kind", "field", "key_item", "reg_day", "unit_id", "role").contains(c);
+            sql.append(" and f.").append(c).append(always ? " = s." : " is not distinct from s.").append(c);
         }
         return sql.toString();
     }
