@@ -76,6 +76,12 @@ public class Rollups {
         return rows.isEmpty() || rows.get(0) == null ? null : ((Number) rows.get(0)).longValue();
     }
 
+    /** Sums a whole set of tables again from its projection (migration V13's function). */
+    public void refill(Target t) {
+        em.createNativeQuery("select cast(stat_rollups_refill(:prefix) as text)").setParameter("prefix", t.table(""))
+                .getSingleResult();
+    }
+
     /** Replaces the submissions' contributions: the old ones subtracted, the current ones added. */
     void refresh(Target t, Set<Long> ids) {
         String items = t.table("stat_item");
