@@ -22,18 +22,18 @@ public record RollupSelection(String dims, String itemScope, String factScope, S
     public static RollupSelection of(Filter f) {
         List<String> dims = new ArrayList<>(List.of("true"));
         Map<String, Object> p = new LinkedHashMap<>();
-        add(dims, p, "session_id = :session", "session", f.sessionId);
-        add(dims, p, "kind = :kind", "kind", f.kind == null ? null : f.kind.name());
-        add(dims, p, "level = :level", "level", f.level == null ? null : f.level.name());
-        add(dims, p, "field = :field", "field", f.field);
-        add(dims, p, "key_item = :key", "key", f.keyItemFlag());
-        add(dims, p, "year = :year", "year", f.year);
+        Selection.add(dims, p, "session_id = :session", "session", f.sessionId);
+        Selection.add(dims, p, "kind = :kind", "kind", f.kind == null ? null : f.kind.name());
+        Selection.add(dims, p, "level = :level", "level", f.level == null ? null : f.level.name());
+        Selection.add(dims, p, "field = :field", "field", f.field);
+        Selection.add(dims, p, "key_item = :key", "key", f.keyItemFlag());
+        Selection.add(dims, p, "year = :year", "year", f.year);
         // Registered on or after the first day's start and before the day after the last, in the zone: its day.
-        add(dims, p, "reg_day >= :from", "from", f.from);
-        add(dims, p, "reg_day <= :to", "to", f.to);
+        Selection.add(dims, p, "reg_day >= :from", "from", f.from);
+        Selection.add(dims, p, "reg_day <= :to", "to", f.to);
         List<String> parts = new ArrayList<>();
-        add(parts, p, "unit_id = :unit", "unit", f.unitId);
-        add(parts, p, "role = :role", "role", f.role == null ? null : f.role.name());
+        Selection.add(parts, p, "unit_id = :unit", "unit", f.unitId);
+        Selection.add(parts, p, "role = :role", "role", f.role == null ? null : f.role.name());
         String itemScope;
         String factScope;
         if (f.unitId != null && f.role != null) {
@@ -53,24 +53,9 @@ public record RollupSelection(String dims, String itemScope, String factScope, S
                 parts.isEmpty() ? "true" : String.join(" and ", parts), p);
     }
 
-    private static void add(List<String> conditions, Map<String, Object> p, String sql, String name, Object value) {
-        if (value != null) {
-            conditions.add(sql);
-            p.put(name, value);
-        }
-    }
-
     /** The query with the filter's values, now and today (its day in the zone) bound where the text names them. */
     public Query query(EntityManager em, String sql, Instant now) {
-        Query q = em.createNativeQuery(sql);
-        parameters.forEach((k, v) -> {
-            if (sql.contains(":" + k)) {
-                q.setParameter(k, v);
-            }
-        });
-        if (sql.contains(":now")) {
-            q.setParameter("now", now);
-        }
+        Query q = Selection.query(em, sql, parameters, now);
         if (sql.contains(":today")) {
             q.setParameter("today", LocalDate.ofInstant(now, StatisticsQuery.ZONE));
         }
