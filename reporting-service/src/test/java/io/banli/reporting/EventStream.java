@@ -329,6 +329,18 @@ final class EventStream implements AutoCloseable {
             return send(WORKFLOW, "banli.assignment.closed.v1", closed);
         }
 
+        /** Supervision's reply deadline for the unit, recomputed (a calendar change): no alert. */
+        Item deadline(long unit, Instant dueAt) {
+            Map<String, Object> d = unitData(unit);
+            d.remove("assignmentId");
+            d.put("deadlineId", nextId());
+            d.put("stage", "REPLY");
+            d.put("previousDueAt", dueAt.minus(7, java.time.temporal.ChronoUnit.DAYS));
+            d.put("dueAt", dueAt);
+            d.put("reason", "CALENDAR_CHANGED");
+            return send(ALERTS, "banli.supervision.deadline-recomputed.v1", d);
+        }
+
         /** Supervision's red alert for the unit's reply deadline. */
         Item overdue(long unit, Instant dueAt) {
             Map<String, Object> d = unitData(unit);

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.banli.kit.security.Roles;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Scope;
+import io.banli.reporting.statistics.RolledUpStatistics;
 import io.banli.reporting.statistics.Statistics;
-import io.banli.reporting.statistics.StatisticsQuery;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/exports")
@@ -38,7 +38,7 @@ public class ExportResource {
     public enum Format { CSV, XLSX }
 
     @Inject
-    StatisticsQuery statistics;
+    RolledUpStatistics statistics;
 
     @Inject
     ExportService exports;

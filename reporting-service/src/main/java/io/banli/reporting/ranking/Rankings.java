@@ -12,16 +12,16 @@ import jakarta.inject.Inject;
 import io.banli.reporting.ranking.Ranking.Entry;
 import io.banli.reporting.ranking.Ranking.Measure;
 import io.banli.reporting.statistics.Filter;
+import io.banli.reporting.statistics.RolledUpStatistics;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.Statistics.UnitFigures;
-import io.banli.reporting.statistics.StatisticsQuery;
 
 /** Ranks the units of a selection from the same per-unit figures the statistics serve. */
 @ApplicationScoped
 public class Rankings {
 
     @Inject
-    StatisticsQuery statistics;
+    RolledUpStatistics statistics;
 
     public Ranking rank(Filter filter, Measure by, BigDecimal standard, int decimals) {
         Statistics s = statistics.compute(filter, decimals);

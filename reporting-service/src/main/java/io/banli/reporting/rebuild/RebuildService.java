@@ -22,6 +22,7 @@ import io.banli.kit.inbox.UnprocessableEventException;
 import io.banli.kit.problem.Problems;
 import io.banli.reporting.projection.LiveGate;
 import io.banli.reporting.projection.ProjectionWriter;
+import io.banli.reporting.statistics.Rollups;
 import io.banli.reporting.tables.Target;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Statistics;
@@ -43,10 +44,13 @@ public class RebuildService {
             "banli.supervision.alerts");
     static final List<String> TABLES = List.of("item", "unit_part", "evaluation", "commitment", "progress_item",
             "progress_co_signer", "progress_member", "progress_handling", "progress_deadline", "progress_reply",
-            "platform_grant", "inbox_event");
+            "platform_grant", "stat_item", "stat_item_sum", "stat_part", "stat_part_sum", "inbox_event");
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Rollups rollups;
 
     @Inject
     AuditLog audit;
@@ -105,8 +109,10 @@ public class RebuildService {
                 var ends = replay.ends();
                 long total = replay.remaining(ends);
                 update(id, "total = :n", total);
-                replay.readTo(ends, batch -> QuarkusTransaction.requiringNew().run(() -> applyAll(batch)),
+                replay.readTo(ends, batch -> QuarkusTransaction.requiringNew().run(() -> applyAll(batch, false)),
                         n -> update(id, "applied = :n", n));
+                // Summed once from the replayed rows, before the live consumer is held; the catch-up follows them.
+                QuarkusTransaction.requiringNew().run(() -> rollups.refill(Target.REBUILD));
                 gate.closed(() -> QuarkusTransaction.requiringNew().run(() -> swap(id, replay, total)));
             }
         } catch (RuntimeException e) {
@@ -123,7 +129,7 @@ public class RebuildService {
         var ends = replay.ends();
         long[] more = {0};
         replay.readTo(ends, batch -> {
-            applyAll(batch);
+            applyAll(batch, true);
             more[0] += batch.size();
         }, n -> { });
         Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
@@ -146,8 +152,11 @@ public class RebuildService {
         Log.infof("Rebuild %d done: %d records, matches live: %s", id, total + more[0], same);
     }
 
-    /** Applies a batch to the fresh tables, each event id once (the rebuild's own inbox). */
-    private void applyAll(List<ConsumerRecord<String, String>> batch) {
+    /**
+     * Applies a batch to the fresh tables, each event id once (the rebuild's own inbox); {@code summed}: with the
+     * statistics' rollups following.
+     */
+    private void applyAll(List<ConsumerRecord<String, String>> batch, boolean summed) {
         for (ConsumerRecord<String, String> record : batch) {
             ReceivedEvent event;
             try {
@@ -160,7 +169,11 @@ public class RebuildService {
                     .setParameter("type", event.type()).setParameter("at", clock.instant()).executeUpdate() == 1;
             if (first) {
                 try {
-                    writer.apply(Target.REBUILD, event);
+                    if (summed) {
+                        writer.apply(Target.REBUILD, event);
+                    } else {
+                        writer.applyUnsummed(Target.REBUILD, event);
+                    }
                 } catch (UnprocessableEventException refused) {
                     Log.debugf("Rebuild skips %s: %s", event.id(), refused.getMessage());
                 }

@@ -20,6 +20,7 @@ import io.banli.reporting.ranking.Ranking.Entry;
 import io.banli.reporting.ranking.Rankings;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Selection;
+import io.banli.reporting.statistics.RolledUpStatistics;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.Statistics.Replies;
 import io.banli.reporting.statistics.Statistics.Share;
@@ -46,7 +47,7 @@ public class AnnualReport {
     public enum Chart { CLASSES, FIELDS, RANKING }
 
     @Inject
-    StatisticsQuery statistics;
+    RolledUpStatistics statistics;
 
     @Inject
     EntityManager em;

@@ -26,4 +26,21 @@ public final class FieldNames {
         }
         return names;
     }
+
+    /**
+     * The names of the given codes, as {@link #of(EntityManager, String)} finds them, one index step per code
+     * rather than a pass over every item.
+     */
+    public static Map<String, String> of(EntityManager em, String itemTable, List<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        for (String code : codes) {
+            List<?> name = em.createNativeQuery("select field_name from " + itemTable + " where field = :f and "
+                    + "field_name is not null order by registered_at desc nulls last, submission_id desc limit 1")
+                    .setParameter("f", code).getResultList();
+            if (!name.isEmpty()) {
+                names.put(code, (String) name.get(0));
+            }
+        }
+        return names;
+    }
 }

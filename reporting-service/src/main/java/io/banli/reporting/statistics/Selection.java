@@ -40,7 +40,7 @@ public record Selection(String prefix, String items, String parts, Map<String, O
                 parts.isEmpty() ? "" : " and " + String.join(" and ", parts), p);
     }
 
-    private static void add(List<String> conditions, Map<String, Object> p, String sql, String name, Object value) {
+    static void add(List<String> conditions, Map<String, Object> p, String sql, String name, Object value) {
         if (value != null) {
             conditions.add(sql);
             p.put(name, value);
@@ -52,6 +52,11 @@ public record Selection(String prefix, String items, String parts, Map<String, O
     }
 
     public Query query(EntityManager em, String sql, Instant now) {
+        return query(em, sql, parameters, now);
+    }
+
+    /** The query with the values (and now) bound where the text names them. */
+    static Query query(EntityManager em, String sql, Map<String, Object> parameters, Instant now) {
         Query q = em.createNativeQuery(sql);
         parameters.forEach((k, v) -> {
             if (sql.contains(":" + k)) {

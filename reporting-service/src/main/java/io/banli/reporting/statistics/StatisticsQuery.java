@@ -27,7 +27,9 @@ import io.banli.reporting.statistics.Statistics.UnitFigures;
 
 /**
  * Computes {@link Statistics} from the projection with a few aggregate queries, so the cost grows
- * with the rows scanned, not with round trips. Definitions are domain.md's "Statistics".
+ * with the rows scanned, not with round trips. Definitions are domain.md's "Statistics". This scan is the
+ * definition: the API serves the same figures from the rollups ({@link RolledUpStatistics}), which a test compares
+ * with it, and a rebuild compares the fresh projection with the live one by it.
  */
 @ApplicationScoped
 public class StatisticsQuery {
@@ -126,16 +128,19 @@ public class StatisticsQuery {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Statistics compute(Filter f, int decimals) {
-        return compute(f, decimals, "");
-    }
-
     /** The same figures from a set of tables named with the prefix (the rebuild's fresh projection). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Statistics compute(Filter f, int decimals, String prefix) {
-        Instant now = clock.instant();
+        return compute(f, decimals, prefix, clock.instant());
+    }
+
+    /**
+     * The figures as of {@code now}, scanned from the projection: the definition the served figures
+     * ({@link RolledUpStatistics}) are tested against, and the rebuild's comparison.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Statistics compute(Filter f, int decimals, String prefix, Instant now) {
         Selection sel = Selection.of(f, prefix);
         Map<String, Long> byKind = new TreeMap<>(Map.of("SUGGESTION", 0L, "PROPOSAL", 0L));
         Map<String, Long> fieldCounts = new TreeMap<>();
@@ -209,9 +214,7 @@ public class StatisticsQuery {
         for (Object[] row : (List<Object[]>) sel.query(em, "select p.unit_id, max(p.unit_name), " + REPLY_AGGREGATES
                 + parts + " group by p.unit_id order by p.unit_id", now).getResultList()) {
             long[] v = longs(row, 2);
-            for (int i = 0; i < v.length; i++) {
-                overall[i] = i == MAX_DAYS ? Math.max(overall[i], v[i]) : overall[i] + v[i];
-            }
+            add(overall, v);
             units.add(new UnitFigures(((Number) row[0]).longValue(), (String) row[1], v[21], v[22], v[23],
                     replies(v, decimals)));
         }
@@ -227,14 +230,21 @@ public class StatisticsQuery {
                 byProposerKind);
     }
 
-    private static void count(Map<String, long[]> groups, String name, long items, long replied) {
+    /** Adds a unit's reply aggregates to the selection's (the maximum of overdue days excepted: the larger). */
+    static void add(long[] overall, long[] unit) {
+        for (int i = 0; i < unit.length; i++) {
+            overall[i] = i == MAX_DAYS ? Math.max(overall[i], unit[i]) : overall[i] + unit[i];
+        }
+    }
+
+    static void count(Map<String, long[]> groups, String name, long items, long replied) {
         long[] g = groups.computeIfAbsent(name, k -> new long[2]);
         g[0] += items;
         g[1] += replied;
     }
 
     /** Largest first (equal ones by name), each share of the groups' sum rounded on its own. */
-    private static List<Group> groups(Map<String, long[]> groups, int decimals) {
+    static List<Group> groups(Map<String, long[]> groups, int decimals) {
         List<String> names = new ArrayList<>(groups.keySet());
         names.sort(Comparator.comparingLong((String n) -> -groups.get(n)[0]).thenComparing(Comparator.naturalOrder()));
         List<BigDecimal> shares = Percent.shares(names.stream().map(n -> groups.get(n)[0]).toList(), decimals);
@@ -246,7 +256,7 @@ public class StatisticsQuery {
         return result;
     }
 
-    private static Replies replies(long[] v, int d) {
+    static Replies replies(long[] v, int d) {
         long assigned = v[0];
         long replied = v[1];
         long onTime = v[2];
@@ -268,7 +278,7 @@ public class StatisticsQuery {
                 Percent.rate(satisfied, all, d));
     }
 
-    private static List<Share> shares(List<String> codes, List<Long> counts, int decimals,
+    static List<Share> shares(List<String> codes, List<Long> counts, int decimals,
             Function<String, String> label) {
         List<java.math.BigDecimal> shares = Percent.shares(counts, decimals);
         List<Share> result = new ArrayList<>();
@@ -280,7 +290,7 @@ public class StatisticsQuery {
         return result;
     }
 
-    private static long[] longs(Object[] row, int from) {
+    static long[] longs(Object[] row, int from) {
         long[] v = new long[row.length - from];
         for (int i = from; i < row.length; i++) {
             v[i - from] = row[i] == null ? 0 : ((Number) row[i]).longValue();

@@ -53,7 +53,7 @@ public class StatisticsResource {
              "byLeadingOfficial": []}""";
 
     @Inject
-    StatisticsQuery statistics;
+    RolledUpStatistics statistics;
 
     @Inject
     Scope scope;
