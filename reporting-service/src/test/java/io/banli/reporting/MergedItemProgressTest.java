@@ -46,11 +46,13 @@ class MergedItemProgressTest {
         publish(WORKFLOW, "banli.assignment.replied.v1", host, replied(host, 1, reply, List.of(hostLead, mergedLead)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath p = progress(Tokens.member(mergedLead), mergedLead);
-            assertThat(p.getLong("items[0].id")).isEqualTo(merged);
+            // Read as text: a figure not projected yet is null, which must fail the assertion (and be retried),
+            // not throw from an unboxing.
+            assertThat(p.getString("items[0].id")).isEqualTo(String.valueOf(merged));
             assertThat(p.getString("items[0].stage")).isEqualTo("MERGED");
-            assertThat(p.getLong("items[0].mergedIntoId")).isEqualTo(host);
+            assertThat(p.getString("items[0].mergedIntoId")).isEqualTo(String.valueOf(host));
             assertThat(p.getString("items[0].units[0].unitName")).isEqualTo("市交通运输局");
-            assertThat(p.getLong("items[0].replies[0].replyId")).isEqualTo(reply);
+            assertThat(p.getString("items[0].replies[0].replyId")).isEqualTo(String.valueOf(reply));
             assertThat(p.getList("items[0].nextActions.path")).contains(
                     "/api/v1/submissions/" + host + "/replies/" + reply + "/evaluations");
         });
