@@ -74,8 +74,9 @@ public class SimilarItems {
                 .setParameter("candidates", CANDIDATES)
                 .setParameter("id", s.id).setParameter("tw", TITLE_WEIGHT).setParameter("min", minScore)
                 .setParameter("limit", limit)
-                // The Jaccard similarity a body needs to reach the lowest score on its own (above 1: it cannot).
-                .setParameter("reach", minScore / (1 - TITLE_WEIGHT)).getResultList();
+                // The Jaccard similarity a body needs to reach the lowest score on its own (above 1: it cannot),
+                // less half a shown decimal: a score is compared after rounding to three.
+                .setParameter("reach", (minScore - 0.0005) / (1 - TITLE_WEIGHT)).getResultList();
         return rows.stream().map(r -> new SubmissionView.SimilarItem(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
                 (String) r[4], SubmissionState.valueOf((String) r[5]), ((Number) r[6]).doubleValue())).toList();
