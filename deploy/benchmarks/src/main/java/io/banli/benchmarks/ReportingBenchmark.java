@@ -22,8 +22,9 @@ import io.banli.platform.ServiceProcess;
  * reporting-service over one million submissions, on the real platform: the projection is filled
  * with a million items (five sessions of 200,000; sole, joint and split handling; 90 % replied; 60 %
  * of replies rated) and the statistics' rollups from it, then the packaged service is asked, over HTTP, for the
- * statistics (all, one session, and filters by unit, role, kind, field, key flag and period), the ranking, the annual report (Markdown and HTML with charts) and a session's item list
- * as CSV. Each figure is the median of five calls.
+ * statistics (all, one session, and filters by unit, role, kind, field, key flag and period), the ranking, the
+ * annual report (Markdown and HTML with charts) and a session's item list as CSV. Each figure is the median of
+ * five calls.
  * Run (the module's exec goal is bound to the sweep benchmark, so this one runs with plain java):
  * {@code ./mvnw -q -pl reporting-service,deploy/benchmarks -am package -DskipTests &&
  * ./mvnw -q -pl deploy/benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&

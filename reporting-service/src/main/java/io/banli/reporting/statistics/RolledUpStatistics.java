@@ -80,7 +80,8 @@ public class RolledUpStatistics {
         for (String state : List.of("REGISTERED", "ASSIGNED", "OVERDUE", "REPLIED")) {
             byState.put(state, 0L);
         }
-        Map<String, Long> unitsPerItem = new TreeMap<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        Map<String, Long> unitsPerItem = new TreeMap<>(
+                (a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
         Map<String, long[]> delegations = new TreeMap<>();
         Map<String, long[]> leaders = new TreeMap<>();
         long total = 0;

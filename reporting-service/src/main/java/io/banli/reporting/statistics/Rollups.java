@@ -123,7 +123,8 @@ public class Rollups {
         return sql.append(takeOff
                 ? "stale = s.stale or coalesce(excluded.max_fixed >= s.max_fixed, false) "
                         + "or coalesce(excluded.max_alt >= s.max_alt, false)"
-                : "max_fixed = greatest(s.max_fixed, excluded.max_fixed), max_alt = greatest(s.max_alt, excluded.max_alt)")
+                : "max_fixed = greatest(s.max_fixed, excluded.max_fixed), "
+                        + "max_alt = greatest(s.max_alt, excluded.max_alt)")
                 .toString();
     }
 
@@ -134,7 +135,8 @@ public class Rollups {
     private static String sameKey() {
         StringBuilder sql = new StringBuilder("(f.max_fixed is not null or f.max_alt is not null)");
         for (String c : PART_KEY.split(", ")) {
-            boolean always = List.of("session_id", "kind", "field", "key_item", "reg_day", "unit_id", "role").contains(c);
+            boolean always = List.of("session_id", "kind", "field", "key_item", "reg_day", "unit_id", "role")
+                    .contains(c);
             sql.append(" and f.").append(c).append(always ? " = s." : " is not distinct from s.").append(c);
         }
         return sql.toString();
