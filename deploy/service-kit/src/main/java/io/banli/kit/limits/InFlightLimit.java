@@ -50,8 +50,8 @@ public class InFlightLimit {
         context.next();
     }
 
-    /** Requests being worked on now: for tests and metrics. */
-    public int inFlight() {
+    /** Requests being worked on now: what the test watches. */
+    int inFlight() {
         return inFlight.get();
     }
 }
