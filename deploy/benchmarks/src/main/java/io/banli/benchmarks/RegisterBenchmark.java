@@ -80,6 +80,7 @@ public final class RegisterBenchmark {
             LoadGenerator created = new LoadGenerator(201);
             List<String> lines = new ArrayList<>();
             created.closed(8, step, n -> register.apply(1_000_000 + n)); // warm-up: JIT, pools; not counted
+            StatementStatistics.reset(platform, "intake");
             int[] offset = {2_000_000};
             LoadGenerator.Result r8 = created.closed(8, step, n -> register.apply(offset[0] + n));
             offset[0] = 3_000_000;
@@ -91,6 +92,7 @@ public final class RegisterBenchmark {
             lines.add(rRate.line("register at " + REGISTER_RATE + "/s"));
             lines.add(checkNumbers(platform));
             lines.forEach(System.out::println);
+            StatementStatistics.print(platform, "intake", 15);
 
             Map<Long, String> tokens = new HashMap<>();
             for (long m : members) {
@@ -109,6 +111,7 @@ public final class RegisterBenchmark {
             };
             LoadGenerator reads = new LoadGenerator(200);
             reads.closed(8, step, read); // warm-up
+            StatementStatistics.reset(platform, "intake");
             LoadGenerator.Result g8 = reads.closed(8, step, read);
             LoadGenerator.Result g32 = reads.closed(32, step, read);
             LoadGenerator.Result gRate = reads.open(READ_RATE, step, read);
@@ -116,6 +119,7 @@ public final class RegisterBenchmark {
             lines.add(g32.line("read one, 32 connections"));
             lines.add(gRate.line("read one at " + READ_RATE + "/s"));
             lines.subList(4, lines.size()).forEach(System.out::println);
+            StatementStatistics.print(platform, "intake", 10);
 
             int seconds = (int) step.toSeconds();
             Double insert = Pgbench.singleRowInsertTps(platform.postgresPort(), 8, seconds);

@@ -18,6 +18,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class Database implements AutoCloseable {
 
+    /** Environment variable: {@code on} loads PostgreSQL's statement statistics (a benchmark's profile). */
+    static final String STATEMENT_STATISTICS = "BANLI_PG_STATEMENT_STATISTICS";
+
     private final EmbeddedPostgres postgres;
 
     private Database(EmbeddedPostgres postgres) {
@@ -37,6 +40,11 @@ final class Database implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC");
+        if ("on".equals(System.getenv(STATEMENT_STATISTICS))) {
+            // For profiling a benchmark: what each statement costs inside the server, summed (pg_stat_statements).
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
         if (durable) {
             // The embedded launcher starts PostgreSQL with -F (fsync off); kept data must survive a crash.
             builder.setServerConfig("fsync", "on");
