@@ -108,7 +108,7 @@ class RolledUpStatisticsTest {
     }
 
     /** A submission with a random history: any mode and units, deadlines, replies, ratings, merges, withdrawals. */
-    private static EventStream.Item randomItem(EventStream s, Random random, Instant now, List<EventStream.Item> earlier,
+    static EventStream.Item randomItem(EventStream s, Random random, Instant now, List<EventStream.Item> earlier,
             List<Instant> deadlines) {
         String kind = random.nextBoolean() ? "SUGGESTION" : "PROPOSAL";
         EventStream.Item item = random.nextInt(10) == 0 ? s.unregistered(kind)

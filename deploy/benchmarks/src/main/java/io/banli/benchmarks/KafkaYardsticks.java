@@ -54,6 +54,41 @@ final class KafkaYardsticks {
         return rate;
     }
 
+    /**
+     * Kafka's {@code ConsumerPerformance} (what {@code kafka-consumer-perf-test} runs), in a JVM of its own, reading
+     * each topic from its first record to its last in a group of its own. Returns records/s over the topics together:
+     * all records over the sum of the tool's fetch times (its own figure without the group's join).
+     */
+    static double consumerPerformance(String bootstrap, List<String> topics) throws Exception {
+        long records = 0;
+        double seconds = 0;
+        for (String topic : topics) {
+            long n = records(bootstrap, topic);
+            Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    classpath(), "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
+                    "--topic", topic, "--messages", String.valueOf(n), "--group", "yardstick-" + System.nanoTime(),
+                    "--hide-header", "--timeout", "60000").redirectErrorStream(true).start();
+            String summary = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(tool.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    // start, end, MB, MB/s, records, records/s, rebalance ms, fetch ms, fetch MB/s, fetch records/s
+                    if (line.split(",").length == 10) {
+                        summary = line;
+                    }
+                }
+            }
+            tool.waitFor();
+            if (summary == null) {
+                throw new IllegalStateException("ConsumerPerformance printed no summary for " + topic);
+            }
+            String[] f = summary.split(",");
+            records += Long.parseLong(f[4].trim());
+            seconds += Double.parseDouble(f[7].trim()) / 1000;
+        }
+        return records / seconds;
+    }
+
     /** How many records the topic holds (sum of its partitions' end offsets). */
     static long records(String bootstrap, String topic) {
         Properties props = new Properties();

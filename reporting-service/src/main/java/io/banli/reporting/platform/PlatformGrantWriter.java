@@ -6,12 +6,12 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.reporting.tables.Target;
+import io.banli.reporting.tables.Writes;
 
 /**
  * Keeps the platform registry's grants as intake announces them, for {@link PlatformCallerCheck}. A client's
@@ -21,7 +21,7 @@ import io.banli.reporting.tables.Target;
 public class PlatformGrantWriter {
 
     @Inject
-    EntityManager em;
+    Writes writes;
 
     @Inject
     ObjectMapper mapper;
@@ -34,18 +34,18 @@ public class PlatformGrantWriter {
         PlatformClientChanged c = e.data(mapper, PlatformClientChanged.class);
         e.require("clientId, status, version", c.clientId(), c.status(), c.version());
         String table = t.table("platform_grant");
-        em.createNativeQuery("insert into " + table + " (client_id, status, scopes, all_members, member_ids, "
+        writes.sql("insert into " + table + " (client_id, status, scopes, all_members, member_ids, "
                 + "delegations, unit_ids, version, changed_at) values (:c, :status, cast(:scopes as text[]), :all, "
                 + "cast(:members as bigint[]), cast(:delegations as text[]), cast(:units as bigint[]), :v, :at) "
                 + "on conflict (client_id) do update set status = excluded.status, scopes = excluded.scopes, "
                 + "all_members = excluded.all_members, member_ids = excluded.member_ids, "
                 + "delegations = excluded.delegations, unit_ids = excluded.unit_ids, version = excluded.version, "
                 + "changed_at = excluded.changed_at where " + table + ".version <= excluded.version")
-                .setParameter("c", c.clientId()).setParameter("status", c.status())
-                .setParameter("scopes", texts(c.scopes())).setParameter("all", Boolean.TRUE.equals(c.allMembers()))
-                .setParameter("members", numbers(c.memberIds())).setParameter("delegations", texts(c.delegations()))
-                .setParameter("units", numbers(c.unitIds())).setParameter("v", c.version())
-                .setParameter("at", c.changedAt()).executeUpdate();
+                .bind("c", c.clientId()).bind("status", c.status())
+                .bind("scopes", texts(c.scopes())).bind("all", Boolean.TRUE.equals(c.allMembers()))
+                .bind("members", numbers(c.memberIds())).bind("delegations", texts(c.delegations()))
+                .bind("units", numbers(c.unitIds())).bind("v", c.version())
+                .bind("at", c.changedAt()).shared().run();
     }
 
     static String numbers(List<Long> ids) {

@@ -11,13 +11,13 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
-import io.banli.kit.sql.Sql;
 import io.banli.reporting.tables.Target;
+import io.banli.reporting.tables.Write;
+import io.banli.reporting.tables.Writes;
 
 /**
  * Fills the progress tables (and the rated reply of {@code evaluation}) from intake's submissions, assignment's
@@ -37,7 +37,7 @@ public class ProgressWriter {
             "REHANDLING", 4, "REPLIED_AGAIN", 5, "CLOSED", 6);
 
     @Inject
-    EntityManager em;
+    Writes writes;
 
     @Inject
     ObjectMapper mapper;
@@ -184,7 +184,7 @@ public class ProgressWriter {
                 insert into progress_member (member_id, kind, delegation) values (:m, :kind, :delegation)
                 on conflict (member_id) do update set kind = coalesce(excluded.kind, progress_member.kind),
                     delegation = coalesce(excluded.delegation, progress_member.delegation)""")
-                .bind("m", memberId).bind("kind", kind).bind("delegation", delegation).run();
+                .bind("m", memberId).bind("kind", kind).bind("delegation", delegation).shared().run();
     }
 
     private void unitPart(Target t, ReceivedEvent event, String stage) {
@@ -242,7 +242,7 @@ public class ProgressWriter {
         if (e.submissionId() == null || e.unitId() == null || e.memberId() == null || e.replyId() == null) {
             return;
         }
-        Sql.of(em, "update " + t.table("evaluation") + " set reply_id = :r where submission_id = :s and unit_id = :u"
+        writes.sql("update " + t.table("evaluation") + " set reply_id = :r where submission_id = :s and unit_id = :u"
                 + " and round = :round and member_id = :m").bind("r", e.replyId()).bind("s", e.submissionId())
                 .bind("u", e.unitId()).bind("round", e.round() == null ? 1 : e.round()).bind("m", e.memberId()).run();
     }
@@ -323,8 +323,8 @@ public class ProgressWriter {
     }
 
     /** The statement on the given set of tables: every {@code progress_} table is named with the set's prefix. */
-    private Sql sql(Target t, String statement) {
-        return Sql.of(em, statement.replace("progress_", t.table("progress_")));
+    private Write sql(Target t, String statement) {
+        return writes.sql(statement.replace("progress_", t.table("progress_")));
     }
 
     private static Instant first(Instant... instants) {

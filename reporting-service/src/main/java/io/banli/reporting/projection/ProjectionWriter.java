@@ -11,8 +11,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,6 +38,8 @@ import io.banli.reporting.projection.ProjectedEvents.UnitStep;
 import io.banli.reporting.projection.ProjectedEvents.Withdrawn;
 import io.banli.reporting.statistics.Rollups;
 import io.banli.reporting.tables.Target;
+import io.banli.reporting.tables.Write;
+import io.banli.reporting.tables.Writes;
 
 /**
  * Applies one event to a set of projection tables. Each event writes only the facts it carries (an
@@ -54,7 +54,7 @@ public class ProjectionWriter {
     private static final Set<String> REPLY_STAGES = Set.of("REPLY");
 
     @Inject
-    EntityManager em;
+    Writes writes;
 
     @Inject
     ObjectMapper mapper;
@@ -173,7 +173,7 @@ public class ProjectionWriter {
     }
 
     /** The submission an event is about (every event the statistics read names it); null if it names none. */
-    private Long submissionId(ReceivedEvent e) {
+    public Long submissionId(ReceivedEvent e) {
         try {
             JsonNode id = mapper.readTree(e.data()).get("submissionId");
             return id == null || id.isNull() ? null : id.asLong();
@@ -293,19 +293,19 @@ public class ProjectionWriter {
     private void commitments(Target t, Replied r) {
         List<CommitmentRef> promised = r.commitments() == null ? List.of()
                 : r.commitments().stream().filter(c -> c != null && c.commitmentId() != null).toList();
-        Query stale = em.createNativeQuery("delete from " + t.table("commitment") + " where submission_id = :s"
+        Write stale = writes.sql("delete from " + t.table("commitment") + " where submission_id = :s"
                 + " and unit_id = :u" + (promised.isEmpty() ? "" : " and commitment_id not in (:ids)"))
-                .setParameter("s", r.submissionId()).setParameter("u", r.unitId());
+                .bind("s", r.submissionId()).bind("u", r.unitId());
         if (!promised.isEmpty()) {
-            stale.setParameter("ids", promised.stream().map(CommitmentRef::commitmentId).toList());
+            stale.bind("ids", (Object) promised.stream().map(CommitmentRef::commitmentId).toList());
         }
-        stale.executeUpdate();
+        stale.run();
         for (CommitmentRef c : promised) {
-            em.createNativeQuery("insert into " + t.table("commitment")
+            writes.sql("insert into " + t.table("commitment")
                     + " (commitment_id, submission_id, unit_id, promised_on) values (:c, :s, :u, :due)"
                     + " on conflict (commitment_id) do update set promised_on = excluded.promised_on")
-                    .setParameter("c", c.commitmentId()).setParameter("s", r.submissionId())
-                    .setParameter("u", r.unitId()).setParameter("due", c.promisedOn()).executeUpdate();
+                    .bind("c", c.commitmentId()).bind("s", r.submissionId())
+                    .bind("u", r.unitId()).bind("due", c.promisedOn()).run();
         }
     }
 
@@ -314,26 +314,26 @@ public class ProjectionWriter {
         CommitmentProgressed p = e.data(mapper, CommitmentProgressed.class);
         e.require("submissionId, unitId, commitmentId, percent", p.submissionId(), p.unitId(), p.commitmentId(),
                 p.percent());
-        em.createNativeQuery("insert into " + t.table("commitment")
+        writes.sql("insert into " + t.table("commitment")
                 + " (commitment_id, submission_id, unit_id, percent, fulfilled, progressed_on)"
                 + " values (:c, :s, :u, :p, :f, :on) on conflict (commitment_id) do update set percent = excluded.percent,"
                 + " fulfilled = excluded.fulfilled, progressed_on = excluded.progressed_on")
-                .setParameter("c", p.commitmentId()).setParameter("s", p.submissionId()).setParameter("u", p.unitId())
-                .setParameter("p", p.percent()).setParameter("f", Boolean.TRUE.equals(p.fulfilled()))
-                .setParameter("on", p.progressedOn()).executeUpdate();
+                .bind("c", p.commitmentId()).bind("s", p.submissionId()).bind("u", p.unitId())
+                .bind("p", p.percent()).bind("f", Boolean.TRUE.equals(p.fulfilled()))
+                .bind("on", p.progressedOn()).run();
     }
 
     private void evaluated(Target t, ReceivedEvent e) {
         Evaluated v = e.data(mapper, Evaluated.class);
         e.require("submissionId, unitId, memberId, rating, evaluatedAt", v.submissionId(), v.unitId(), v.memberId(),
                 v.rating(), v.evaluatedAt());
-        em.createNativeQuery("insert into " + t.table("evaluation")
+        writes.sql("insert into " + t.table("evaluation")
                 + " (submission_id, unit_id, round, member_id, rating, evaluated_at) values (:s, :u, :r, :m, :rating, :at)"
                 + " on conflict (submission_id, unit_id, round, member_id) do update set rating = excluded.rating,"
                 + " evaluated_at = excluded.evaluated_at")
-                .setParameter("s", v.submissionId()).setParameter("u", v.unitId())
-                .setParameter("r", v.round() == null ? 1 : v.round()).setParameter("m", v.memberId())
-                .setParameter("rating", v.rating()).setParameter("at", v.evaluatedAt()).executeUpdate();
+                .bind("s", v.submissionId()).bind("u", v.unitId())
+                .bind("r", v.round() == null ? 1 : v.round()).bind("m", v.memberId())
+                .bind("rating", v.rating()).bind("at", v.evaluatedAt()).run();
     }
 
     private void deadline(Target t, ReceivedEvent e, boolean overdue) {
@@ -363,8 +363,8 @@ public class ProjectionWriter {
 
     /** Creates the submission's row if this is the first event about it, then sets the given columns. */
     private void item(Target t, long submissionId, Map<String, Object> columns) {
-        em.createNativeQuery("insert into " + t.table("item") + " (submission_id) values (:s) on conflict do nothing")
-                .setParameter("s", submissionId).executeUpdate();
+        writes.sql("insert into " + t.table("item") + " (submission_id) values (:s) on conflict do nothing")
+                .bind("s", submissionId).run();
         // A value the event leaves out (null) keeps what an earlier event set.
         Map<String, Object> present = new LinkedHashMap<>(columns);
         present.values().removeIf(v -> v == null);
@@ -376,19 +376,19 @@ public class ProjectionWriter {
 
     /** Creates the unit's part if this is the first event about it, then applies the assignment list. */
     private void part(Target t, long submissionId, long unitId, String set, Map<String, Object> parameters) {
-        em.createNativeQuery("insert into " + t.table("unit_part")
+        writes.sql("insert into " + t.table("unit_part")
                 + " (submission_id, unit_id) values (:s, :u) on conflict do nothing")
-                .setParameter("s", submissionId).setParameter("u", unitId).executeUpdate();
+                .bind("s", submissionId).bind("u", unitId).run();
         update(t, "unit_part", set, "submission_id = :s and unit_id = :u", parameters,
                 Map.of("s", submissionId, "u", unitId));
     }
 
     private void update(Target t, String table, String set, String where, Map<String, Object> parameters,
             Map<String, Object> keys) {
-        Query update = em.createNativeQuery("update " + t.table(table) + " set " + set + " where " + where);
-        parameters.forEach(update::setParameter);
-        keys.forEach(update::setParameter);
-        update.executeUpdate();
+        Write update = writes.sql("update " + t.table(table) + " set " + set + " where " + where);
+        parameters.forEach(update::bind);
+        keys.forEach(update::bind);
+        update.run();
     }
 
     /** Applies one event to the given tables, in the caller's transaction. */

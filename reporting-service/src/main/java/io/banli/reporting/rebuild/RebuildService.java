@@ -1,10 +1,18 @@
 package io.banli.reporting.rebuild;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.Session;
 
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.inbox.ReceivedEvent;
@@ -23,7 +32,9 @@ import io.banli.kit.problem.Problems;
 import io.banli.reporting.projection.LiveGate;
 import io.banli.reporting.projection.ProjectionWriter;
 import io.banli.reporting.statistics.Rollups;
+import io.banli.reporting.tables.Recording;
 import io.banli.reporting.tables.Target;
+import io.banli.reporting.tables.Writes;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Statistics;
 import io.banli.reporting.statistics.StatisticsQuery;
@@ -63,6 +74,9 @@ public class RebuildService {
 
     @Inject
     ProjectionWriter writer;
+
+    @Inject
+    Writes writes;
 
     @Inject
     StatisticsQuery statistics;
@@ -109,8 +123,20 @@ public class RebuildService {
                 var ends = replay.ends();
                 long total = replay.remaining(ends);
                 update(id, "total = :n", total);
-                replay.readTo(ends, batch -> QuarkusTransaction.requiringNew().run(() -> applyAll(batch, false)),
-                        n -> update(id, "applied = :n", n));
+                // The next batch is read and recorded here while the database applies the previous one on another
+                // thread: the service's work and PostgreSQL's overlap, one batch in flight at a time.
+                AtomicReference<CompletableFuture<Void>> applying = new AtomicReference<>(
+                        CompletableFuture.completedFuture(null));
+                AtomicLong applied = new AtomicLong();
+                replay.readTo(ends, batch -> {
+                    Recording recording = record(batch);
+                    applying.get().join();
+                    applying.set(executor.runAsync(() -> {
+                        QuarkusTransaction.requiringNew().run(() -> apply(recording));
+                        update(id, "applied = :n", applied.addAndGet(batch.size()));
+                    }));
+                }, n -> { });
+                applying.get().join();
                 // Summed once from the replayed rows, before the live consumer is held; the catch-up follows them.
                 QuarkusTransaction.requiringNew().run(() -> rollups.refill(Target.REBUILD));
                 gate.closed(() -> QuarkusTransaction.requiringNew().run(() -> swap(id, replay, total)));
@@ -129,7 +155,7 @@ public class RebuildService {
         var ends = replay.ends();
         long[] more = {0};
         replay.readTo(ends, batch -> {
-            applyAll(batch, true);
+            applyAll(batch);
             more[0] += batch.size();
         }, n -> { });
         Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
@@ -153,10 +179,68 @@ public class RebuildService {
     }
 
     /**
-     * Applies a batch to the fresh tables, each event id once (the rebuild's own inbox); {@code summed}: with the
-     * statistics' rollups following.
+     * Records what a batch of the replay writes to the fresh tables, without touching the database: the writers'
+     * statements for every event, with the statistics' rollups left to the refill after the replay.
      */
-    private void applyAll(List<ConsumerRecord<String, String>> batch, boolean summed) {
+    private Recording record(List<ConsumerRecord<String, String>> batch) {
+        Recording recording = new Recording();
+        writes.recording(recording, () -> {
+            for (ConsumerRecord<String, String> record : batch) {
+                ReceivedEvent event;
+                try {
+                    event = ReceivedEvent.of(record);
+                } catch (IllegalArgumentException notACloudEvent) {
+                    continue; // the live consumer sent it to the dead-letter topic; so does the replay, by skipping it
+                }
+                recording.event(event.id(), event.type(), writer.submissionId(event));
+                try {
+                    writer.applyUnsummed(Target.REBUILD, event);
+                } catch (UnprocessableEventException refused) {
+                    Log.debugf("Rebuild skips %s: %s", event.id(), refused.getMessage());
+                }
+            }
+        });
+        return recording;
+    }
+
+    /**
+     * Applies a recorded batch to the fresh tables, each event id once: the batch's ids go into the rebuild's own inbox
+     * in one statement, and the statements of the events seen first are sent together ({@link Recording}). Gives the
+     * tables {@link #applyAll} would give, at a fraction of the round trips.
+     */
+    private void apply(Recording recording) {
+        Set<String> first = firstSeen(recording.ids(), recording.types());
+        em.unwrap(Session.class).doWork(connection -> recording.execute(connection, first));
+    }
+
+    /** Records the events' ids in the rebuild's inbox; returns those it did not hold yet. */
+    private Set<String> firstSeen(List<String> ids, List<String> types) {
+        Set<String> first = new HashSet<>();
+        if (ids.isEmpty()) {
+            return first;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into rebuild_inbox_event (event_id, "
+                    + "event_type, received_at) select e.id, e.type, ? from unnest(?, ?) as e(id, type) "
+                    + "on conflict (event_id) do nothing returning event_id")) {
+                insert.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                insert.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
+                insert.setArray(3, connection.createArrayOf("varchar", types.toArray()));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        first.add(inserted.getString(1));
+                    }
+                }
+            }
+        });
+        return first;
+    }
+
+    /**
+     * Applies a batch to the fresh tables one event at a time, each event id once (the rebuild's own inbox), with the
+     * statistics' rollups following: the catch-up under the gate.
+     */
+    private void applyAll(List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> record : batch) {
             ReceivedEvent event;
             try {
@@ -169,11 +253,7 @@ public class RebuildService {
                     .setParameter("type", event.type()).setParameter("at", clock.instant()).executeUpdate() == 1;
             if (first) {
                 try {
-                    if (summed) {
-                        writer.apply(Target.REBUILD, event);
-                    } else {
-                        writer.applyUnsummed(Target.REBUILD, event);
-                    }
+                    writer.apply(Target.REBUILD, event);
                 } catch (UnprocessableEventException refused) {
                     Log.debugf("Rebuild skips %s: %s", event.id(), refused.getMessage());
                 }
