@@ -57,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code -XX:SharedArchiveFile=app-cds.jsa} when the build wrote the archive and {@code jvm} does not already
      * decide about class data sharing ({@code -Xshare:...} or an archive of its own, e.g. a benchmark comparing
      * without it). The archive holds the classes the application loads while it starts, already parsed and
-     * verified: each service starts about 2 s sooner (deploy/docs/decisions.md "Class data sharing"). A JVM of another
+     * verified: each service spends 0.3-1.5 s less CPU starting (deploy/docs/decisions.md "Class data sharing"). A JVM of another
      * version than the build's ignores the archive and starts as before, only slower.
      */
     static List<String> classDataSharing(Path app, List<String> jvm) {
