@@ -32,7 +32,9 @@ import io.banli.platform.ServiceProcess;
  * -Dexec.mainClass=io.banli.benchmarks.FootprintBenchmark}. {@code -Dseconds=} sets each service's load (20),
  * {@code -Dsettle=} the quiet time before the steady figure (15); {@code -Djvm="..."} replaces the JVM options every
  * service gets ({@code ServiceProcess.JVM_OPTIONS}; {@code {name}} is replaced by the service's name, e.g. for a
- * class data sharing archive per service) and {@code -DperService=false} drops the per-service ones; {@code
+ * class data sharing archive per service; the build's own archive, {@code app-cds.jsa}, is added unless these options
+ * decide about class data sharing themselves: {@code -Xshare:auto} compares without it) and {@code -DperService=false}
+ * drops the per-service ones; {@code
  * -Dstagger=true} starts each service only when the one before is ready (each one's own start time, not four JVMs
  * sharing the cores); {@code -Djvm.<service name>="..."} adds options for one service after the others, so
  * they win (e.g. {@code -Djvm.assignment-service=-XX:TieredStopAtLevel=4}); {@code -DmallocArenas=} replaces glibc's {@code MALLOC_ARENA_MAX} of {@code ServiceProcess.ENVIRONMENT}.
