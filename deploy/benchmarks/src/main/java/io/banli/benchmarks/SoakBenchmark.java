@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,12 +51,14 @@ import io.banli.platform.ServiceProcess;
  * <p>
  * {@code -Dwarmup=} minutes (2) of the same load come first, printed but not counted (the services were just started).
  * Printed: the mix; one line a minute (requests, errors, p50/p99/max, each service's resident memory ({@code VmRSS},
- * sampled every 10 s), heap after GC (from each JVM's GC log) and CPU, the machine's CPU); per request kind and overall: count, errors (every
- * non-2xx), p50/p99/max and the rate answered; memory over the first and last five minutes and its growth from
- * minute 5 to the end. Then every workflow step's events are checked to have arrived: reporting's statistics count the
- * registrations, assignments, replies and ratings made, supervision holds a reply deadline for every assignment, met
- * for every submitted reply. MISSED is printed, and the run fails, when p99 is over 100 ms, when a service's memory
- * grew more than 10 %, or when an event is missing.
+ * sampled every 10 s), heap after GC (from each JVM's GC log) and CPU, the machine's CPU); per request kind and
+ * overall: count, errors (every non-2xx), p50/p99/max and the rate answered; memory over the first and last five
+ * minutes and its growth from minute 5 to the end. Then every workflow step's events are checked to have arrived:
+ * reporting's statistics count the registrations, assignments, replies and ratings made, supervision holds deadlines
+ * for every assigned item and a met reply deadline for every submitted reply; after an overload the counts are
+ * polled until complete, stalled for a minute (lost) or still moving after ten minutes (late). MISSED is printed, and
+ * the run fails, when p99 is over 100 ms, a request failed, a service's RSS grew more than 10 %, or an event is
+ * missing.
  * Run: {@code ./mvnw -q -pl deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl deploy/benchmarks exec:java
  * -Dexec.mainClass=io.banli.benchmarks.SoakBenchmark -Dminutes=30}.
  */
@@ -153,43 +156,54 @@ public final class SoakBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        try (PlatformProcess platform = PlatformProcess.startEphemeral()) {
+            try {
+                soak(repo, platform, services);
+            } finally {
+                // before the platform (the try's resource) stops, so the services' logs do not end in a minute of
+                // warnings about Kafka and PostgreSQL having gone
+                services.values().forEach(ServiceProcess::close);
+            }
+        }
+    }
+
+    private static void soak(Path repo, PlatformProcess platform, Map<String, ServiceProcess> services)
+            throws Exception {
         Path logs = repo.resolve("deploy/benchmarks/target/logs");
         Files.createDirectories(logs);
         String loadBefore = RegisterBenchmark.LOAD_BEFORE;
-        Map<String, ServiceProcess> services = new LinkedHashMap<>();
         Map<String, Path> gcLogs = new LinkedHashMap<>();
         Map<String, List<String>> options = new LinkedHashMap<>();
-        try (PlatformProcess platform = PlatformProcess.startEphemeral()) {
-            for (String name : ServiceProcess.NAMES) {
-                // The services' own settings, plus a GC log: the heap after each collection, to tell a leak from
-                // the heap merely filling up between collections.
-                Path gcLog = logs.resolve(name + "-soak-gc.log");
-                Files.deleteIfExists(gcLog);
-                List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
-                jvm.addAll(ServiceProcess.jvmOptions(name));
-                jvm.add("-Xlog:gc:file=" + gcLog);
-                options.put(name, jvm);
-                gcLogs.put(name, gcLog);
-                services.put(name, ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform, Map.of(),
-                        logs, jvm));
-            }
-            for (ServiceProcess service : services.values()) {
-                service.awaitReady();
-            }
-            Soak soak = new Soak(services, gcLogs);
-            soak.setUp();
-            soak.run(loadBefore);
-            soak.checkEvents(platform);
-            System.out.println();
-            options.forEach((name, jvm) -> System.out.println("JVM options " + name + ": " + String.join(" ", jvm)));
-            System.out.printf("machine: %d cores, %s %s, Java %s, load average before the run %s, after %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                    System.getProperty("os.arch"), System.getProperty("java.version"), loadBefore,
-                    Files.readString(Path.of("/proc/loadavg")).trim());
-            soak.verdict();
-        } finally {
-            services.values().forEach(ServiceProcess::close);
+        for (String name : ServiceProcess.NAMES) {
+            // The services' own settings, plus a GC log: the heap after each collection, to tell a leak from
+            // the heap merely filling up between collections.
+            Path gcLog = logs.resolve(name + "-soak-gc.log");
+            Files.deleteIfExists(gcLog);
+            List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+            jvm.addAll(ServiceProcess.jvmOptions(name));
+            jvm.add("-Xlog:gc:file=" + gcLog);
+            options.put(name, jvm);
+            gcLogs.put(name, gcLog);
+            services.put(name, ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform, Map.of(),
+                    logs, jvm));
         }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady();
+        }
+        Soak soak = new Soak(services, gcLogs);
+        soak.setUp();
+        soak.run(loadBefore);
+        soak.checkEvents(platform);
+        System.out.println();
+        // relative to the repository, so the printout can be kept as a record without this machine's paths
+        options.forEach((name, jvm) -> System.out.println("JVM options " + name + ": "
+                + String.join(" ", jvm).replace(repo + "/", "")));
+        System.out.printf("machine: %d cores, %s %s, Java %s, load average before the run %s, after %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), loadBefore,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        soak.verdict();
     }
 
     /** One soak: the data it made, every request's kind, status and latency, and the memory samples. */
@@ -218,7 +232,7 @@ public final class SoakBenchmark {
         private final AtomicInteger filings = new AtomicInteger();
         private final Map<Kind, AtomicInteger> done = new EnumMap<>(Kind.class);
         private final AtomicInteger idleWorkflowSlots = new AtomicInteger();
-        private final Map<Kind, List<String>> firstErrors = new ConcurrentHashMap<>();
+        private final Map<String, List<String>> firstErrors = new ConcurrentHashMap<>();
 
         private final int total = RATE * 60 * (WARMUP + MINUTES);
         /** Slots before this one are the warm-up's. */
@@ -286,7 +300,7 @@ public final class SoakBenchmark {
             filings.set(MEMBERS);
             // Every service has taken in the last filing before the clock starts.
             awaitOk(assignment + "/submissions/" + items.get(items.size() - 1).id, office);
-            awaitStatistics(MEMBERS, -1, -1, -1, Duration.ofSeconds(60));
+            awaitRegistered(MEMBERS);
             System.out.printf("set up: %d sessions, %d members, %d units, %d items registered (%.1f s)%n", SESSIONS,
                     MEMBERS, UNITS, MEMBERS, (System.nanoTime() - seeding) / 1e9);
         }
@@ -301,7 +315,8 @@ public final class SoakBenchmark {
             }
             Collections.shuffle(Arrays.asList(pattern), new Random(15));
             System.out.printf("%nsoak: %d requests/s, open loop, for %d minutes (%,d requests) after %d minutes of "
-                    + "warm-up; load average at the start %s%nmix of every 100: %d filings (%s), %d reads (%d %s, %d %s, %d %s), %d workflow steps "
+                    + "warm-up; load average at the start %s%nmix of every 100: %d filings (%s), %d reads (%d %s, "
+                    + "%d %s, %d %s), %d workflow steps "
                     + "(the next step of an item in flight, else an assignment: assign, sign for, draft, approve, "
                     + "submit, accept, rate), %d lists and statistics (%d %s, %d %s, %d %s, %d %s)%n%n",
                     RATE, MINUTES, total - measured, WARMUP, loadBefore,
@@ -312,8 +327,8 @@ public final class SoakBenchmark {
                     MIX.get(Kind.DEADLINES) + MIX.get(Kind.STATISTICS) + MIX.get(Kind.RANKING) + MIX.get(Kind.BOARD),
                     MIX.get(Kind.DEADLINES), Kind.DEADLINES.what, MIX.get(Kind.STATISTICS), Kind.STATISTICS.what,
                     MIX.get(Kind.RANKING), Kind.RANKING.what, MIX.get(Kind.BOARD), Kind.BOARD.what);
-            System.out.println("minute  requests  errors   p50 ms   p99 ms   max ms  | each service: RSS MB (heap after "
-                    + "GC MB) CPU % of a core; " + String.join(", ", ServiceProcess.NAMES) + " | machine busy "
+            System.out.println("minute  requests  errors   p50 ms   p99 ms   max ms  | each service: RSS MB (heap "
+                    + "after GC MB) CPU % of a core; " + String.join(", ", ServiceProcess.NAMES) + " | machine busy "
                     + "(% of one core), load average (w: warm-up)");
             start = System.nanoTime();
             memory.start();
@@ -373,7 +388,8 @@ public final class SoakBenchmark {
                 case DEADLINES -> {
                     int unit = random.nextInt(UNITS);
                     request = n % 2 == 0
-                            ? get(supervision + "/deadlines?state=OPEN&size=50&unitId=" + units[unit], staffTokens[unit])
+                            ? get(supervision + "/deadlines?state=OPEN&size=50&unitId=" + units[unit],
+                                    staffTokens[unit])
                             : get(supervision + "/deadlines?submissionId=" + randomItem().id, office);
                 }
                 case STATISTICS -> request = get(reporting + "/statistics?"
@@ -429,11 +445,11 @@ public final class SoakBenchmark {
                         onSuccess.accept(response.body());
                     } catch (RuntimeException e) {
                         code = -2; // answered 2xx without what the next step needs
-                        remember(sent, "unusable answer: " + e.getMessage());
+                        remember(sent, n, "unusable answer: " + e.getMessage());
                     }
                 } else {
                     // A failed step leaves its item where it is: it is counted as an error and goes no further.
-                    remember(sent, code + " " + (failure != null ? failure.toString() : response.body()));
+                    remember(sent, n, code + " " + (failure != null ? failure.toString() : response.body()));
                 }
                 status[n] = code;
                 latency[n] = Math.max(1, took);
@@ -441,8 +457,10 @@ public final class SoakBenchmark {
             });
         }
 
-        private void remember(Kind kind, String error) {
-            List<String> errors = firstErrors.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>()));
+        /** The first three errors of each kind, the warm-up's and the measured minutes' apart. */
+        private void remember(Kind kind, int n, String error) {
+            List<String> errors = firstErrors.computeIfAbsent((n < measured ? "warm-up " : "") + kind,
+                    k -> Collections.synchronizedList(new ArrayList<>()));
             if (errors.size() < 3) {
                 errors.add(error.length() > 300 ? error.substring(0, 300) : error);
             }
@@ -481,7 +499,8 @@ public final class SoakBenchmark {
                     + "replies sent %d, rated %d; still in flight %d, unassigned %d%n", idleWorkflowSlots.get(),
                     done.get(Kind.ASSIGN).get(), done.get(Kind.ACCEPT).get(), done.get(Kind.EVALUATE).get(),
                     inFlight.size(), unassigned.size());
-            firstErrors.forEach((kind, errors) -> errors.forEach(e -> System.out.println("  " + kind + " error: " + e)));
+            firstErrors.forEach((kind, errors) -> errors.forEach(
+                    e -> System.out.println("  " + kind + " error: " + e)));
             p99 = all.p99;
             errors = all.errors;
             memory.summary();
@@ -534,47 +553,69 @@ public final class SoakBenchmark {
                     : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
 
-        /** Every workflow step's event arrived where it is consumed: nothing lost on the way. */
+        /**
+         * Every workflow step's events arrived where they are consumed: reporting's statistics and supervision's
+         * deadlines count what was made. After an overload the consumers may still be catching up: each count is
+         * polled until it is complete, or has not moved for a minute (lost), or is still moving after ten minutes
+         * (late).
+         */
         void checkEvents(PlatformProcess platform) throws Exception {
-            int registered = filings.get() - countErrors(Kind.REGISTER);
-            int assigned = done.get(Kind.ASSIGN).get();
-            int submitted = done.get(Kind.SUBMIT).get();
-            int sent = done.get(Kind.ACCEPT).get();
-            int rated = done.get(Kind.EVALUATE).get();
+            long registered = filings.get() - countErrors(Kind.REGISTER);
+            long assigned = done.get(Kind.ASSIGN).get();
+            long submitted = done.get(Kind.SUBMIT).get();
+            long sent = done.get(Kind.ACCEPT).get();
+            long rated = done.get(Kind.EVALUATE).get();
             System.out.println();
-            String seen = awaitStatistics(registered, assigned, sent, rated, Duration.ofSeconds(120));
-            boolean reportingComplete = seen.startsWith("complete");
-            System.out.printf("events: reporting counts %s (made: %d registered, %d assigned, %d replies sent, %d "
-                    + "rated)%n", seen, registered, assigned, sent, rated);
-            long deadlineItems = 0;
-            long replyMet = 0;
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            do {
-                try (Connection c = DriverManager.getConnection(platform.jdbcUrl("supervision"), "postgres", "");
-                        Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery("""
-                                select count(distinct submission_id),
-                                       count(*) filter (where stage = 'REPLY' and state = 'MET')
-                                from deadline""")) {
-                    rs.next();
-                    deadlineItems = rs.getLong(1);
-                    replyMet = rs.getLong(2);
-                }
-                if (deadlineItems == assigned && replyMet == submitted) {
+            drain("reporting's statistics (registered, assigned, replied, evaluated)",
+                    new long[] {registered, assigned, sent, rated}, this::statistics);
+            drain("supervision's deadlines (items with deadlines, reply deadlines met)",
+                    new long[] {assigned, submitted}, () -> {
+                        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("supervision"), "postgres",
+                                "");
+                                Statement st = c.createStatement();
+                                ResultSet rs = st.executeQuery("""
+                                        select count(distinct submission_id),
+                                               count(*) filter (where stage = 'REPLY' and state = 'MET')
+                                        from deadline""")) {
+                            rs.next();
+                            return new long[] {rs.getLong(1), rs.getLong(2)};
+                        }
+                    });
+        }
+
+        private void drain(String what, long[] made, Callable<long[]> counts) throws Exception {
+            long began = System.nanoTime();
+            long moved = began;
+            long printedAt = began;
+            long[] seen = counts.call();
+            while (!Arrays.equals(seen, made)) {
+                long now = System.nanoTime();
+                if (now - moved > TimeUnit.SECONDS.toNanos(60) || now - began > TimeUnit.MINUTES.toNanos(10)) {
                     break;
                 }
-                Thread.sleep(500);
-            } while (System.nanoTime() < until);
-            boolean supervisionComplete = deadlineItems == assigned && replyMet == submitted;
-            System.out.printf("events: supervision holds deadlines of %d items (%d assigned), %d reply deadlines met "
-                    + "(%d replies submitted)%s%n", deadlineItems, assigned, replyMet, submitted,
-                    supervisionComplete ? "" : ": MISSED, events lost or late");
-            if (!reportingComplete) {
-                missed.add("reporting's statistics miss events: " + seen);
+                if (now - printedAt > TimeUnit.SECONDS.toNanos(30)) {
+                    System.out.printf("events: %s after %.0f s: %s of %s%n", what, (now - began) / 1e9,
+                            Arrays.toString(seen), Arrays.toString(made));
+                    printedAt = now;
+                }
+                Thread.sleep(2000);
+                long[] next = counts.call();
+                if (!Arrays.equals(next, seen)) {
+                    moved = System.nanoTime();
+                }
+                seen = next;
             }
-            if (!supervisionComplete) {
-                missed.add("supervision misses events");
+            double waited = (System.nanoTime() - began) / 1e9;
+            if (Arrays.equals(seen, made)) {
+                System.out.printf("events: %s complete %.0f s after the load: %s%n", what, waited,
+                        Arrays.toString(seen));
+                return;
             }
+            boolean stalled = System.nanoTime() - moved > TimeUnit.SECONDS.toNanos(60);
+            String verdict = "%s %s of %s made, %s".formatted(what, Arrays.toString(seen), Arrays.toString(made),
+                    stalled ? "no progress for a minute: lost" : "still arriving 10 minutes after the load: late");
+            System.out.println("events: MISSED: " + verdict);
+            missed.add(verdict);
         }
 
         private int countErrors(Kind kind) {
@@ -609,33 +650,26 @@ public final class SoakBenchmark {
         private static final Pattern REPLIED = Pattern.compile("\"replied\"\\s*:\\s*(\\d+)");
         private static final Pattern EVALUATED = Pattern.compile("\"evaluated\"\\s*:\\s*(\\d+)");
 
-        /**
-         * Polls reporting's statistics of the year until they count what was made (-1: not checked); returns
-         * "complete: ..." or "incomplete: ..." with what they counted.
-         */
-        private String awaitStatistics(long total, long assigned, long replied, long evaluated, Duration patience)
-                throws Exception {
-            long until = System.nanoTime() + patience.toNanos();
-            String counted = "";
-            do {
-                HttpResponse<String> r = http.send(get(reporting + "/statistics?year=" + YEAR, office),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    long[] seen = {number(TOTAL, r.body()), number(ASSIGNED, r.body()), number(REPLIED, r.body()),
-                        number(EVALUATED, r.body())};
-                    counted = "%d registered, %d assigned, %d replied, %d evaluated".formatted(seen[0], seen[1],
-                            seen[2], seen[3]);
-                    if (seen[0] == total && (assigned < 0 || seen[1] == assigned) && (replied < 0 || seen[2] == replied)
-                            && (evaluated < 0 || seen[3] == evaluated)) {
-                        return "complete: " + counted;
-                    }
+        /** Reporting's statistics of the year: items registered, assigned, replied, evaluated (-1s if no answer). */
+        private long[] statistics() throws Exception {
+            HttpResponse<String> r = http.send(get(reporting + "/statistics?year=" + YEAR, office),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return new long[] {-1, -1, -1, -1};
+            }
+            return new long[] {number(TOTAL, r.body()), number(ASSIGNED, r.body()), number(REPLIED, r.body()),
+                number(EVALUATED, r.body())};
+        }
+
+        /** Waits until reporting counted the set-up's items. */
+        private void awaitRegistered(long total) throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (statistics()[0] != total) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("reporting did not count the set-up's " + total + " items");
                 }
                 Thread.sleep(500);
-            } while (System.nanoTime() < until);
-            if (assigned < 0) {
-                throw new IllegalStateException("reporting did not count the set-up's items: " + counted);
             }
-            return "incomplete: " + counted;
         }
 
         private static long number(Pattern p, String json) {
@@ -742,7 +776,8 @@ public final class SoakBenchmark {
                 long all = machine[1] - lastMachine[1];
                 lastMachine = machine;
                 machineBusy.computeIfAbsent(minute, m -> new ArrayList<>())
-                        .add(all == 0 ? 0 : Math.round(100.0 * busy / all * Runtime.getRuntime().availableProcessors()));
+                        .add(all == 0 ? 0
+                                : Math.round(100.0 * busy / all * Runtime.getRuntime().availableProcessors()));
                 try {
                     loads.put(minute, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
                 } catch (Exception e) {
