@@ -112,6 +112,35 @@ final class LoadGenerator {
         return result(0, sorted, k / seconds, failed);
     }
 
+    /** What an open loop whose requests depend on earlier answers does with slot {@code n}, due at {@code due}. */
+    interface Slot {
+        void fire(int n, long due);
+    }
+
+    /**
+     * An open loop for mixed requests that depend on earlier answers (a workflow step needs the item the step
+     * before it made): slot n is handed to {@code slot} at its due time, n / perSecond after the start, whatever
+     * the earlier slots' answers; the slot sends asynchronously through {@link #http()} and times its answer from
+     * {@code due}, so a late slot counts its own lateness. Returns once the last slot has fired.
+     */
+    void paced(int perSecond, Duration duration, Slot slot) {
+        long total = perSecond * duration.toSeconds();
+        long period = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            slot.fire(i, due);
+        }
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
     private boolean send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == expectedStatus;
