@@ -53,7 +53,7 @@ public class MergedItem extends PanacheEntityBase {
     public static List<MergedItem> naming(long memberId) {
         @SuppressWarnings("unchecked")
         List<Number> ids = getEntityManager().createNativeQuery("select submission_id from merged_item "
-                + "where proposer_id = ?1 or ?1 = any(co_signer_ids) order by submission_id")
+                + "where proposer_id = ?1 or co_signer_ids @> array[cast(?1 as bigint)] order by submission_id")
                 .setParameter(1, memberId).getResultList();
         return ids.stream().map(id -> MergedItem.<MergedItem>findById(id.longValue())).toList();
     }

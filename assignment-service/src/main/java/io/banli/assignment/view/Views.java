@@ -159,7 +159,9 @@ public class Views {
         long memberId = caller.memberId().orElseThrow(() -> Problems.forbidden("The token names no member."));
         @SuppressWarnings("unchecked")
         List<Number> ids = HandledSubmission.getEntityManager().createNativeQuery(
-                "select id from handled_submission where proposer_id = ?1 or ?1 = any(co_signer_ids) order by id")
+                // @> rather than "= any": the co-signers' GIN index answers it, where "= any" read every item.
+                "select id from handled_submission where proposer_id = ?1 "
+                        + "or co_signer_ids @> array[cast(?1 as bigint)] order by id")
                 .setParameter(1, memberId).getResultList();
         List<MemberItem> items = new ArrayList<>();
         for (Number id : ids) {

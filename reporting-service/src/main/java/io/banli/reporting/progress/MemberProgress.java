@@ -58,6 +58,11 @@ public class MemberProgress {
                   left join progress_co_signer c on c.submission_id = s.submission_id and c.member_id = :m
                   left join progress_handling h on h.submission_id = s.submission_id
                   where (s.lead_proposer_id = :m or c.member_id is not null)
+                    -- The same items, said so that the indexes on the proposer and the co-signer find them instead
+                    -- of a scan of every item (the soak's progress reads).
+                    and s.submission_id in (select i.submission_id from progress_item i where i.lead_proposer_id = :m
+                                            union all
+                                            select x.submission_id from progress_co_signer x where x.member_id = :m)
                     and (cast(:own as boolean) or s.state <> 'DRAFT' and not s.confidential)) p
             where (cast(:stage as text) is null or p.stage = :stage)
               and (cast(:session as bigint) is null or p.session_id = :session)""";
