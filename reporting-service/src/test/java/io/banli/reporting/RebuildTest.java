@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.reporting.projection.ProjectionWriter;
@@ -139,8 +138,9 @@ class RebuildTest {
             assertThat(served).as(why).isEqualTo(liveFigures.get(n));
             Filter f = new Filter();
             f.sessionId = sessions.get(n);
-            assertThat(withoutMoment(given().auth().oauth2(Tokens.office()).queryParam("sessionId", sessions.get(n))
-                    .get("/api/v1/statistics").then().statusCode(200).extract().asString()))
+            String servedJson = given().auth().oauth2(Tokens.office()).queryParam("sessionId", sessions.get(n))
+                    .get("/api/v1/statistics").then().statusCode(200).extract().asString();
+            assertThat(RolledUpStatisticsTest.withoutMoment(mapper, servedJson))
                     .as(why + ": served after the rebuild against the scan").isEqualTo(scanned(f));
         }
     }
@@ -167,23 +167,14 @@ class RebuildTest {
 
     private Map<String, Object> scanned(Filter f) {
         try {
-            return withoutMoment(mapper.writeValueAsString(QuarkusTransaction.requiringNew()
-                    .call(() -> scan.compute(f, 2, "", Instant.now()))));
+            String json = mapper.writeValueAsString(QuarkusTransaction.requiringNew()
+                    .call(() -> scan.compute(f, 2, "", Instant.now())));
+            return RolledUpStatisticsTest.withoutMoment(mapper, json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Figures read by one reader, without the moment they were computed at. */
-    private Map<String, Object> withoutMoment(String json) {
-        try {
-            Map<String, Object> figures = mapper.readValue(json, new TypeReference<HashMap<String, Object>>() { });
-            figures.remove("asOf");
-            return figures;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Waits until every event of the stream that reporting reads has been applied live. */
     private void awaitApplied(EventStream s) {
@@ -204,7 +195,7 @@ class RebuildTest {
 
     /** The statistics without the moment they were computed. */
     private static Map<String, Object> figures(long session) {
-        Map<String, Object> json = new java.util.HashMap<>(given().auth().oauth2(Tokens.office())
+        Map<String, Object> json = new HashMap<>(given().auth().oauth2(Tokens.office())
                 .queryParam("sessionId", session).get("/api/v1/statistics").then().statusCode(200).extract()
                 .jsonPath().getMap("$"));
         json.remove("asOf");

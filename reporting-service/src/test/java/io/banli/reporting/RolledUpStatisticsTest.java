@@ -231,21 +231,21 @@ class RolledUpStatisticsTest {
     }
 
     private Map<String, Object> served(Filter f) {
-        return withoutMoment(given().auth().oauth2(Tokens.office()).queryParams(parameters(f))
+        return withoutMoment(mapper, given().auth().oauth2(Tokens.office()).queryParams(parameters(f))
                 .get("/api/v1/statistics").then().statusCode(200).extract().asString());
     }
 
     private Map<String, Object> ranking(Filter f, Measure by) {
-        return withoutMoment(given().auth().oauth2(Tokens.office()).queryParams(parameters(f)).queryParam("by", by)
+        return withoutMoment(mapper, given().auth().oauth2(Tokens.office()).queryParams(parameters(f)).queryParam("by", by)
                 .get("/api/v1/rankings").then().statusCode(200).extract().asString());
     }
 
     private Map<String, Object> json(Object figures) throws Exception {
-        return withoutMoment(mapper.writeValueAsString(figures));
+        return withoutMoment(mapper, mapper.writeValueAsString(figures));
     }
 
     /** The figures without the moment they were computed at (the request's and the scan's differ by milliseconds). */
-    private Map<String, Object> withoutMoment(String json) {
+    static Map<String, Object> withoutMoment(ObjectMapper mapper, String json) {
         try {
             Map<String, Object> figures = mapper.readValue(json, new TypeReference<HashMap<String, Object>>() { });
             figures.remove("asOf");

@@ -246,6 +246,20 @@ public final class FootprintBenchmark {
     }
 
     /** Every service's VmRSS every 200 ms: the peak since the last reset, and the samples of the last seconds. */
+    /** VmRSS of /proc/<pid>/status in MiB; 0 once the process has gone. */
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            // the process has gone
+        }
+        return 0;
+    }
+
     private static final class RssSampler extends Thread {
 
         private final Map<String, Long> pids = new LinkedHashMap<>();
@@ -320,18 +334,5 @@ public final class FootprintBenchmark {
             return medians;
         }
 
-        /** VmRSS of /proc/<pid>/status in MiB. */
-        private static long rssMb(long pid) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                    }
-                }
-            } catch (Exception e) {
-                // the process has gone
-            }
-            return 0;
-        }
     }
 }

@@ -53,12 +53,7 @@ public final class RebuildBenchmark {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int submissions = Integer.getInteger("submissions", 100_000);
         System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
-        Map<String, String> env = new HashMap<>();
-        String jfr = System.getProperty("jfr");
-        if (jfr != null) {
-            env.put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath()
-                    + ",settings=profile,dumponexit=true");
-        }
+        Map<String, String> env = RegisterBenchmark.recorderEnvironment();
         try (PlatformProcess platform = PlatformProcess.startEphemeral();
                 ServiceProcess reporting = ServiceProcess.start(repo, "reporting-service", PlatformProcess.freePort(),
                         platform, env, repo.resolve("deploy/benchmarks/target/logs")).awaitReady()) {

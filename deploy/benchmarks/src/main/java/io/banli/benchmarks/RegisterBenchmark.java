@@ -50,12 +50,7 @@ public final class RegisterBenchmark {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path logs = repo.resolve("deploy/benchmarks/target/logs");
         Duration step = Duration.ofSeconds(Integer.getInteger("seconds", 10));
-        Map<String, String> env = new HashMap<>();
-        String jfr = System.getProperty("jfr");
-        if (jfr != null) {
-            env.put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath()
-                    + ",settings=profile,dumponexit=true");
-        }
+        Map<String, String> env = recorderEnvironment();
         try (PlatformProcess platform = PlatformProcess.startEphemeral();
                 ServiceProcess intake = ServiceProcess.start(repo, "intake-service", PlatformProcess.freePort(),
                         platform, env, logs)) {
@@ -148,6 +143,17 @@ public final class RegisterBenchmark {
         } catch (Exception e) {
             return "unknown";
         }
+    }
+
+    /** With {@code -Djfr=<file>}: the environment that makes the service record itself with Flight Recorder. */
+    static Map<String, String> recorderEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        String jfr = System.getProperty("jfr");
+        if (jfr != null) {
+            env.put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath()
+                    + ",settings=profile,dumponexit=true");
+        }
+        return env;
     }
 
     /** Titles and bodies from a fixed word list, different per n, so the similar-items search has real work. */

@@ -778,7 +778,7 @@ public final class SoakBenchmark {
                 double coreTicks = (now - lastSample) / 1e9 * TICKS; // one core's ticks since the last sample
                 lastSample = now;
                 services.forEach((name, service) -> {
-                    rss.get(name).computeIfAbsent(minute, m -> new ArrayList<>()).add(rssMb(service.pid()));
+                    rss.get(name).computeIfAbsent(minute, m -> new ArrayList<>()).add(FootprintBenchmark.rssMb(service.pid()));
                     readGcLog(name, minute);
                     long ticks = cpuTicks(service.pid());
                     cpu.get(name).computeIfAbsent(minute, m -> new ArrayList<>())
@@ -900,20 +900,6 @@ public final class SoakBenchmark {
                 } catch (Exception e) {
                     return new long[] {0, 0};
                 }
-            }
-
-            /** VmRSS of /proc/<pid>/status in MiB. */
-            private static long rssMb(long pid) {
-                try {
-                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                        }
-                    }
-                } catch (Exception e) {
-                    // the process has gone
-                }
-                return 0;
             }
         }
     }

@@ -178,6 +178,15 @@ public class RebuildService {
         Log.infof("Rebuild %d done: %d records, matches live: %s", id, total + more[0], same);
     }
 
+    /** The record as an event; null for one that is not a CloudEvent, which the replay skips. */
+    private static ReceivedEvent eventOf(ConsumerRecord<String, String> record) {
+        try {
+            return ReceivedEvent.of(record);
+        } catch (IllegalArgumentException notACloudEvent) {
+            return null; // the live consumer sent it to the dead-letter topic; so does the replay, by skipping it
+        }
+    }
+
     /**
      * Records what a batch of the replay writes to the fresh tables, without touching the database: the writers'
      * statements for every event, with the statistics' rollups left to the refill after the replay.
@@ -186,11 +195,9 @@ public class RebuildService {
         Recording recording = new Recording();
         writes.recording(recording, () -> {
             for (ConsumerRecord<String, String> record : batch) {
-                ReceivedEvent event;
-                try {
-                    event = ReceivedEvent.of(record);
-                } catch (IllegalArgumentException notACloudEvent) {
-                    continue; // the live consumer sent it to the dead-letter topic; so does the replay, by skipping it
+                ReceivedEvent event = eventOf(record);
+                if (event == null) {
+                    continue;
                 }
                 recording.event(event.id(), event.type(), writer.submissionId(event));
                 try {
@@ -242,11 +249,9 @@ public class RebuildService {
      */
     private void applyAll(List<ConsumerRecord<String, String>> batch) {
         for (ConsumerRecord<String, String> record : batch) {
-            ReceivedEvent event;
-            try {
-                event = ReceivedEvent.of(record);
-            } catch (IllegalArgumentException notACloudEvent) {
-                continue; // the live consumer sent it to the dead-letter topic; so does the replay, by skipping it
+            ReceivedEvent event = eventOf(record);
+            if (event == null) {
+                continue;
             }
             boolean first = em.createNativeQuery("insert into rebuild_inbox_event (event_id, event_type, received_at) "
                     + "values (:id, :type, :at) on conflict (event_id) do nothing").setParameter("id", event.id())
