@@ -76,24 +76,16 @@ final class LoadGenerator {
     /** {@code perSecond} requests a second for {@code duration}, each timed from when it was due. */
     Result open(int perSecond, Duration duration, IntFunction<HttpRequest> request) throws InterruptedException {
         int total = (int) (perSecond * duration.toSeconds());
-        long period = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long[] latencies = new long[total];
         boolean[] good = new boolean[total];
         CountDownLatch answered = new CountDownLatch(total);
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int n = i;
-            http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                latencies[n] = System.nanoTime() - due;
-                good[n] = e == null && r.statusCode() == expectedStatus;
-                answered.countDown();
-            });
-        }
+        paced(perSecond, duration, (n, due) -> http.sendAsync(request.apply(n), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((r, e) -> {
+                    latencies[n] = System.nanoTime() - due;
+                    good[n] = e == null && r.statusCode() == expectedStatus;
+                    answered.countDown();
+                }));
         // Past capacity the queue drains after the last request; what is still unanswered then counts as failed.
         answered.await(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -170,23 +170,13 @@ final class SubmissionLifecycles implements AutoCloseable {
             if (random.nextInt(10) == 0) {
                 allReplied = false;
                 if (random.nextBoolean()) {
-                    d = unit(id, u, assignment);
-                    d.put("deadlineId", deadline);
-                    d.put("stage", "REPLY");
-                    d.put("dueAt", due);
-                    d.put("detectedAt", due.plus(1, ChronoUnit.HOURS));
-                    send(ALERTS, id, "banli.supervision.overdue.v1", d);
+                    overdue(id, u, assignment, deadline, due);
                 }
                 continue;
             }
             Instant replied = assigned.plus(30 + random.nextInt(75), ChronoUnit.DAYS);
             if (replied.isAfter(due)) {
-                d = unit(id, u, assignment);
-                d.put("deadlineId", deadline);
-                d.put("stage", "REPLY");
-                d.put("dueAt", due);
-                d.put("detectedAt", due.plus(1, ChronoUnit.HOURS));
-                send(ALERTS, id, "banli.supervision.overdue.v1", d);
+                overdue(id, u, assignment, deadline, due);
             }
             d = unit(id, u, assignment);
             d.put("contactId", ++ids);
@@ -249,6 +239,16 @@ final class SubmissionLifecycles implements AutoCloseable {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("submissionId", id);
         return d;
+    }
+
+    /** The reply of a part went past its deadline: supervision's alert, an hour after the due time. */
+    private void overdue(long id, long unit, Long assignment, long deadline, Instant due) {
+        Map<String, Object> d = unit(id, unit, assignment);
+        d.put("deadlineId", deadline);
+        d.put("stage", "REPLY");
+        d.put("dueAt", due);
+        d.put("detectedAt", due.plus(1, ChronoUnit.HOURS));
+        send(ALERTS, id, "banli.supervision.overdue.v1", d);
     }
 
     private static Map<String, Object> unit(long id, long unit, Long assignment) {
