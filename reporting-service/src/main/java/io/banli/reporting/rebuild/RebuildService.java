@@ -135,7 +135,7 @@ public class RebuildService {
                         QuarkusTransaction.requiringNew().run(() -> apply(recording));
                         update(id, "applied = :n", applied.addAndGet(batch.size()));
                     }));
-                }, n -> { });
+                });
                 applying.get().join();
                 // Summed once from the replayed rows, before the live consumer is held; the catch-up follows them.
                 QuarkusTransaction.requiringNew().run(() -> rollups.refill(Target.REBUILD));
@@ -157,7 +157,7 @@ public class RebuildService {
         replay.readTo(ends, batch -> {
             applyAll(batch);
             more[0] += batch.size();
-        }, n -> { });
+        });
         Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
         Statistics rebuilt = comparable(statistics.compute(new Filter(), 2, Target.REBUILD.table("")));
         boolean same = live.equals(rebuilt);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.LongConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,8 +55,7 @@ final class Replay implements AutoCloseable {
     }
 
     /** Hands batches of records to {@code apply} until every partition has reached its end. */
-    void readTo(Map<TopicPartition, Long> ends, BatchHandler apply, LongConsumer progress) {
-        long read = 0;
+    void readTo(Map<TopicPartition, Long> ends, BatchHandler apply) {
         while (remaining(ends) > 0) {
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
@@ -73,8 +71,6 @@ final class Replay implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 apply.apply(batch);
-                read += batch.size();
-                progress.accept(read);
             }
         }
     }

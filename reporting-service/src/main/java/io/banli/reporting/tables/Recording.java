@@ -40,7 +40,6 @@ public final class Recording {
 
     private final List<Event> events = new ArrayList<>();
     private Event current;
-    private int statements;
 
     /**
      * The statements recorded from now on belong to this event, about this submission (null: about none). Every event
@@ -66,11 +65,6 @@ public final class Recording {
             throw new IllegalStateException("A statement recorded outside an event");
         }
         current.writes().add(write);
-        statements++;
-    }
-
-    public int statements() {
-        return statements;
     }
 
     /**
