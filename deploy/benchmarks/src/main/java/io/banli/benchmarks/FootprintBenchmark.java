@@ -173,7 +173,7 @@ public final class FootprintBenchmark {
         for (int n = 0; n < FILINGS; n++) {
             long member = members[n % members.length];
             items.add(new long[] {Http.id(Http.post(http, intake + "/submissions", office,
-                    RegisterBenchmark.filing(n, sessions[n % 2], member))), member});
+                    Filings.filing(n, sessions[n % 2], member))), member});
         }
         // Assignment and reporting know the items once they consumed intake's events.
         long last = items.get(items.size() - 1)[0];
@@ -186,7 +186,7 @@ public final class FootprintBenchmark {
         LoadGenerator.Result register = created.closed(8, LOAD.dividedBy(2), n -> {
             long member = members[n % members.length];
             return post(intake + "/submissions", office,
-                    RegisterBenchmark.filing(offset[0] + n, sessions[n % 2], member));
+                    Filings.filing(offset[0] + n, sessions[n % 2], member));
         });
         LoadGenerator.Result read = ok.closed(8, LOAD.dividedBy(2), n -> {
             long[] item = items.get(n % items.size());

@@ -38,11 +38,6 @@ public final class RegisterBenchmark {
     static final int REGISTER_RATE = 500;
     static final int READ_RATE = 1000;
 
-    /** Two-character words of the kind titles are made of, so titles differ but share bigrams as real ones do. */
-    static final String[] WORDS = ("加快 老旧 小区 加装 电梯 简化 审批 流程 设立 专项 补贴 推动 中小 学校 课后 服务 供给 "
-            + "医疗 保障 社区 养老 公共 交通 停车 管理 农村 道路 饮水 安全 食品 监管 环境 治理 河道 垃圾 分类 "
-            + "就业 创业 人才 引进 住房 租赁 文化 体育 设施 数字 政务 营商 科技 创新").split(" ");
-
     private RegisterBenchmark() {
     }
 
@@ -70,7 +65,7 @@ public final class RegisterBenchmark {
             URI submissions = URI.create(intake.url() + "/api/v1/submissions");
             java.util.function.IntFunction<HttpRequest> register = n -> HttpRequest.newBuilder(submissions)
                     .header("Authorization", "Bearer " + office).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
+                    .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
                     .build();
             LoadGenerator created = new LoadGenerator(201);
             List<String> lines = new ArrayList<>();
@@ -154,20 +149,6 @@ public final class RegisterBenchmark {
                     + ",settings=profile,dumponexit=true");
         }
         return env;
-    }
-
-    /** Titles and bodies from a fixed word list, different per n, so the similar-items search has real work. */
-    static String filing(int n, long session, long member) {
-        Random r = new Random(n);
-        String title = "关于" + WORDS[r.nextInt(WORDS.length)] + WORDS[r.nextInt(WORDS.length)]
-                + WORDS[r.nextInt(WORDS.length)] + "的建议";
-        StringBuilder body = new StringBuilder("建议");
-        for (int i = 0; i < 30; i++) {
-            body.append(WORDS[r.nextInt(WORDS.length)]);
-        }
-        return """
-                {"kind": "SUGGESTION", "sessionId": %d, "title": "%s", "body": "%s。", "field": "SOCIAL_LIVELIHOOD",
-                 "leadProposerId": %d}""".formatted(session, title, body, member);
     }
 
     /** Every session's numbers must be exactly 1..n: none twice, none skipped. */

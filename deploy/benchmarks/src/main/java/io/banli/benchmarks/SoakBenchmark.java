@@ -288,7 +288,7 @@ public final class SoakBenchmark {
                 seeded.add(four.submit(() -> {
                     long session = sessions[n % SESSIONS];
                     long id = Http.id(Http.post(http, intake + "/submissions", office,
-                            RegisterBenchmark.filing(n, session, members[n])));
+                            Filings.filing(n, session, members[n])));
                     return new Item(id, members[n], session, System.nanoTime());
                 }));
             }
@@ -369,7 +369,7 @@ public final class SoakBenchmark {
                     int filing = filings.getAndIncrement();
                     long member = members[filing % MEMBERS];
                     long session = sessions[filing % SESSIONS];
-                    request = post(intake + "/submissions", office, RegisterBenchmark.filing(filing, session, member));
+                    request = post(intake + "/submissions", office, Filings.filing(filing, session, member));
                     then = body -> {
                         Item registered = new Item(Http.id(body), member, session, System.nanoTime());
                         items.add(registered);
