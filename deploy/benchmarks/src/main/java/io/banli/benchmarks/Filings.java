@@ -37,29 +37,32 @@ final class Filings {
 
     /** The JSON of {@code POST /submissions} for the n-th filing. */
     static String filing(int n, long session, long member) {
-        Words w = words(n);
         return """
-                {"kind": "SUGGESTION", "sessionId": %d, "title": "关于%s的建议", "body": "建议%s。", \
-                "field": "SOCIAL_LIVELIHOOD", "leadProposerId": %d}""".formatted(session, String.join("", w.title),
-                String.join("", w.body), member);
+                {"kind": "SUGGESTION", "sessionId": %d, "title": "%s", "body": "%s", \
+                "field": "SOCIAL_LIVELIHOOD", "leadProposerId": %d}""".formatted(session, title(n), body(n), member);
     }
 
-    private record Words(List<String> title, List<String> body) {
+    static String title(int n) {
+        return "关于" + String.join("", words(n).title()) + "的建议";
     }
 
-    private static Words words(int n) {
+    static String body(int n) {
+        return "建议" + String.join("", words(n).body()) + "。";
+    }
+
+    private static FilingWords words(int n) {
         Random r = new Random(n);
         if (n >= 5 && n % 5 == 0) {
-            Words earlier = words(r.nextInt(n));
-            List<String> title = new ArrayList<>(earlier.title);
+            FilingWords earlier = words(r.nextInt(n));
+            List<String> title = new ArrayList<>(earlier.title());
             title.set(r.nextInt(title.size()), word(r));
-            List<String> body = new ArrayList<>(earlier.body.size());
-            for (String word : earlier.body) {
+            List<String> body = new ArrayList<>(earlier.body().size());
+            for (String word : earlier.body()) {
                 body.add(r.nextDouble() < 0.7 ? word : word(r));
             }
-            return new Words(title, body);
+            return new FilingWords(title, body);
         }
-        return new Words(draw(r, 3 + r.nextInt(2)), draw(r, 40 + r.nextInt(40)));
+        return new FilingWords(draw(r, 3 + r.nextInt(2)), draw(r, 40 + r.nextInt(40)));
     }
 
     private static List<String> draw(Random r, int count) {

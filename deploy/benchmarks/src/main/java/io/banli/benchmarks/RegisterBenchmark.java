@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import io.banli.platform.ServiceProcess;
  * as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
- * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder.
+ * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder; {@code -Dhistory=} the number of
+ * earlier years' items in the table (20,000).
  */
 public final class RegisterBenchmark {
 
@@ -37,6 +39,7 @@ public final class RegisterBenchmark {
     static final int MEMBERS = 40;
     static final int REGISTER_RATE = 500;
     static final int READ_RATE = 1000;
+    static final int HISTORY = 20_000;
 
     private RegisterBenchmark() {
     }
@@ -62,6 +65,7 @@ public final class RegisterBenchmark {
                 members[i] = Http.id(Http.post(http, intake.url() + "/api/v1/members", office, """
                         {"kind": "DEPUTY", "name": "基准代表%d", "delegation": "基准代表团"}""".formatted(i)));
             }
+            fillHistory(http, intake, office, platform, members);
             URI submissions = URI.create(intake.url() + "/api/v1/submissions");
             java.util.function.IntFunction<HttpRequest> register = n -> HttpRequest.newBuilder(submissions)
                     .header("Authorization", "Bearer " + office).header("Content-Type", "application/json")
@@ -151,13 +155,51 @@ public final class RegisterBenchmark {
         return env;
     }
 
-    /** Every session's numbers must be exactly 1..n: none twice, none skipped. */
+    /**
+     * The items of earlier years the similar-items search compares every registration with ({@code -Dhistory=},
+     * 20,000: two years of a province's sessions), written straight into intake's table as registered, with the
+     * statistics ANALYZE keeps of a table that has held them for a while. A year's last filing day never starts from
+     * an empty table.
+     */
+    private static void fillHistory(HttpClient http, ServiceProcess intake, String office, PlatformProcess platform,
+            long[] members) throws Exception {
+        int history = Integer.getInteger("history", HISTORY);
+        long session = Http.id(Http.post(http, intake.url() + "/api/v1/sessions", office, """
+                {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "往年会议", "year": 2024}"""));
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                PreparedStatement insert = c.prepareStatement("""
+                        insert into submission (session_id, number, kind, title, body, field, lead_proposer_id, state,
+                            filed_at, registered_at)
+                        values (?, ?, 'SUGGESTION', ?, ?, 'SOCIAL_LIVELIHOOD', ?, 'REGISTERED', now(), now())""");
+                Statement analyze = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (int n = 0; n < history; n++) {
+                insert.setLong(1, session);
+                insert.setInt(2, n + 1);
+                insert.setString(3, Filings.title(n));
+                insert.setString(4, Filings.body(n));
+                insert.setLong(5, members[n % members.length]);
+                insert.addBatch();
+                if (n % 1_000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+            analyze.execute("analyze submission");
+        }
+    }
+
+    /** Every session's numbers of the benchmark's year must be exactly 1..n: none twice, none skipped. */
     private static String checkNumbers(PlatformProcess platform) throws Exception {
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("""
                         select session_id, count(*), count(distinct number), min(number), max(number)
-                        from submission where number is not null group by session_id order by session_id""")) {
+                        from submission where number is not null
+                            and session_id in (select id from session where year = 2025) -- not the history
+                        group by session_id order by session_id""")) {
             StringBuilder out = new StringBuilder("numbers per session:");
             long total = 0;
             while (rs.next()) {

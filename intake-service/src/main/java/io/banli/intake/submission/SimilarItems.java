@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 /**
  * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
@@ -30,8 +31,16 @@ public class SimilarItems {
     @Inject
     EntityManager em;
 
+    /**
+     * The search runs in a transaction of its own or the caller's, because it tells the planner, for itself alone,
+     * to read the items through the indexes: the probes are computed inside the query, so the planner cannot see
+     * them and guesses; at 20,000 items on PostgreSQL 17 it guessed a scan of the whole table (40 ms instead of
+     * 13 ms on the same search).
+     */
+    @Transactional
     @SuppressWarnings("unchecked")
     public List<SubmissionView.SimilarItem> of(Submission s, int limit, double minScore) {
+        em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult();
         List<Object[]> rows = em.createNativeQuery("""
                 with me as (
                     select s.id, s.title_codes, s.body_codes, se.year from submission s
@@ -57,8 +66,10 @@ public class SimilarItems {
                     where r.rank <= r.n - ceil(r.reach * r.n) + 1),
                 best as (
                     select o.id, sc.score
-                    from me cross join probe
-                    join submission o on o.title_codes && probe.title_codes or o.body_codes && probe.body_codes
+                    from me
+                    -- The probes as values computed before the items are read: both GIN indexes read, OR-ed.
+                    join submission o on o.title_codes && (select title_codes from probe)
+                                      or o.body_codes && (select body_codes from probe)
                     cross join lateral (select round(cast(:tw * intake_jaccard_codes(o.title_codes, me.title_codes)
                             + (1 - :tw) * intake_jaccard_codes(o.body_codes, me.body_codes) as numeric), 3) as score) sc
                     where o.id <> me.id and o.state <> 'DRAFT' and sc.score >= :min
@@ -74,6 +85,7 @@ public class SimilarItems {
                 .setParameter("limit", limit)
                 .setParameter("titleReach", reach(minScore, TITLE_WEIGHT))
                 .setParameter("bodyReach", reach(minScore, 1 - TITLE_WEIGHT)).getResultList();
+        em.createNativeQuery("select set_config('enable_seqscan', 'on', true)").getSingleResult();
         return rows.stream().map(r -> new SubmissionView.SimilarItem(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue(),
                 (String) r[4], SubmissionState.valueOf((String) r[5]), ((Number) r[6]).doubleValue())).toList();
