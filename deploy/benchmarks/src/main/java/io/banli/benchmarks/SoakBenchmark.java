@@ -60,7 +60,9 @@ import io.banli.platform.ServiceProcess;
  * the run fails, when p99 is over 100 ms, a request failed, a service's RSS grew more than 10 %, or an event is
  * missing.
  * Run: {@code ./mvnw -q -pl deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl deploy/benchmarks exec:java
- * -Dexec.mainClass=io.banli.benchmarks.SoakBenchmark -Dminutes=30}.
+ * -Dexec.mainClass=io.banli.benchmarks.SoakBenchmark -Dminutes=30}. {@code -DjfrService=assignment-service
+ * -Djfr=<file>} records one service with Flight Recorder; {@code BANLI_PG_STATEMENT_STATISTICS=on} in the
+ * environment prints each database's statements by total time.
  */
 public final class SoakBenchmark {
 
@@ -181,8 +183,15 @@ public final class SoakBenchmark {
             Path gcLog = logs.resolve(name + "-soak-gc.log");
             Files.deleteIfExists(gcLog);
             List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
-            jvm.addAll(ServiceProcess.jvmOptions(name));
+            if (!Boolean.getBoolean("serverCompiler")) { // -DserverCompiler=true: all four on C2, to compare
+                jvm.addAll(ServiceProcess.jvmOptions(name));
+            }
             jvm.add("-Xlog:gc:file=" + gcLog);
+            if (name.equals(System.getProperty("jfrService"))) {
+                // -DjfrService=<service> -Djfr=<file>: records that service with Flight Recorder, for profiling
+                jvm.add("-XX:StartFlightRecording=filename=" + Path.of(System.getProperty("jfr")).toAbsolutePath()
+                        + ",settings=profile,dumponexit=true");
+            }
             options.put(name, jvm);
             gcLogs.put(name, gcLog);
             services.put(name, ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform, Map.of(),
@@ -193,7 +202,13 @@ public final class SoakBenchmark {
         }
         Soak soak = new Soak(services, gcLogs);
         soak.setUp();
+        for (String name : ServiceProcess.NAMES) {
+            StatementStatistics.reset(platform, name.replace("-service", ""));
+        }
         soak.run(loadBefore);
+        for (String name : ServiceProcess.NAMES) {
+            StatementStatistics.print(platform, name.replace("-service", ""), 8);
+        }
         soak.checkEvents(platform);
         System.out.println();
         // relative to the repository, so the printout can be kept as a record without this machine's paths

@@ -10,10 +10,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One item: a deputy's suggestion or a CPPCC member's proposal, from draft to registration. */
+/**
+ * One item: a deputy's suggestion or a CPPCC member's proposal, from draft to registration. An update writes the
+ * changed columns only: PostgreSQL then recomputes the title's and body's bigram codes (generated columns, V13) only
+ * when the text changed, where writing every column recomputed them on every change of state (1.5 ms of the
+ * database's time each, measured under the soak; a registration updates its item once).
+ */
 @Entity
+@DynamicUpdate
 public class Submission extends PanacheEntityBase {
 
     @Id
