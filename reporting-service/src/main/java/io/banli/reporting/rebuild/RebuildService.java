@@ -25,11 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.banli.kit.audit.AuditLog;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.kit.inbox.UnprocessableEventException;
 import io.banli.kit.problem.Problems;
 import io.banli.reporting.projection.LiveGate;
+import io.banli.reporting.projection.ParsedEvent;
 import io.banli.reporting.projection.ProjectionWriter;
 import io.banli.reporting.statistics.Rollups;
 import io.banli.reporting.tables.Recording;
@@ -74,6 +77,9 @@ public class RebuildService {
 
     @Inject
     ProjectionWriter writer;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     Writes writes;
@@ -195,10 +201,12 @@ public class RebuildService {
         Recording recording = new Recording();
         writes.recording(recording, () -> {
             for (ConsumerRecord<String, String> record : batch) {
-                ReceivedEvent event = eventOf(record);
-                if (event == null) {
+                ReceivedEvent received = eventOf(record);
+                if (received == null) {
                     continue;
                 }
+                // Parsed once here for the submission's id and every writer.
+                ParsedEvent event = new ParsedEvent(received, mapper);
                 recording.event(event.id(), event.type(), writer.submissionId(event));
                 try {
                     writer.applyUnsummed(Target.REBUILD, event);
