@@ -4,10 +4,14 @@ import static io.banli.reporting.progress.ProgressEvents.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +38,10 @@ public class ProgressWriter {
     /** Handling stages in the order a submission passes them; a second round's reply outranks re-handling. */
     static final Map<String, Integer> STAGE_RANK = Map.of("ASSIGNED", 1, "HANDLING", 2, "REPLIED", 3,
             "REHANDLING", 4, "REPLIED_AGAIN", 5, "CLOSED", 6);
+
+    /** Each statement's text on each set of tables, named once: a rebuild writes hundreds of thousands. */
+    private static final Map<Target, Map<String, String>> STATEMENTS = Stream.of(Target.values()).collect(
+            Collectors.toMap(t -> t, t -> new ConcurrentHashMap<>(), (a, b) -> a, () -> new EnumMap<>(Target.class)));
 
     @Inject
     Writes writes;
@@ -321,7 +329,8 @@ public class ProgressWriter {
 
     /** The statement on the given set of tables: every {@code progress_} table is named with the set's prefix. */
     private Write sql(Target t, String statement) {
-        return writes.sql(statement.replace("progress_", t.table("progress_")));
+        return writes.sql(STATEMENTS.get(t).computeIfAbsent(statement, s -> s.replace("progress_",
+                t.table("progress_"))));
     }
 
     private static Instant first(Instant... instants) {
