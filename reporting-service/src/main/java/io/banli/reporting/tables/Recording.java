@@ -206,11 +206,9 @@ public final class Recording {
     }
 
     private static void bind(PreparedStatement ps, Template template, Write w) throws SQLException {
-        Map<String, Write.Parameter> byName = new HashMap<>();
-        w.parameters.forEach(p -> byName.put(p.name(), p));
         int i = 1;
         for (String name : template.names()) {
-            Write.Parameter p = byName.get(name);
+            Write.Parameter p = named(w, name);
             if (p == null) {
                 throw new IllegalArgumentException("No value for :" + name + " in " + w.statement);
             }
@@ -222,6 +220,16 @@ public final class Recording {
                 set(ps, i++, p.value(), p);
             }
         }
+    }
+
+    /** The value bound last under the name (a statement has a handful: a search is cheaper than a map per write). */
+    private static Write.Parameter named(Write w, String name) {
+        for (int i = w.parameters.size() - 1; i >= 0; i--) {
+            if (w.parameters.get(i).name().equals(name)) {
+                return w.parameters.get(i);
+            }
+        }
+        return null;
     }
 
     private static void set(PreparedStatement ps, int i, Object value, Write.Parameter p) throws SQLException {
