@@ -7,9 +7,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.reporting.projection.ParsedEvent;
 import io.banli.reporting.tables.Target;
 import io.banli.reporting.tables.Writes;
 
@@ -23,15 +22,13 @@ public class PlatformGrantWriter {
     @Inject
     Writes writes;
 
-    @Inject
-    ObjectMapper mapper;
 
-    public Map<String, Consumer<ReceivedEvent>> handlers(Target t) {
+    public Map<String, Consumer<ParsedEvent>> handlers(Target t) {
         return Map.of(PlatformClientChanged.TYPE, e -> changed(t, e));
     }
 
-    private void changed(Target t, ReceivedEvent e) {
-        PlatformClientChanged c = e.data(mapper, PlatformClientChanged.class);
+    private void changed(Target t, ParsedEvent e) {
+        PlatformClientChanged c = e.data(PlatformClientChanged.class);
         e.require("clientId, status, version", c.clientId(), c.status(), c.version());
         String table = t.table("platform_grant");
         writes.sql("insert into " + table + " (client_id, status, scopes, all_members, member_ids, "

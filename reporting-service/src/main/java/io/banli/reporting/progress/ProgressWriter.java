@@ -4,17 +4,20 @@ import static io.banli.reporting.progress.ProgressEvents.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.banli.kit.inbox.ReceivedEvent;
+import io.banli.reporting.projection.ParsedEvent;
 import io.banli.reporting.tables.Target;
 import io.banli.reporting.tables.Write;
 import io.banli.reporting.tables.Writes;
@@ -36,18 +39,20 @@ public class ProgressWriter {
     static final Map<String, Integer> STAGE_RANK = Map.of("ASSIGNED", 1, "HANDLING", 2, "REPLIED", 3,
             "REHANDLING", 4, "REPLIED_AGAIN", 5, "CLOSED", 6);
 
+    /** Each statement's text on each set of tables, named once: a rebuild writes hundreds of thousands. */
+    private static final Map<Target, Map<String, String>> STATEMENTS = Stream.of(Target.values()).collect(
+            Collectors.toMap(t -> t, t -> new ConcurrentHashMap<>(), (a, b) -> a, () -> new EnumMap<>(Target.class)));
+
     @Inject
     Writes writes;
 
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Clock clock;
 
     /** The handlers of every event type the progress reads, writing to the given set of tables. */
-    public Map<String, Consumer<ReceivedEvent>> handlers(Target t) {
-        Map<String, Consumer<ReceivedEvent>> h = new LinkedHashMap<>();
+    public Map<String, Consumer<ParsedEvent>> handlers(Target t) {
+        Map<String, Consumer<ParsedEvent>> h = new LinkedHashMap<>();
         h.put(DRAFT_CHANGED, e -> picture(t, e, null));
         h.put(FILED, e -> picture(t, e, "RECEIVED"));
         h.put(REGISTERED, e -> picture(t, e, "REGISTERED"));
@@ -56,7 +61,7 @@ public class ProgressWriter {
         h.put(WITHDRAWN, e -> stopped(t, e, "WITHDRAWN"));
         h.put(MERGED, e -> merged(t, e));
         h.put(MEMBER_REGISTERED, e -> {
-            MemberRegistered m = e.data(mapper, MemberRegistered.class);
+            MemberRegistered m = e.data(MemberRegistered.class);
             if (m.memberId() != null) {
                 member(t, m.memberId(), m.kind(), m.delegation());
             }
@@ -64,7 +69,7 @@ public class ProgressWriter {
         h.put(ASSIGNED, e -> unitPart(t, e, "ASSIGNED"));
         h.put(REHANDLING_STARTED, e -> unitPart(t, e, "REHANDLING"));
         h.put(SIGNED, e -> {
-            Signed s = e.data(mapper, Signed.class);
+            Signed s = e.data(Signed.class);
             if (s.submissionId() != null) {
                 advance(t, s.submissionId(), "HANDLING", s.signedAt());
             }
@@ -73,7 +78,7 @@ public class ProgressWriter {
         h.put(REPLIED, e -> replied(t, e));
         h.put(EVALUATED, e -> evaluated(t, e));
         h.put(CLOSED, e -> {
-            Closed c = e.data(mapper, Closed.class);
+            Closed c = e.data(Closed.class);
             if (c.submissionId() != null) {
                 advance(t, c.submissionId(), "CLOSED", c.closedAt());
             }
@@ -90,8 +95,8 @@ public class ProgressWriter {
      * Intake's picture of the submission after a draft change, a filing, a registration or an update; {@code state}
      * is the state the event means (null: the one it names, else the one the row has).
      */
-    private void picture(Target t, ReceivedEvent e, String state) {
-        Picture p = e.data(mapper, Picture.class);
+    private void picture(Target t, ParsedEvent e, String state) {
+        Picture p = e.data(Picture.class);
         if (p.submissionId() == null) {
             return;
         }
@@ -134,8 +139,8 @@ public class ProgressWriter {
         }
     }
 
-    private void merged(Target t, ReceivedEvent e) {
-        Merged m = e.data(mapper, Merged.class);
+    private void merged(Target t, ParsedEvent e) {
+        Merged m = e.data(Merged.class);
         if (m.submissionId() == null) {
             return;
         }
@@ -152,8 +157,8 @@ public class ProgressWriter {
         signed(t, m.submissionId(), m.coSignerIds());
     }
 
-    private void stopped(Target t, ReceivedEvent e, String state) {
-        Stopped s = e.data(mapper, Stopped.class);
+    private void stopped(Target t, ParsedEvent e, String state) {
+        Stopped s = e.data(Stopped.class);
         if (s.submissionId() == null) {
             return;
         }
@@ -187,16 +192,16 @@ public class ProgressWriter {
                 .bind("m", memberId).bind("kind", kind).bind("delegation", delegation).shared().run();
     }
 
-    private void unitPart(Target t, ReceivedEvent event, String stage) {
-        UnitPart part = event.data(mapper, UnitPart.class);
+    private void unitPart(Target t, ParsedEvent event, String stage) {
+        UnitPart part = event.data(UnitPart.class);
         if (part.submissionId() == null || part.unitId() == null) {
             return;
         }
         advance(t, part.submissionId(), stage, part.assignedAt() != null ? part.assignedAt() : part.startedAt());
     }
 
-    private void replySubmitted(Target t, ReceivedEvent event) {
-        ReplySubmitted r = event.data(mapper, ReplySubmitted.class);
+    private void replySubmitted(Target t, ParsedEvent event) {
+        ReplySubmitted r = event.data(ReplySubmitted.class);
         if (r.submissionId() == null || r.replyId() == null) {
             return;
         }
@@ -212,8 +217,8 @@ public class ProgressWriter {
                 .bind("fp", r.fingerprint()).bind("at", r.submittedAt()).run();
     }
 
-    private void replied(Target t, ReceivedEvent event) {
-        Replied r = event.data(mapper, Replied.class);
+    private void replied(Target t, ParsedEvent event) {
+        Replied r = event.data(Replied.class);
         if (r.submissionId() == null) {
             return;
         }
@@ -237,8 +242,8 @@ public class ProgressWriter {
     }
 
     /** The projection's writer stored the rating; the progress needs the reply it rates. */
-    private void evaluated(Target t, ReceivedEvent event) {
-        Evaluated e = event.data(mapper, Evaluated.class);
+    private void evaluated(Target t, ParsedEvent event) {
+        Evaluated e = event.data(Evaluated.class);
         if (e.submissionId() == null || e.unitId() == null || e.memberId() == null || e.replyId() == null) {
             return;
         }
@@ -247,7 +252,7 @@ public class ProgressWriter {
                 .bind("u", e.unitId()).bind("round", e.round() == null ? 1 : e.round()).bind("m", e.memberId()).run();
     }
 
-    private void deadlineOpened(Target t, ReceivedEvent event) {
+    private void deadlineOpened(Target t, ParsedEvent event) {
         DeadlineAlert d = deadline(event);
         if (d == null) {
             return;
@@ -270,7 +275,7 @@ public class ProgressWriter {
                 .bind("due", d.dueAt()).bind("at", d.openedAt()).run();
     }
 
-    private void deadlineClosed(Target t, ReceivedEvent event, String state) {
+    private void deadlineClosed(Target t, ParsedEvent event, String state) {
         DeadlineAlert d = deadline(event);
         if (d == null) {
             return;
@@ -292,7 +297,7 @@ public class ProgressWriter {
                 .bind("due", d.dueAt()).bind("state", state).bind("at", at).run();
     }
 
-    private void deadlineRecomputed(Target t, ReceivedEvent event) {
+    private void deadlineRecomputed(Target t, ParsedEvent event) {
         DeadlineAlert d = deadline(event);
         if (d == null) {
             return;
@@ -306,8 +311,8 @@ public class ProgressWriter {
                 .bind("due", d.dueAt()).run();
     }
 
-    private DeadlineAlert deadline(ReceivedEvent event) {
-        DeadlineAlert d = event.data(mapper, DeadlineAlert.class);
+    private DeadlineAlert deadline(ParsedEvent event) {
+        DeadlineAlert d = event.data(DeadlineAlert.class);
         return d.submissionId() == null || d.deadlineId() == null ? null : d;
     }
 
@@ -324,7 +329,8 @@ public class ProgressWriter {
 
     /** The statement on the given set of tables: every {@code progress_} table is named with the set's prefix. */
     private Write sql(Target t, String statement) {
-        return writes.sql(statement.replace("progress_", t.table("progress_")));
+        return writes.sql(STATEMENTS.get(t).computeIfAbsent(statement, s -> s.replace("progress_",
+                t.table("progress_"))));
     }
 
     private static Instant first(Instant... instants) {

