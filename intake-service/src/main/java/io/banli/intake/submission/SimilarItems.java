@@ -19,8 +19,8 @@ import jakarta.transaction.Transactional;
  * The t for each is what that part needs to reach the lowest score on its own (title 0.2 / 0.6, body 0.2 / 0.4):
  * an item whose title alone or whose body alone scores enough is always found; one that needs both is found when
  * it shares a probed code of either, as it mostly does (probing for that too, t = 0.2 for both, made the search
- * three to five times slower). From a lowest score of 0.4 no item is missed ({@link #reach}). Before, every item sharing any title bigram was scored
- * (the best 500 kept), so a registration read a share of all items ever filed; the soak broke down on it.
+ * three to five times slower). From a lowest score of 0.4 no item is missed ({@link #reach}). Before, every item
+ * sharing any title bigram was scored (the best 500 kept), so a registration read a share of all items ever filed.
  * Each candidate is scored where it is found, and only the best few are read again for what the answer shows.
  */
 @ApplicationScoped
