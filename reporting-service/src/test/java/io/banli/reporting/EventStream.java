@@ -365,6 +365,18 @@ final class EventStream implements AutoCloseable {
         }
 
         /** The producer's published example of the type with the fields this story gives. */
+        /**
+         * An event of {@code type} about this item on {@code topic} whose data its reader cannot use (only the
+         * submission id): what a producer's bug looks like, sent under a source of its own (not a producer's, whose
+         * events the probes hold to their contracts). Returns its event id.
+         */
+        String unusable(String topic, String type) {
+            String eventId = UUID.randomUUID().toString();
+            EventStream.this.send(topic, String.valueOf(id), eventId, type, "{\"submissionId\":" + id + "}",
+                    "/banli-tests/unusable");
+            return eventId;
+        }
+
         private Item send(String topic, String type, Map<String, Object> data) {
             EventStream.this.send(topic, String.valueOf(id), UUID.randomUUID().toString(), type,
                     Contracts.data(type, data));
@@ -385,9 +397,13 @@ final class EventStream implements AutoCloseable {
     }
 
     private void send(String topic, String key, String id, String type, String json) {
+        send(topic, key, id, type, json, "/banli/" + topic.split("\\.")[1] + "-service");
+    }
+
+    private void send(String topic, String key, String id, String type, String json, String source) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
-                .add("ce_source", bytes("/banli/" + topic.split("\\.")[1] + "-service")).add("ce_subject", bytes(key))
+                .add("ce_source", bytes(source)).add("ce_subject", bytes(key))
                 .add("ce_time", bytes(Instant.now().toString())).add("content-type", bytes("application/json"));
         history.add(new Sent(topic, key, id, type, json));
         sent.add(producer.send(record));

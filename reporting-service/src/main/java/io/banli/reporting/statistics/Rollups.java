@@ -1,6 +1,9 @@
 package io.banli.reporting.statistics;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,9 +53,27 @@ public class Rollups {
     @Inject
     EntityManager em;
 
-    /** Applies a projection write about one submission (none: nothing to refresh) and brings the sums after it. */
+    /** The batch being applied on this thread ({@link #once}); null outside one. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /** A batch's set of tables and the submissions its writes changed, each with its host before the batch. */
+    private record Batch(Target target, Map<Long, Long> hostsBefore) {
+    }
+
+    /**
+     * Applies a projection write about one submission (none: nothing to refresh) and brings the sums after it; inside
+     * {@link #once} on the same tables, only notes the submission and its host before the batch.
+     */
     public void around(Target t, Long submissionId, Runnable write) {
         if (submissionId == null) {
+            write.run();
+            return;
+        }
+        Batch open = batch.get();
+        if (open != null && open.target() == t) {
+            if (!open.hostsBefore().containsKey(submissionId)) {
+                open.hostsBefore().put(submissionId, host(t, submissionId));
+            }
             write.run();
             return;
         }
@@ -67,6 +88,32 @@ public class Rollups {
         if (after != null) {
             ids.add(after);
         }
+        refresh(t, ids);
+    }
+
+    /**
+     * Applies {@code writes} (many events, one transaction) and brings the sums after them once: each changed
+     * submission's contribution is replaced, and so is that of its host before the batch and after it. A host in
+     * between needs nothing: the merged item is not in it before the batch nor after, so its sums stand.
+     */
+    public void once(Target t, Runnable writes) {
+        Batch open = new Batch(t, new HashMap<>());
+        batch.set(open);
+        try {
+            writes.run();
+        } finally {
+            batch.remove();
+        }
+        if (open.hostsBefore().isEmpty()) {
+            return;
+        }
+        // Sorted, so two transactions touching the same sums lock their rows in the same order.
+        Set<Long> ids = new TreeSet<>(open.hostsBefore().keySet());
+        open.hostsBefore().values().stream().filter(Objects::nonNull).forEach(ids::add);
+        em.createNativeQuery("select merged_into from " + t.table("item")
+                + " where submission_id in (:ids) and merged_into is not null")
+                .setParameter("ids", open.hostsBefore().keySet()).getResultList()
+                .forEach(host -> ids.add(((Number) host).longValue()));
         refresh(t, ids);
     }
 

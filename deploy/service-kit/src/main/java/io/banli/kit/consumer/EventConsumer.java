@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -23,6 +24,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * The one way every {@code @Incoming} method of every service applies a record. Each record is applied in a
@@ -40,7 +44,8 @@ import io.quarkus.runtime.StartupEvent;
  * with the reason and its original headers, and the partition moves on. {@code DeadLetters} replays it
  * after a fix.</li>
  * </ul>
- * Channels must be {@code @Blocking} (ordered), so one record of a partition is applied at a time.
+ * Channels must be {@code @Blocking} (ordered), so one record of a partition is applied at a time. A channel that
+ * receives its polls whole ({@code batch=true}) applies each in one transaction ({@link #applyBatch}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -84,6 +89,41 @@ public class EventConsumer {
 
     /** Runs {@code work} (which dispatches through the inbox) in a transaction per attempt, as described above. */
     public void apply(String channel, ConsumerRecord<String, String> record, Runnable work) {
+        attempt(channel, where(record), work, false);
+    }
+
+    /**
+     * Applies a poll's records (a channel with {@code batch=true}) in one transaction: a commit and its round trips
+     * are paid once per batch, and {@code all} may do once what each record would have done (a rollup). Retried as
+     * {@link #apply} retries while the database is away. A batch failing for any other reason is rolled back and
+     * applied again record by record through {@code one}, each as {@link #apply} does, so the record at fault alone is
+     * nacked to the channel's dead-letter topic (its send awaited) and the rest are applied. Acknowledges the batch
+     * (its offsets) only after every record is applied or dead-lettered.
+     */
+    public CompletionStage<Void> applyBatch(String channel, KafkaRecordBatch<String, String> batch,
+            Consumer<List<ConsumerRecord<String, String>>> all, Consumer<ConsumerRecord<String, String>> one) {
+        List<KafkaRecord<String, String>> messages = batch.getRecords();
+        List<ConsumerRecord<String, String>> records = messages.stream().map(EventConsumer::consumerRecord).toList();
+        if (records.isEmpty() || attempt(channel, "Batch of " + records.size() + " from " + where(records.get(0)),
+                () -> all.accept(records), true)) {
+            return batch.ack();
+        }
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            try {
+                apply(channel, record, () -> one.accept(record));
+            } catch (RuntimeException e) {
+                messages.get(i).nack(e).toCompletableFuture().join();
+            }
+        }
+        return batch.ack();
+    }
+
+    /**
+     * The retry loop of {@link #apply} and {@link #applyBatch}. True once {@code work} committed; false when a batch
+     * failed for a reason other than the database (the caller splits it); a single record failing so is thrown.
+     */
+    private boolean attempt(String channel, String what, Runnable work, boolean batch) {
         ChannelState state = state(channel);
         Backoff backoff = new Backoff(config.firstBackoff(), config.maxBackoff());
         long waitingFrom = 0;
@@ -94,19 +134,23 @@ public class EventConsumer {
                     work.run();
                 });
                 if (attempt > 0) {
-                    Log.infof("%s applied after %d failed attempts", where(record), attempt);
+                    Log.infof("%s applied after %d failed attempts", what, attempt);
                 }
                 state.settled();
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (stopping) {
-                    holdUntilExit(record);
+                    holdUntilExit(what);
                 }
                 Verdict verdict = Failures.classify(e);
+                if (batch && verdict != Verdict.RETRY) {
+                    Log.debugf("%s applied record by record: %s", what, rootMessage(e));
+                    return false;
+                }
                 if (verdict == Verdict.DEAD_LETTER) {
                     state.settled();
                     metrics.deadLettered(channel, e);
-                    Log.warnf("%s goes to the dead-letter topic: %s", where(record), e.getMessage());
+                    Log.warnf("%s goes to the dead-letter topic: %s", what, e.getMessage());
                     throw e;
                 }
                 if (verdict == Verdict.WAIT) {
@@ -117,7 +161,7 @@ public class EventConsumer {
                         UnprocessableEventException gaveUp = new UnprocessableEventException(
                                 e.getMessage() + " (waited " + config.notReadyFor() + " for it)");
                         metrics.deadLettered(channel, gaveUp);
-                        Log.warnf("%s goes to the dead-letter topic: %s", where(record), gaveUp.getMessage());
+                        Log.warnf("%s goes to the dead-letter topic: %s", what, gaveUp.getMessage());
                         throw gaveUp;
                     }
                     state.waiting(clock.instant(), e.getMessage());
@@ -127,7 +171,7 @@ public class EventConsumer {
                 metrics.retried(channel);
                 Duration pause = backoff.pause(attempt);
                 if (attempt == 0 || attempt % 20 == 0) {
-                    Log.warnf("%s failed (%s, attempt %d), retrying in %d ms: %s", where(record),
+                    Log.warnf("%s failed (%s, attempt %d), retrying in %d ms: %s", what,
                             verdict == Verdict.WAIT ? "not ready" : "database", attempt + 1, pause.toMillis(),
                             rootMessage(e));
                 }
@@ -171,8 +215,8 @@ public class EventConsumer {
      * throwing would dead-letter it. Neither: the worker holds it until the process ends, its offset stays
      * uncommitted, and the next consumer of the partition applies it.
      */
-    private static void holdUntilExit(ConsumerRecord<String, String> record) {
-        Log.infof("%s stays unacknowledged: the service is stopping", where(record));
+    private static void holdUntilExit(String what) {
+        Log.infof("%s stays unacknowledged: the service is stopping", what);
         while (true) {
             try {
                 Thread.sleep(1000);
@@ -180,6 +224,11 @@ public class EventConsumer {
                 Thread.interrupted();
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
     }
 
     private static String where(ConsumerRecord<String, String> record) {
