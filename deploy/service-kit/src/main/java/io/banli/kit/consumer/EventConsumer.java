@@ -104,7 +104,7 @@ public class EventConsumer {
             Consumer<List<ConsumerRecord<String, String>>> all, Consumer<ConsumerRecord<String, String>> one) {
         List<KafkaRecord<String, String>> messages = batch.getRecords();
         List<ConsumerRecord<String, String>> records = messages.stream().map(EventConsumer::consumerRecord).toList();
-        if (records.isEmpty() || attempt(channel, "Batch of " + records.size() + " from " + where(records.get(0)),
+        if (records.isEmpty() || attempt(channel, "Batch of " + records.size() + " records from " + position(records.get(0)),
                 () -> all.accept(records), true)) {
             return batch.ack();
         }
@@ -232,7 +232,11 @@ public class EventConsumer {
     }
 
     private static String where(ConsumerRecord<String, String> record) {
-        return "Record " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        return "Record " + position(record);
+    }
+
+    private static String position(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     static String rootMessage(Throwable e) {
