@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents what every operation shares, once, instead of on every method: 400 (a control character in any
  * parameter, a body of the wrong shape), 401 and 403 for the secured API, 404 for anything addressed by id, 429
- * for platform clients over their rate limit and 500, each with an RFC 9457 problem body ({@link ProblemSchemas}:
+ * for platform clients over their rate limit, 500, and 503 (overloaded, or the database away), each with an RFC 9457
+ * problem body ({@link ProblemSchemas}:
  * {@code Problem}, {@code ValidationProblem}). Operation-specific errors (409, 422) are declared on the operation
  * itself. The kit's API conventions too: the {@code Idempotency-Key} header of every POST, 304 for a GET whose
  * {@code ETag} the client already has, the rate-limit headers, file bodies and the server ({@link ApiConventions}),
@@ -72,6 +73,9 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfMissing(responses, "429", "A platform client over its rate limit; `Retry-After` says when to retry.");
         addIfMissing(responses, "500", "An unexpected error on our side; the problem says no more than that. "
                 + "Retrying may help.");
+        addIfMissing(responses, "503", "Nothing was done: the service is working on as many requests as it takes "
+                + "(`overloaded`), or its database is unavailable for a moment (`database-unavailable`). "
+                + "`Retry-After` says when to retry; a POST keeps its `Idempotency-Key`.");
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such resource, or not one the caller may see.");
         }
