@@ -10,8 +10,7 @@ import jakarta.transaction.Transactional;
 /**
  * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
  * most character bigrams with a given one (Jaccard similarity, title weighted 0.6, body 0.4). Bigrams are
- * integer codes compared by intarray's operators (migration V13), kept beside each item in {@code submission_codes}
- * (V16).
+ * integer codes compared by intarray's operators (migration V13).
  *
  * <p>Candidates are found by a prefix filter, for the title and the body alike: a set with Jaccard similarity t
  * to this one holds at least one of this set's n - ceil(t n) + 1 rarest codes (otherwise it shares fewer than
@@ -44,14 +43,13 @@ public class SimilarItems {
         em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult();
         List<Object[]> rows = em.createNativeQuery("""
                 with me as (
-                    select s.id, c.title_codes, c.body_codes, se.year from submission s
-                    join submission_codes c on c.submission_id = s.id
+                    select s.id, s.title_codes, s.body_codes, se.year from submission s
                     join session se on se.id = s.session_id where s.id = :id),
                 common as (
                     select st.attname, e.code, e.freq from pg_stats st,
                         unnest(cast(cast(st.most_common_elems as text) as int[]), st.most_common_elem_freqs)
                             as e(code, freq)
-                    where st.schemaname = current_schema() and st.tablename = 'submission_codes'
+                    where st.schemaname = current_schema() and st.tablename = 'submission'
                           and st.attname in ('title_codes', 'body_codes') and e.code is not null),
                 mine as (
                     select 'title_codes' as part, t.code, cardinality(me.title_codes) as n, :titleReach as reach
@@ -70,11 +68,10 @@ public class SimilarItems {
                     select o.id, sc.score
                     from me
                     -- The probes as values computed before the items are read: both GIN indexes read, OR-ed.
-                    join submission_codes oc on oc.title_codes && (select title_codes from probe)
-                                             or oc.body_codes && (select body_codes from probe)
-                    join submission o on o.id = oc.submission_id
-                    cross join lateral (select round(cast(:tw * intake_jaccard_codes(oc.title_codes, me.title_codes)
-                            + (1 - :tw) * intake_jaccard_codes(oc.body_codes, me.body_codes) as numeric), 3) as score) sc
+                    join submission o on o.title_codes && (select title_codes from probe)
+                                      or o.body_codes && (select body_codes from probe)
+                    cross join lateral (select round(cast(:tw * intake_jaccard_codes(o.title_codes, me.title_codes)
+                            + (1 - :tw) * intake_jaccard_codes(o.body_codes, me.body_codes) as numeric), 3) as score) sc
                     where o.id <> me.id and o.state <> 'DRAFT' and sc.score >= :min
                           and o.session_id in (select se.id from session se where se.year <= me.year)
                     order by sc.score desc, o.id
