@@ -1,9 +1,5 @@
 package io.banli.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,28 +85,10 @@ final class Pgbench {
         List<String> command = new java.util.ArrayList<>(List.of(pgbench, "-h", "127.0.0.1", "-p",
                 String.valueOf(port), "-U", "postgres"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Process process = builder.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                out.append(line).append('\n');
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed: " + out);
-        }
-        return out.toString();
+        return Commands.output(command);
     }
 
     private static String find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(dir, "pgbench");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return null;
+        return Commands.onPath("pgbench");
     }
 }

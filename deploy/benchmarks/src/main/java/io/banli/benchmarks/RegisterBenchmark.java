@@ -25,7 +25,7 @@ import io.banli.platform.ServiceProcess;
  * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
  * session, similar items in the answer) and members reading one of their items ({@code GET /submissions/{id}},
  * authorization included) against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed
- * rate. pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only transaction)
+ * rate; the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only transaction)
  * as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
@@ -109,9 +109,20 @@ public final class RegisterBenchmark {
             LoadGenerator.Result g8 = reads.closed(8, step, read);
             LoadGenerator.Result g32 = reads.closed(32, step, read);
             LoadGenerator.Result gRate = reads.open(READ_RATE, step, read);
+            // The same reads from wrk, which leaves the service more of the two cores than this JVM's client.
+            List<Wrk.Get> gets = java.util.stream.IntStream.range(0, 4_096).mapToObj(n -> new Wrk.Get(
+                    "/api/v1/submissions/" + picks[n][0], tokens.get(picks[n][1]))).toList();
+            LoadGenerator.Result w8 = Wrk.closed(intake.url(), gets, 8, step);
+            LoadGenerator.Result w32 = Wrk.closed(intake.url(), gets, 32, step);
             lines.add(g8.line("read one, 8 connections"));
             lines.add(g32.line("read one, 32 connections"));
             lines.add(gRate.line("read one at " + READ_RATE + "/s"));
+            if (w8 != null) {
+                lines.add(w8.line("read one, 8 connections, from wrk"));
+                lines.add(w32.line("read one, 32 connections, from wrk"));
+            } else {
+                lines.add("wrk not on the PATH: reads from this JVM's client only");
+            }
             lines.subList(4, lines.size()).forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 10);
 
@@ -120,7 +131,8 @@ public final class RegisterBenchmark {
             Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
             if (insert != null && select != null) {
                 double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
-                double bestRead = Math.max(g8.perSecond(), g32.perSecond());
+                double bestRead = java.util.stream.Stream.of(g8, g32, w8, w32).filter(java.util.Objects::nonNull)
+                        .mapToDouble(LoadGenerator.Result::perSecond).max().orElseThrow();
                 System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f (target 0.07)%n",
                         insert, bestRegister / insert);
                 System.out.printf("pgbench select-only, 8 clients: %,.0f tps; read one/select = %.3f (target 0.25)%n",

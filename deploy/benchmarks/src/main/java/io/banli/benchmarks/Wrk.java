@@ -1,0 +1,105 @@
+package io.banli.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * wrk, the C load generator, for a closed-loop step: it spends a fraction of the CPU this JVM's HTTP client does, so
+ * on two shared cores it leaves the service more of the machine (the issue measured its first figures with it). Each
+ * request is the next of a list of paths, each with its own bearer token (a Lua script), each thread starting
+ * elsewhere in the list. Skipped (null) when wrk is not on the PATH.
+ */
+final class Wrk {
+
+    /** One GET: a path on the base URL and the bearer token to send. */
+    record Get(String path, String token) {
+    }
+
+    private static final String SCRIPT = """
+            local requests = {}
+            local next = 1
+            function init(args)
+                for line in io.lines(args[1]) do
+                    local path, token = line:match("^(%S+) (%S+)$")
+                    requests[#requests + 1] = wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
+                end
+                next = math.random(#requests)
+            end
+            function request()
+                next = next % #requests + 1
+                return requests[next]
+            end
+            """;
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
+    private static final Pattern NOT_OK = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), "
+            + "timeout (\\d+)");
+
+    private Wrk() {
+    }
+
+    /** {@code connections} connections on two threads for {@code duration}; null without wrk. */
+    static LoadGenerator.Result closed(String baseUrl, List<Get> gets, int connections, Duration duration)
+            throws Exception {
+        String wrk = Commands.onPath("wrk");
+        if (wrk == null) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("wrk");
+        try {
+            Path script = Files.writeString(dir.resolve("gets.lua"), SCRIPT);
+            Path list = Files.write(dir.resolve("gets.txt"), gets.stream().map(g -> g.path() + " " + g.token())
+                    .toList());
+            String out = Commands.output(List.of(wrk, "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
+                    "-s", script.toString(), baseUrl, "--", list.toString()));
+            int total = Integer.parseInt(find(TOTAL, out, 1));
+            Matcher notOk = NOT_OK.matcher(out);
+            int failed = notOk.find() ? Integer.parseInt(notOk.group(1)) : 0;
+            Matcher errors = ERRORS.matcher(out);
+            if (errors.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    failed += Integer.parseInt(errors.group(g));
+                }
+            }
+            return new LoadGenerator.Result(connections, Double.parseDouble(find(RATE, out, 1)),
+                    millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out, 1)),
+                    millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out, 1)),
+                    millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out, 1)), total - failed, failed);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** wrk prints durations as 812.00us, 4.10ms or 1.02s. */
+    static double millis(String value) {
+        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a wrk duration: " + value);
+        }
+        double n = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> n / 1000;
+            case "ms" -> n;
+            case "s" -> n * 1000;
+            default -> n * 60_000;
+        };
+    }
+
+    private static String find(Pattern pattern, String out, int group) {
+        Matcher m = pattern.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no " + pattern + ": " + out);
+        }
+        return m.group(group);
+    }
+}
