@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -48,7 +49,8 @@ class ConsumerBatchTest {
             StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
                     .body("total", equalTo(1)).body("itemsAssigned", equalTo(1)).body("itemsReplied", equalTo(1))
                     .body("replies.assigned", equalTo(1)).body("replies.replied", equalTo(1))
-                    .body("replies.evaluated", equalTo(1)).body("replies.byClass.count", equalTo(java.util.List.of(1, 0, 0, 0))));
+                    .body("replies.evaluated", equalTo(1))
+                    .body("replies.byClass.count", equalTo(List.of(1, 0, 0, 0))));
             assertThat(deadLetters.present(r -> String.valueOf(item.id).equals(r.key())))
                     .extracting(r -> TopicProbe.header(r, "ce_id")).containsExactly(unusable);
         }
@@ -64,7 +66,8 @@ class ConsumerBatchTest {
             EventStream.Item item;
             try (DatabaseOutage outage = DatabaseOutage.begin(
                     ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class))) {
-                item = s.registered("SUGGESTION", "OTHER").sole(UNIT, t0).replied(UNIT, "B", StatisticsTest.days(t0, 5));
+                item = s.registered("SUGGESTION", "OTHER").sole(UNIT, t0)
+                        .replied(UNIT, "B", StatisticsTest.days(t0, 5));
                 s.flush();
                 // The batch is retried, not split or dead-lettered: the consumer shows as stalled, the pod not ready.
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
@@ -74,7 +77,7 @@ class ConsumerBatchTest {
             }
             StatisticsTest.awaitStatistics(Tokens.office(), Map.of("sessionId", s.session), r -> r
                     .body("total", equalTo(1)).body("itemsAssigned", equalTo(1)).body("itemsReplied", equalTo(1))
-                    .body("replies.byClass.count", equalTo(java.util.List.of(0, 1, 0, 0))));
+                    .body("replies.byClass.count", equalTo(List.of(0, 1, 0, 0))));
             assertThat(deadLetters.present(r -> String.valueOf(item.id).equals(r.key()))).isEmpty();
         }
     }

@@ -25,8 +25,9 @@ import io.banli.platform.ServiceProcess;
  * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
  * session, similar items in the answer) and members reading one of their items ({@code GET /submissions/{id}},
  * authorization included) against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed
- * rate; the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only transaction)
- * as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
+ * rate; the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the
+ * ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only
+ * transaction) as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
  * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder; {@code -Dhistory=} the number of

@@ -21,17 +21,17 @@ final class Wrk {
 
     private static final String SCRIPT = """
             local requests = {}
-            local next = 1
+            local position = 1
             function init(args)
                 for line in io.lines(args[1]) do
                     local path, token = line:match("^(%S+) (%S+)$")
                     requests[#requests + 1] = wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
                 end
-                next = math.random(#requests)
+                position = math.random(#requests)
             end
             function request()
-                next = next % #requests + 1
-                return requests[next]
+                position = position % #requests + 1
+                return requests[position]
             end
             """;
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -55,8 +55,8 @@ final class Wrk {
             Path script = Files.writeString(dir.resolve("gets.lua"), SCRIPT);
             Path list = Files.write(dir.resolve("gets.txt"), gets.stream().map(g -> g.path() + " " + g.token())
                     .toList());
-            String out = Commands.output(List.of(wrk, "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
-                    "-s", script.toString(), baseUrl, "--", list.toString()));
+            String out = Commands.output(List.of(wrk, "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                    "--latency", "-s", script.toString(), baseUrl, "--", list.toString()));
             int total = Integer.parseInt(find(TOTAL, out, 1));
             Matcher notOk = NOT_OK.matcher(out);
             int failed = notOk.find() ? Integer.parseInt(notOk.group(1)) : 0;

@@ -104,8 +104,8 @@ public class EventConsumer {
             Consumer<List<ConsumerRecord<String, String>>> all, Consumer<ConsumerRecord<String, String>> one) {
         List<KafkaRecord<String, String>> messages = batch.getRecords();
         List<ConsumerRecord<String, String>> records = messages.stream().map(EventConsumer::consumerRecord).toList();
-        if (records.isEmpty() || attempt(channel, "Batch of " + records.size() + " records from " + position(records.get(0)),
-                () -> all.accept(records), true)) {
+        if (records.isEmpty() || attempt(channel, "Batch of " + records.size() + " records from "
+                + position(records.get(0)), () -> all.accept(records), true)) {
             return batch.ack();
         }
         for (int i = 0; i < records.size(); i++) {
