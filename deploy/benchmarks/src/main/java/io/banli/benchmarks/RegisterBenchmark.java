@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.banli.platform.DevTokens;
 import io.banli.platform.PlatformProcess;
@@ -111,7 +114,7 @@ public final class RegisterBenchmark {
             LoadGenerator.Result g32 = reads.closed(32, step, read);
             LoadGenerator.Result gRate = reads.open(READ_RATE, step, read);
             // The same reads from wrk, which leaves the service more of the two cores than this JVM's client.
-            List<Wrk.Get> gets = java.util.stream.IntStream.range(0, 4_096).mapToObj(n -> new Wrk.Get(
+            List<Wrk.Get> gets = IntStream.range(0, 4_096).mapToObj(n -> new Wrk.Get(
                     "/api/v1/submissions/" + picks[n][0], tokens.get(picks[n][1]))).toList();
             LoadGenerator.Result w8 = Wrk.closed(intake.url(), gets, 8, step);
             LoadGenerator.Result w32 = Wrk.closed(intake.url(), gets, 32, step);
@@ -132,7 +135,7 @@ public final class RegisterBenchmark {
             Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
             if (insert != null && select != null) {
                 double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
-                double bestRead = java.util.stream.Stream.of(g8, g32, w8, w32).filter(java.util.Objects::nonNull)
+                double bestRead = Stream.of(g8, g32, w8, w32).filter(Objects::nonNull)
                         .mapToDouble(LoadGenerator.Result::perSecond).max().orElseThrow();
                 System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f (target 0.07)%n",
                         insert, bestRegister / insert);

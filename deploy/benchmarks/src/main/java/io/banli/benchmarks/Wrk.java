@@ -39,6 +39,11 @@ final class Wrk {
     private static final Pattern NOT_OK = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), "
             + "timeout (\\d+)");
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+(\\S+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+(\\S+)");
+    /** The latency line's columns: average, deviation, maximum. */
+    private static final Pattern MAX = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)");
+    private static final Pattern DURATION = Pattern.compile("([0-9.]+)(us|ms|s|m)");
 
     private Wrk() {
     }
@@ -57,7 +62,7 @@ final class Wrk {
                     .toList());
             String out = Commands.output(List.of(wrk, "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
                     "--latency", "-s", script.toString(), baseUrl, "--", list.toString()));
-            int total = Integer.parseInt(find(TOTAL, out, 1));
+            int total = Integer.parseInt(find(TOTAL, out));
             Matcher notOk = NOT_OK.matcher(out);
             int failed = notOk.find() ? Integer.parseInt(notOk.group(1)) : 0;
             Matcher errors = ERRORS.matcher(out);
@@ -66,10 +71,8 @@ final class Wrk {
                     failed += Integer.parseInt(errors.group(g));
                 }
             }
-            return new LoadGenerator.Result(connections, Double.parseDouble(find(RATE, out, 1)),
-                    millis(find(Pattern.compile("\\s50%\\s+(\\S+)"), out, 1)),
-                    millis(find(Pattern.compile("\\s99%\\s+(\\S+)"), out, 1)),
-                    millis(find(Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)"), out, 1)), total - failed, failed);
+            return new LoadGenerator.Result(connections, Double.parseDouble(find(RATE, out)), millis(find(P50, out)),
+                    millis(find(P99, out)), millis(find(MAX, out)), total - failed, failed);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -82,7 +85,7 @@ final class Wrk {
 
     /** wrk prints durations as 812.00us, 4.10ms or 1.02s. */
     static double millis(String value) {
-        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(value);
+        Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a wrk duration: " + value);
         }
@@ -95,11 +98,11 @@ final class Wrk {
         };
     }
 
-    private static String find(Pattern pattern, String out, int group) {
+    private static String find(Pattern pattern, String out) {
         Matcher m = pattern.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no " + pattern + ": " + out);
         }
-        return m.group(group);
+        return m.group(1);
     }
 }

@@ -13,9 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents what every operation shares, once, instead of on every method: 400 (a control character in any
  * parameter, a body of the wrong shape), 401 and 403 for the secured API, 404 for anything addressed by id, 429
  * for platform clients over their rate limit, 500, and 503 (overloaded, or the database away), each with an RFC 9457
- * problem body ({@link ProblemSchemas}:
- * {@code Problem}, {@code ValidationProblem}). Operation-specific errors (409, 422) are declared on the operation
- * itself. The kit's API conventions too: the {@code Idempotency-Key} header of every POST, 304 for a GET whose
+ * problem body ({@link ProblemSchemas}: {@code Problem}, {@code ValidationProblem}). Operation-specific errors (409,
+ * 422) are declared on the operation itself. The kit's API conventions too: the {@code Idempotency-Key} header of every POST, 304 for a GET whose
  * {@code ETag} the client already has, the rate-limit headers, file bodies and the server ({@link ApiConventions}),
  * integer ranges and date lengths ({@link SchemaWalk}).
  */

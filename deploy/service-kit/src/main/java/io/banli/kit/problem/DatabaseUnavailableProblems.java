@@ -1,7 +1,5 @@
 package io.banli.kit.problem;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.JDBCException;
@@ -23,9 +21,8 @@ public class DatabaseUnavailableProblems {
     public Response statementFailed(JDBCException e) {
         if (Failures.isTransient(e)) {
             Log.warnf("Answered 503, the database is unavailable: %s", e.getMessage());
-            return HttpProblem.builder().withType(URI.create(Problems.TYPE_BASE + "database-unavailable"))
-                    .withStatus(503).withTitle("Service Unavailable")
-                    .withDetail("The database is unavailable for a moment; nothing was changed. Try again shortly.")
+            return HttpProblem.builder(Problems.problem(503, "database-unavailable", "Service Unavailable",
+                    "The database is unavailable for a moment; nothing was changed. Try again shortly."))
                     .withHeader("Retry-After", 1).build().toResponse();
         }
         Log.error("A database statement failed", e);
