@@ -3,6 +3,7 @@ package io.banli.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
@@ -142,6 +143,40 @@ class RebuildTest {
                     .get("/api/v1/statistics").then().statusCode(200).extract().asString();
             assertThat(RolledUpStatisticsTest.withoutMoment(mapper, servedJson))
                     .as(why + ": served after the rebuild against the scan").isEqualTo(scanned(f));
+        }
+    }
+
+    /**
+     * The rebuild is the repair when the served figures no longer follow from the events (a row changed behind the
+     * consumer's back): it compares the figures as served, says they differed, and serves the topics' figures again.
+     */
+    @Test
+    void servedFiguresThatDriftedFromTheEventsAreReportedAndRepairedByTheRebuild() {
+        try (EventStream s = new EventStream()) {
+            List<Long> ids = List.of(s.registered("SUGGESTION", "OTHER").id, s.registered("PROPOSAL", "OTHER").id);
+            s.flush();
+            awaitApplied(s);
+            Map<String, Object> before = figures(s.session);
+            Map<String, List<String>> rowsBefore = rows(ids);
+            // A projection row changed and the sums changed, each behind the consumer's back.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update item set field = 'CHANGED' "
+                    + "where submission_id = :id").setParameter("id", ids.get(0)).executeUpdate());
+            assertThat(rows(ids)).isNotEqualTo(rowsBefore);
+            int drifted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update stat_item_sum "
+                    + "set n = n + 1 where session_id = :s and scope = 'A'").setParameter("s", s.session)
+                    .executeUpdate());
+            assertThat(drifted).isPositive();
+            assertThat(figures(s.session).get("total")).isEqualTo((Integer) before.get("total") + drifted);
+
+            long id = given().auth().oauth2(Tokens.office()).post("/api/v1/projection/rebuilds").then()
+                    .statusCode(202).extract().jsonPath().getLong("id");
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().auth().oauth2(Tokens.auditor())
+                    .get("/api/v1/projection/rebuilds/" + id).then().statusCode(200).body("state", equalTo("DONE")));
+            given().auth().oauth2(Tokens.auditor()).get("/api/v1/projection/rebuilds/" + id).then()
+                    .body("matchesLive", equalTo(false))
+                    .body("detail", containsString("rebuilt statistics differ from the live ones"));
+            assertThat(figures(s.session)).isEqualTo(before);
+            assertThat(rows(ids)).isEqualTo(rowsBefore);
         }
     }
 

@@ -6,6 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +78,7 @@ public final class RebuildBenchmark {
             String office = DevTokens.sign("office-bench", "office", Map.of());
             Map<String, String> before = figures(http, reporting.url(), office);
 
+            String walBefore = walPosition(platform);
             long start = System.nanoTime();
             String run = call(http, "POST", reporting.url() + "/api/v1/projection/rebuilds", office, 202);
             String url = reporting.url() + "/api/v1/projection/rebuilds/" + field(run, "id", Pattern.compile(
@@ -103,6 +109,8 @@ public final class RebuildBenchmark {
             System.out.printf("rebuild %s: %,d events in %.2f s: %.0f events/s (replay %.2f s, then the rollups' refill, "
                     + "catch-up, comparison and swap %.2f s); matchesLive %s%n", r.get("state"), total, took,
                     total / took, replayed, took - replayed, r.get("matchesLive"));
+            System.out.printf("write-ahead log written by PostgreSQL during the rebuild: %.1f MB%n",
+                    walSince(platform, walBefore) / 1e6);
 
             Map<String, String> after = figures(http, reporting.url(), office);
             boolean exact = true;
@@ -198,6 +206,27 @@ public final class RebuildBenchmark {
             throw new IllegalStateException("No " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    /** PostgreSQL's write-ahead log position now: what a rebuild costs the log, and a standby, is read from it. */
+    private static String walPosition(PlatformProcess platform) throws SQLException {
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl("reporting"), "postgres", "");
+                ResultSet r = db.createStatement().executeQuery("select cast(pg_current_wal_lsn() as text)")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static long walSince(PlatformProcess platform, String position) throws SQLException {
+        try (Connection db = DriverManager.getConnection(platform.jdbcUrl("reporting"), "postgres", "");
+                PreparedStatement q = db.prepareStatement("select cast(pg_wal_lsn_diff(pg_current_wal_lsn(), "
+                        + "cast(? as pg_lsn)) as bigint)")) {
+            q.setString(1, position);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private static double seconds(long since) {

@@ -44,7 +44,7 @@ import io.banli.reporting.tables.Target;
 import io.banli.reporting.tables.Writes;
 import io.banli.reporting.statistics.Filter;
 import io.banli.reporting.statistics.Statistics;
-import io.banli.reporting.statistics.StatisticsQuery;
+import io.banli.reporting.statistics.RolledUpStatistics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -97,7 +97,7 @@ public class RebuildService {
     Writes writes;
 
     @Inject
-    StatisticsQuery statistics;
+    RolledUpStatistics statistics;
 
     @Inject
     LiveGate gate;
@@ -162,7 +162,11 @@ public class RebuildService {
                 applying.get().join();
                 long refillFrom = System.nanoTime();
                 // Summed once from the replayed rows, before the live consumer is held; the catch-up follows them.
-                QuarkusTransaction.requiringNew().run(() -> rollups.refill(Target.REBUILD));
+                // The items' sums and the parts' on two connections at once: each is one statement on one core.
+                CompletableFuture<Void> items = executor.runAsync(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> rollups.refillItems(Target.REBUILD)));
+                QuarkusTransaction.requiringNew().run(() -> rollups.refillParts(Target.REBUILD));
+                items.join();
                 long swapFrom = System.nanoTime();
                 gate.closed(() -> QuarkusTransaction.requiringNew().run(() -> swap(id, replay, total)));
                 Log.infof("Rebuild %d took: replay %.2f s, the rollups' refill %.2f s, catch-up, comparison and swap "
@@ -186,13 +190,14 @@ public class RebuildService {
             applyAll(batch);
             more[0] += batch.size();
         });
-        Statistics live = comparable(statistics.compute(new Filter(), 2, ""));
-        Statistics rebuilt = comparable(statistics.compute(new Filter(), 2, Target.REBUILD.table("")));
+        // The figures as served (the rollups), both as of one instant: what is past due is the same on both sides.
+        Instant now = clock.instant();
+        Statistics live = comparable(statistics.compute(new Filter(), 2, now, Target.LIVE));
+        Statistics rebuilt = comparable(statistics.compute(new Filter(), 2, now, Target.REBUILD));
         boolean same = live.equals(rebuilt);
         // Copied rather than renamed: renaming takes ownership, which the service's role does not have.
-        em.createNativeQuery("truncate " + String.join(", ", TABLES)).executeUpdate();
         for (String t : TABLES) {
-            em.createNativeQuery("insert into " + t + " select * from " + Target.REBUILD.table(t)).executeUpdate();
+            replaceRows(t);
         }
         em.createNativeQuery("truncate " + String.join(", ", TABLES.stream().map(Target.REBUILD::table).toList()))
                 .executeUpdate();
@@ -204,6 +209,23 @@ public class RebuildService {
                         + "projection, read from the topics, is now live")
                 .setParameter("id", id).executeUpdate();
         Log.infof("Rebuild %d done: %d records, matches live: %s", id, total + more[0], same);
+    }
+
+    /**
+     * Makes the live table hold the fresh one's rows: emptied and copied, except the inbox, the largest table (a row
+     * per event). The live inbox keeps the ids the live consumer applied, with the times it received them, and takes
+     * from the fresh one only the ids it lacks: the records the rebuild applied and the live consumer has not yet
+     * (its catch-up's among them), so that the live consumer skips them when it reads them.
+     */
+    private void replaceRows(String table) {
+        String fresh = Target.REBUILD.table(table);
+        if (table.equals("inbox_event")) {
+            em.createNativeQuery("insert into inbox_event select * from " + fresh + " f where not exists (select 1 "
+                    + "from inbox_event i where i.event_id = f.event_id)").executeUpdate();
+            return;
+        }
+        em.createNativeQuery("truncate " + table).executeUpdate();
+        em.createNativeQuery("insert into " + table + " select * from " + fresh).executeUpdate();
     }
 
     /** The record as an event; null for one that is not a CloudEvent, which the replay skips. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import io.banli.reporting.statistics.Statistics.Share;
 import io.banli.reporting.statistics.Statistics.UnitFigures;
+import io.banli.reporting.tables.Target;
 
 /**
  * The {@link Statistics} the API serves, read from the rollups {@link Rollups} keeps (a few thousand rows
@@ -31,11 +32,11 @@ public class RolledUpStatistics {
             from (select kind, field, mode, key_item, proposer_kind, delegation, leader, units,
                          case when state <> 'OPEN' then state when due_day < :today then 'OVERDUE' else 'ASSIGNED' end
                              as state, n, merged
-                  from stat_item_sum where n > 0 and %1$s and %2$s and (state <> 'OPEN' or due_day <> :today)
+                  from %4$sstat_item_sum where n > 0 and %1$s and %2$s and (state <> 'OPEN' or due_day <> :today)
                   union all
                   select kind, field, mode, key_item, proposer_kind, delegation, leader, units,
                          case when due_at < :now then 'OVERDUE' else 'ASSIGNED' end, 1, merged
-                  from stat_item where state = 'OPEN' and cast(due_at at time zone 'Asia/Shanghai' as date) = :today
+                  from %4$sstat_item where state = 'OPEN' and cast(due_at at time zone 'Asia/Shanghai' as date) = :today
                    and %1$s and %3$s) r
             group by 1, 2, 3, 4, 5, 6, 7, 8, 9""";
     /** The terms of StatisticsQuery's reply aggregates, in their order, from part sums with {@code past} known. */
@@ -51,9 +52,9 @@ public class RolledUpStatistics {
     private static final String PART_COLUMNS = "unit_id, unit_name, due_day, " + String.join(", ", Rollups.PART_SUMS)
             + ", max_fixed, max_alt";
     private static final String UNITS = "select unit_id, max(unit_name), " + UNIT_FIGURES + " from ("
-            + "select " + PART_COLUMNS + ", due_day < :today as past from stat_part_sum where parts > 0 and %1$s and %2$s"
+            + "select " + PART_COLUMNS + ", due_day < :today as past from %3$sstat_part_sum where parts > 0 and %1$s and %2$s"
             + " and (due_day is null or due_day <> :today) union all "
-            + "select " + PART_COLUMNS + ", due_at < :now from stat_part where due_day = :today and %1$s and %2$s"
+            + "select " + PART_COLUMNS + ", due_at < :now from %3$sstat_part where due_day = :today and %1$s and %2$s"
             + ") r group by unit_id order by unit_id";
 
     @Inject
@@ -69,8 +70,15 @@ public class RolledUpStatistics {
 
     /** The figures as of {@code now}: what is past due is decided by it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Statistics compute(Filter f, int decimals, Instant now) {
+        return compute(f, decimals, now, Target.LIVE);
+    }
+
+    /** The figures as of {@code now} from one set of tables: a rebuild compares its fresh ones with the live ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Statistics compute(Filter f, int decimals, Instant now, Target target) {
+        String prefix = target.table("");
         RollupSelection sel = RollupSelection.of(f);
         Map<String, Long> byKind = new TreeMap<>(Map.of("SUGGESTION", 0L, "PROPOSAL", 0L));
         Map<String, Long> fieldCounts = new TreeMap<>();
@@ -90,7 +98,7 @@ public class RolledUpStatistics {
         long multiUnit = 0;
         long mergedItems = 0;
         for (Object[] row : (List<Object[]>) sel.query(em, ITEMS.formatted(sel.dims(), sel.itemScope(),
-                sel.factScope()), now).getResultList()) {
+                sel.factScope(), prefix), now).getResultList()) {
             long n = ((Number) row[9]).longValue();
             byKind.merge(String.valueOf(row[0]), n, Long::sum);
             fieldCounts.merge(String.valueOf(row[1]), n, Long::sum);
@@ -112,7 +120,7 @@ public class RolledUpStatistics {
         }
         long[] overall = new long[30];
         List<UnitFigures> units = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) sel.query(em, UNITS.formatted(sel.dims(), sel.parts()), now)
+        for (Object[] row : (List<Object[]>) sel.query(em, UNITS.formatted(sel.dims(), sel.parts(), prefix), now)
                 .getResultList()) {
             long[] v = StatisticsQuery.longs(row, 2);
             StatisticsQuery.add(overall, v);
@@ -120,7 +128,7 @@ public class RolledUpStatistics {
                     StatisticsQuery.replies(v, decimals)));
         }
         List<String> fields = new ArrayList<>(fieldCounts.keySet());
-        Map<String, String> names = FieldNames.of(em, "item", fields);
+        Map<String, String> names = FieldNames.of(em, target.table("item"), fields);
         List<Share> byField = StatisticsQuery.shares(fields, fields.stream().map(fieldCounts::get).toList(), decimals,
                 code -> Labels.field(code, names));
         long assigned = byState.get("ASSIGNED") + byState.get("OVERDUE") + byState.get("REPLIED");

@@ -123,9 +123,18 @@ public class Rollups {
         return rows.isEmpty() || rows.get(0) == null ? null : ((Number) rows.get(0)).longValue();
     }
 
-    /** Sums a whole set of tables again from its projection (migration V13's function). */
-    public void refill(Target t) {
-        em.createNativeQuery("select cast(stat_rollups_refill(:prefix) as text)").setParameter("prefix", t.table(""))
+    /**
+     * Sums a whole set of tables again from its projection: the items' contributions and sums (migration V15's
+     * function). Independent of {@link #refillParts}: the two may run at once, on two connections.
+     */
+    public void refillItems(Target t) {
+        em.createNativeQuery("select cast(stat_item_refill(:prefix) as text)").setParameter("prefix", t.table(""))
+                .getSingleResult();
+    }
+
+    /** Sums a whole set of tables again from its projection: the unit parts' contributions and sums (V15). */
+    public void refillParts(Target t) {
+        em.createNativeQuery("select cast(stat_part_refill(:prefix) as text)").setParameter("prefix", t.table(""))
                 .getSingleResult();
     }
 

@@ -1,7 +1,6 @@
 package io.banli.reporting.statistics;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -125,18 +124,9 @@ public class StatisticsQuery {
     @Inject
     EntityManager em;
 
-    @Inject
-    Clock clock;
-
-    /** The same figures from a set of tables named with the prefix (the rebuild's fresh projection). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Statistics compute(Filter f, int decimals, String prefix) {
-        return compute(f, decimals, prefix, clock.instant());
-    }
-
     /**
      * The figures as of {@code now}, scanned from the projection: the definition the served figures
-     * ({@link RolledUpStatistics}) are tested against, and the rebuild's comparison.
+     * ({@link RolledUpStatistics}) are tested against.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
