@@ -33,8 +33,7 @@ import io.banli.platform.ServiceProcess;
  * {@code -Dsettle=} the quiet time before the steady figure (15); {@code -Djvm="..."} replaces the JVM options every
  * service gets ({@code ServiceProcess.JVM_OPTIONS}; {@code {name}} is replaced by the service's name, e.g. for a
  * class data sharing archive per service; the build's own archive, {@code app-cds.jsa}, is added unless these options
- * decide about class data sharing themselves: {@code -Xshare:auto} compares without it) and {@code -DperService=false}
- * drops the per-service ones; {@code
+ * decide about class data sharing themselves: {@code -Xshare:auto} compares without it); {@code
  * -Dstagger=true} starts each service only when the one before is ready (each one's own start time, not four JVMs
  * sharing the cores); {@code -Djvm.<service name>="..."} adds options for one service after the others, so
  * they win (e.g. {@code -Djvm.assignment-service=-XX:TieredStopAtLevel=4}); {@code -DmallocArenas=} replaces glibc's {@code MALLOC_ARENA_MAX} of {@code ServiceProcess.ENVIRONMENT}.
@@ -52,7 +51,6 @@ public final class FootprintBenchmark {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path logs = repo.resolve("deploy/benchmarks/target/logs");
         String jvmProperty = System.getProperty("jvm");
-        boolean perService = !"false".equals(System.getProperty("perService"));
         boolean stagger = Boolean.getBoolean("stagger");
         String loadBefore = RegisterBenchmark.LOAD_BEFORE;
         Map<String, String> env = new HashMap<>();
@@ -70,9 +68,6 @@ public final class FootprintBenchmark {
             for (String name : ServiceProcess.NAMES) {
                 List<String> jvm = new ArrayList<>(jvmProperty == null ? ServiceProcess.JVM_OPTIONS
                         : Arrays.asList(jvmProperty.replace("{name}", name).trim().split("\\s+")));
-                if (perService) {
-                    jvm.addAll(ServiceProcess.jvmOptions(name));
-                }
                 String own = System.getProperty("jvm." + name);
                 if (own != null) {
                     jvm.addAll(Arrays.asList(own.trim().split("\\s+"))); // last wins: overrides the shared ones

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,16 @@ public final class RecommendationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        // -Djvm.assignment-service="..." adds JVM options after the service's own (the last wins), as FootprintBenchmark.
+        List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+        String own = System.getProperty("jvm.assignment-service");
+        if (own != null && !own.isBlank()) {
+            jvm.addAll(Arrays.asList(own.trim().split("\\s+")));
+        }
+        System.out.println("JVM options: " + String.join(" ", jvm));
         try (PlatformProcess platform = PlatformProcess.startEphemeral();
                 ServiceProcess assignment = ServiceProcess.start(repo, "assignment-service", PlatformProcess.freePort(),
-                        platform, Map.of(), repo.resolve("deploy/benchmarks/target/logs")).awaitReady();
+                        platform, Map.of(), repo.resolve("deploy/benchmarks/target/logs"), jvm).awaitReady();
                 Connection db = DriverManager.getConnection(platform.jdbcUrl("assignment"), "postgres", "")) {
             long t0 = System.nanoTime();
             fill(db);

@@ -183,8 +183,8 @@ public final class SoakBenchmark {
             Path gcLog = logs.resolve(name + "-soak-gc.log");
             Files.deleteIfExists(gcLog);
             List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
-            if (!Boolean.getBoolean("serverCompiler")) { // -DserverCompiler=true: all four on C2, to compare
-                jvm.addAll(ServiceProcess.jvmOptions(name));
+            if (Boolean.getBoolean("serverCompiler")) { // -DserverCompiler=true: all four on C2, to compare
+                jvm.add("-XX:TieredStopAtLevel=4");
             }
             jvm.add("-Xlog:gc:file=" + gcLog);
             if (name.equals(System.getProperty("jfrService"))) {

@@ -28,27 +28,19 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * JVM options every service runs with, chosen by measurement (deploy/benchmarks, FootprintBenchmark; deploy/docs/
      * decisions.md "JVM settings chosen by measurement"): a heap of at most 128 MB that starts small and gives memory
-     * back after a collection, the serial collector, a smaller code cache and thread stacks. Together with
-     * {@link #ENVIRONMENT} and the client compiler ({@link #jvmOptions}) they took each service from 324-383 MB resident
-     * under load to 231-260 MB and its start from 20-25 s to 13-17 s (four starting at once on two cores). The
-     * Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}) and
-     * the compiler in each service's own.
+     * back after a collection, the serial collector, a smaller code cache and thread stacks, and the client compiler
+     * only: on two cores the server compiler's threads compete with the requests longer than its code pays back, and its
+     * profiles and code cost each service about 70 MB. Together with {@link #ENVIRONMENT} they took each service from
+     * 324-383 MB resident under load to 231-273 MB and its start from 20-25 s to 13-17 s (four starting at once on two
+     * cores). The Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND},
+     * {@code MALLOC_ARENA_MAX}).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1");
 
     /** glibc keeps at most two malloc arenas instead of eight per core: the JVM's own allocations stay packed. */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-
-    /**
-     * JVM options of one service beyond {@link #JVM_OPTIONS}: the client compiler only, except for assignment.
-     * Supervision chose it first (a burst of due alerts, SweepBenchmark), the footprint measurement for intake and
-     * reporting too. Assignment keeps the server compiler: its unit recommendation is Java work whose p95 (41-49 ms,
-     * target 50) rose to 52 ms with the client compiler, at the cost of about 300 MB resident instead of 231 MB.
-     */
-    public static List<String> jvmOptions(String name) {
-        return name.equals("assignment-service") ? List.of() : List.of("-XX:TieredStopAtLevel=1");
-    }
 
     /** The class data archive the build writes beside the application (quarkus.package.jar.appcds). */
     public static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
@@ -87,9 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path repoRoot, String name, int port, PlatformProcess platform,
             Map<String, String> extraEnv, Path logDir) {
-        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
-        jvm.addAll(jvmOptions(name));
-        return start(repoRoot, name, port, platform, extraEnv, logDir, jvm);
+        return start(repoRoot, name, port, platform, extraEnv, logDir, JVM_OPTIONS);
     }
 
     /** As {@link #start(Path, String, int, PlatformProcess, Map, Path)} with other JVM options: for benchmarks comparing them. */
