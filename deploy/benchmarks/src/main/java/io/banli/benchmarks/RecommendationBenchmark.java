@@ -71,7 +71,8 @@ public final class RecommendationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        // -Djvm.assignment-service="..." adds JVM options after the service's own (the last wins), as FootprintBenchmark.
+        // -Djvm.assignment-service="..." adds JVM options after the service's own (the last wins), as in
+        // FootprintBenchmark.
         List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
         String own = System.getProperty("jvm.assignment-service");
         if (own != null && !own.isBlank()) {

@@ -52,8 +52,8 @@ public class RolledUpStatistics {
     private static final String PART_COLUMNS = "unit_id, unit_name, due_day, " + String.join(", ", Rollups.PART_SUMS)
             + ", max_fixed, max_alt";
     private static final String UNITS = "select unit_id, max(unit_name), " + UNIT_FIGURES + " from ("
-            + "select " + PART_COLUMNS + ", due_day < :today as past from %3$sstat_part_sum where parts > 0 and %1$s and %2$s"
-            + " and (due_day is null or due_day <> :today) union all "
+            + "select " + PART_COLUMNS + ", due_day < :today as past from %3$sstat_part_sum"
+            + " where parts > 0 and %1$s and %2$s and (due_day is null or due_day <> :today) union all "
             + "select " + PART_COLUMNS + ", due_at < :now from %3$sstat_part where due_day = :today and %1$s and %2$s"
             + ") r group by unit_id order by unit_id";
 
