@@ -68,10 +68,7 @@ public final class FootprintBenchmark {
             for (String name : ServiceProcess.NAMES) {
                 List<String> jvm = new ArrayList<>(jvmProperty == null ? ServiceProcess.JVM_OPTIONS
                         : Arrays.asList(jvmProperty.replace("{name}", name).trim().split("\\s+")));
-                String own = System.getProperty("jvm." + name);
-                if (own != null) {
-                    jvm.addAll(Arrays.asList(own.trim().split("\\s+"))); // last wins: overrides the shared ones
-                }
+                jvm.addAll(ownOptions(name)); // last wins: overrides the shared ones
                 options.put(name, jvm);
                 long started = System.nanoTime();
                 ServiceProcess service = ServiceProcess.start(repo, name, PlatformProcess.freePort(), platform,
@@ -329,5 +326,11 @@ public final class FootprintBenchmark {
             return medians;
         }
 
+    }
+
+    /** The JVM options {@code -Djvm.<service name>="..."} adds for one service, after the others; none if unset. */
+    static List<String> ownOptions(String name) {
+        String own = System.getProperty("jvm." + name, "").trim();
+        return own.isEmpty() ? List.of() : Arrays.asList(own.split("\\s+"));
     }
 }

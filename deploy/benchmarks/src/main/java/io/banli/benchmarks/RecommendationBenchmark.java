@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +73,7 @@ public final class RecommendationBenchmark {
         // -Djvm.assignment-service="..." adds JVM options after the service's own (the last wins), as in
         // FootprintBenchmark.
         List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
-        String own = System.getProperty("jvm.assignment-service");
-        if (own != null && !own.isBlank()) {
-            jvm.addAll(Arrays.asList(own.trim().split("\\s+")));
-        }
+        jvm.addAll(FootprintBenchmark.ownOptions("assignment-service"));
         System.out.println("JVM options: " + String.join(" ", jvm));
         try (PlatformProcess platform = PlatformProcess.startEphemeral();
                 ServiceProcess assignment = ServiceProcess.start(repo, "assignment-service", PlatformProcess.freePort(),
