@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,19 +19,24 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * the client's {@code If-None-Match} names it: a portal that polls a submission or a page of the board
  * downloads it only when it changed. Weak, because it identifies the JSON, not the bytes of any encoding the
  * server may add. Files and streams (PDF, XLSX, CSV) are left alone: hashing them would mean buffering them.
+ *
+ * <p>The bytes hashed are the bytes sent: the body is serialised once, here, and the response carries them from
+ * then on (serialising again in the writer cost a read of one submission a tenth of its CPU). So this filter runs
+ * after every other response filter (response filters run from the highest priority down), when no filter is
+ * left to read the entity as an object ({@code PagingLinks} reads the page).
  */
 public class ETags {
 
     @Inject
     Entities entities;
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Priorities.USER - 1000)
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200
                 || !Entities.isJson(response)) {
             return;
         }
-        byte[] body = entities.serialize(response);
+        byte[] body = entities.serializeInPlace(response);
         if (body == null) {
             return;
         }
