@@ -71,6 +71,46 @@ class SimilarityTest {
         assertThat(registered.getFloat("similar[" + ids.indexOf((int) copy) + "].score")).isEqualTo(0.4f);
     }
 
+    @Test
+    void aDraftIsNoPrecedentUntilFiledAndThenWithTheTextItWasFiledWith() {
+        long deputy = member("DEPUTY");
+        long session = session("PEOPLES_CONGRESS", Map.of("year", 2025));
+        String first = "琥珀湾渔港码头年久失修，渔船停靠困难，建议区海洋渔业局牵头加固堤岸并增设系泊设施。";
+        String last = "琥珀湾夜市摊位占道经营，消防通道常被堵塞，建议街道划定经营区域并配备流动消防站。";
+        Map<String, Object> draft = new HashMap<>(IntakeFixtures.draft(session, "关于修缮琥珀湾渔港码头的建议"));
+        draft.put("body", first);
+        long id = ((Number) as(Tokens.member(deputy)).body(draft).post("/api/v1/drafts").then().statusCode(201)
+                .extract().path("id")).longValue();
+        assertThat(similarIds(register(session, deputy, "关于修缮琥珀湾渔港码头的建议", first)))
+                .as("a draft is the member's own until filed").doesNotContain((int) id);
+
+        Map<String, Object> edited = new HashMap<>(draft);
+        edited.remove("kind");
+        edited.remove("sessionId");
+        edited.put("version", 0);
+        edited.put("title", "关于规范琥珀湾夜市经营秩序的建议");
+        edited.put("body", last);
+        as(Tokens.member(deputy)).body(edited).put("/api/v1/drafts/" + id).then().statusCode(200);
+        as(Tokens.member(deputy)).body(Map.of("version", 1)).post("/api/v1/drafts/" + id + "/filing")
+                .then().statusCode(200);
+
+        assertThat(similarIds(register(session, deputy, "关于规范琥珀湾夜市经营秩序的建议", last)))
+                .as("filed, it is found by the text it was filed with").contains((int) id);
+        assertThat(similarIds(register(session, deputy, "关于修缮琥珀湾渔港码头的建议", first)))
+                .as("and no longer by the draft's first text").doesNotContain((int) id);
+    }
+
+    private static JsonPath register(long session, long deputy, String title, String body) {
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
+        request.put("title", title);
+        request.put("body", body);
+        return as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201).extract().jsonPath();
+    }
+
+    private static List<Integer> similarIds(JsonPath registered) {
+        return registered.getList("similar.id", Integer.class);
+    }
+
     private static long file(long session, long deputy, String title, String body) {
         Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
         request.put("title", title);

@@ -203,7 +203,7 @@ public final class RegisterBenchmark {
             insert.executeBatch();
             c.commit();
             c.setAutoCommit(true);
-            analyze.execute("analyze submission");
+            analyze.execute("analyze submission, submission_similarity");
         }
     }
 

@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 /**
  * Duplicates and precedents: the items of this and earlier sessions whose title and body share the
  * most character bigrams with a given one (Jaccard similarity, title weighted 0.6, body 0.4). Bigrams are
- * integer codes compared by intarray's operators (migration V13).
+ * integer codes compared by intarray's operators (migration V13), kept beside the items of every state but drafts in
+ * {@code submission_similarity} (V16: written when an item's text is, so that other changes of the item do not write
+ * its GIN entries again).
  *
  * <p>Candidates are found by a prefix filter, for the title and the body alike: a set with Jaccard similarity t
  * to this one holds at least one of this set's n - ceil(t n) + 1 rarest codes (otherwise it shares fewer than
@@ -43,13 +45,13 @@ public class SimilarItems {
         em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult();
         List<Object[]> rows = em.createNativeQuery("""
                 with me as (
-                    select s.id, s.title_codes, s.body_codes, se.year from submission s
-                    join session se on se.id = s.session_id where s.id = :id),
+                    select s.submission_id as id, s.title_codes, s.body_codes, se.year from submission_similarity s
+                    join session se on se.id = s.session_id where s.submission_id = :id),
                 common as (
                     select st.attname, e.code, e.freq from pg_stats st,
                         unnest(cast(cast(st.most_common_elems as text) as int[]), st.most_common_elem_freqs)
                             as e(code, freq)
-                    where st.schemaname = current_schema() and st.tablename = 'submission'
+                    where st.schemaname = current_schema() and st.tablename = 'submission_similarity'
                           and st.attname in ('title_codes', 'body_codes') and e.code is not null),
                 mine as (
                     select 'title_codes' as part, t.code, cardinality(me.title_codes) as n, :titleReach as reach
@@ -65,16 +67,16 @@ public class SimilarItems {
                           from mine m left join common cm on cm.attname = m.part and cm.code = m.code) r
                     where r.rank <= r.n - ceil(r.reach * r.n) + 1),
                 best as (
-                    select o.id, sc.score
+                    select o.submission_id as id, sc.score
                     from me
                     -- The probes as values computed before the items are read: both GIN indexes read, OR-ed.
-                    join submission o on o.title_codes && (select title_codes from probe)
-                                      or o.body_codes && (select body_codes from probe)
+                    join submission_similarity o on o.title_codes && (select title_codes from probe)
+                                                 or o.body_codes && (select body_codes from probe)
                     cross join lateral (select round(cast(:tw * intake_jaccard_codes(o.title_codes, me.title_codes)
                             + (1 - :tw) * intake_jaccard_codes(o.body_codes, me.body_codes) as numeric), 3) as score) sc
-                    where o.id <> me.id and o.state <> 'DRAFT' and sc.score >= :min
+                    where o.submission_id <> me.id and sc.score >= :min
                           and o.session_id in (select se.id from session se where se.year <= me.year)
-                    order by sc.score desc, o.id
+                    order by sc.score desc, o.submission_id
                     limit :limit)
                 select o.id, o.session_id, se.name, o.number, o.title, o.state, best.score
                 from best
