@@ -34,29 +34,35 @@ create index submission_similarity_body on submission_similarity using gin (body
 
 alter table submission drop column title_codes, drop column body_codes;
 
-create function intake_similarity_follow() returns trigger
+create function intake_similarity_filed() returns trigger
     language plpgsql as $$
 begin
-    if new.state = 'DRAFT' then
-        delete from submission_similarity where submission_id = new.id;
-    else
+    insert into submission_similarity (submission_id, session_id, title_codes, body_codes)
+    values (new.id, new.session_id, intake_title_codes(new.title), intake_body_codes(new.body));
+    return null;
+end
+$$;
+
+create function intake_similarity_changed() returns trigger
+    language plpgsql as $$
+begin
+    delete from submission_similarity where submission_id = new.id;
+    if new.state <> 'DRAFT' then
         insert into submission_similarity (submission_id, session_id, title_codes, body_codes)
-        values (new.id, new.session_id, intake_title_codes(new.title), intake_body_codes(new.body))
-        on conflict (submission_id) do update set session_id = excluded.session_id,
-            title_codes = excluded.title_codes, body_codes = excluded.body_codes;
+        values (new.id, new.session_id, intake_title_codes(new.title), intake_body_codes(new.body));
     end if;
     return null;
 end
 $$;
 
 create trigger submission_similarity_filed after insert on submission
-    for each row execute function intake_similarity_follow();
+    for each row when (new.state <> 'DRAFT') execute function intake_similarity_filed();
 
 -- Only the changes that change the codes or whether an item is searched at all: registering or replying does not.
 create trigger submission_similarity_changed after update of title, body, session_id, state on submission
     for each row when (old.title is distinct from new.title or old.body is distinct from new.body
         or old.session_id is distinct from new.session_id or (old.state = 'DRAFT') <> (new.state = 'DRAFT'))
-    execute function intake_similarity_follow();
+    execute function intake_similarity_changed();
 
 -- The search orders each text's codes by how common they are (pg_stats of this table): known from the start.
 analyze submission_similarity;
