@@ -159,12 +159,9 @@ public class Views {
 
     /**
      * A member's items, as proposer or signed co-signer, with every sent reply and what they may do. An item merged
-     * into another (并案) shows the host's units and replies, which the member rates on the host.
-     */
-    /**
-     * A member's items (as proposer or co-signer) and the merged items naming them, each with its units and sent
-     * replies. Everything is read in a fixed number of statements, whatever the number of items: one per item, part,
-     * unit and reply made this list the heaviest request of the soak (a fifth of assignment's CPU).
+     * into another (并案) shows the host's units and replies, which the member rates on the host. Read in a fixed
+     * number of statements, whatever the number of items: one per item, part, unit and reply made this list the
+     * heaviest request of the soak (a fifth of assignment's CPU).
      */
     public List<MemberItem> memberItems() {
         long memberId = caller.memberId().orElseThrow(() -> Problems.forbidden("The token names no member."));

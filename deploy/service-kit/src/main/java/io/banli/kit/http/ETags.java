@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * server may add. Files and streams (PDF, XLSX, CSV) are left alone: hashing them would mean buffering them.
  *
  * <p>The bytes hashed are the bytes sent: the body is serialised once, here, and the response carries them from
- * then on (serialising again in the writer cost a read of one submission a tenth of its CPU). So this filter runs
+ * then on (Flight Recorder found the writer's second serialisation at 6 % of a read's CPU). So this filter runs
  * after every other response filter (response filters run from the highest priority down), when no filter is
  * left to read the entity as an object ({@code PagingLinks} reads the page).
  */
