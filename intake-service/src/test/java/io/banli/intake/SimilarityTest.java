@@ -104,7 +104,8 @@ class SimilarityTest {
         Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
         request.put("title", title);
         request.put("body", body);
-        return as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201).extract().jsonPath();
+        return as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201).extract()
+                .jsonPath();
     }
 
     private static List<Integer> similarIds(JsonPath registered) {
