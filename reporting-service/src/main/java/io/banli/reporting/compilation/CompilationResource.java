@@ -32,6 +32,9 @@ public class CompilationResource {
     @Inject
     Compilation compilation;
 
+    @Inject
+    Renderings renderings;
+
     @GET
     @Path("/{sessionId}")
     @Produces({PDF, CompilationDocx.MEDIA_TYPE})
@@ -56,14 +59,16 @@ public class CompilationResource {
     public Response compilation(@Parameter(description = "The session", example = "1")
             @PathParam("sessionId") long sessionId, @Context HttpHeaders headers) {
         boolean word = wantsWord(headers);
-        CompiledSession session = compilation.of(sessionId, word ? "DOCX" : "PDF");
         String name = "compilation-" + sessionId;
-        if (word) {
-            return Response.ok(CompilationDocx.document(session), CompilationDocx.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".docx\"").build();
-        }
-        return Response.ok(CompilationPdf.document(session), PDF)
-                .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
+        return renderings.draw(() -> {
+            CompiledSession session = compilation.of(sessionId, word ? "DOCX" : "PDF");
+            if (word) {
+                return Response.ok(CompilationDocx.document(session), CompilationDocx.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"" + name + ".docx\"").build();
+            }
+            return Response.ok(CompilationPdf.document(session), PDF)
+                    .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
+        });
     }
 
     /** The Word document only when preferred to the PDF (JAX-RS has already refused what neither matches). */
