@@ -88,7 +88,7 @@ class ConcurrentRegistrationTest {
         long second = received(session, deputy, "关于后立案的建议");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             Submission s = Submission.findById(first);
-            assertThat(submissions.register(s).number()).isEqualTo(1);
+            assertThat(submissions.register(s, 5).number()).isEqualTo(1);
             throw new IllegalStateException("the transaction fails after the number was taken");
         })).hasMessageContaining("after the number was taken");
 

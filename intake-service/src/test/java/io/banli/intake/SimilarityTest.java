@@ -100,6 +100,33 @@ class SimilarityTest {
                 .as("and no longer by the draft's first text").doesNotContain((int) id);
     }
 
+    @Test
+    void anOfficeKeyingPaperItemsMayLeaveTheSearchOutAndLookAfterwards() {
+        long deputy = member("DEPUTY");
+        long session = session("PEOPLES_CONGRESS", Map.of("year", 2025));
+        String body = "珊瑚岛轮渡班次少，雨季常停航，建议区交通局增开早晚班次并改造候船亭，方便岛上居民出行就医。";
+        long earlier = file(session, deputy, "关于增开珊瑚岛轮渡班次的建议", body);
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
+        request.put("title", "关于增开珊瑚岛轮渡早晚班次的建议");
+        request.put("body", body);
+
+        as(Tokens.office()).queryParam("similar", 51).body(request).post("/api/v1/submissions").then()
+                .statusCode(400).contentType("application/problem+json");
+        JsonPath quick = as(Tokens.office()).queryParam("similar", 0).body(request).post("/api/v1/submissions")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(quick.getInt("number")).as("registered and numbered; the refused request took no number")
+                .isEqualTo(2);
+        assertThat(quick.getMap("")).as("not looked for, which an empty list would not say")
+                .containsEntry("similar", null);
+        List<Integer> afterwards = given().auth().oauth2(Tokens.office())
+                .get("/api/v1/submissions/" + quick.getLong("id") + "/similar").then().statusCode(200).extract()
+                .jsonPath().getList("id", Integer.class);
+        assertThat(afterwards).startsWith((int) earlier);
+
+        assertThat(similarIds(as(Tokens.office()).queryParam("similar", 1).body(request).post("/api/v1/submissions")
+                .then().statusCode(201).extract().jsonPath())).as("as many as asked for, the best").hasSize(1);
+    }
+
     private static JsonPath register(long session, long deputy, String title, String body) {
         Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
         request.put("title", title);

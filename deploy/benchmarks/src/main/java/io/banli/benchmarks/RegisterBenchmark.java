@@ -26,7 +26,7 @@ import io.banli.platform.ServiceProcess;
 
 /**
  * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
- * session, similar items in the answer) and members reading one of their items ({@code GET /submissions/{id}},
+ * session, similar items in the answer; then without them, {@code ?similar=0}) and members reading one of their items ({@code GET /submissions/{id}},
  * authorization included) against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed
  * rate; the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the
  * ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only
@@ -71,10 +71,11 @@ public final class RegisterBenchmark {
             }
             fillHistory(http, intake, office, platform, members);
             URI submissions = URI.create(intake.url() + "/api/v1/submissions");
-            java.util.function.IntFunction<HttpRequest> register = n -> HttpRequest.newBuilder(submissions)
-                    .header("Authorization", "Bearer " + office).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
-                    .build();
+            URI withoutSearch = URI.create(submissions + "?similar=0");
+            java.util.function.IntFunction<HttpRequest> register = n -> registration(submissions, office, sessions,
+                    members, n);
+            java.util.function.IntFunction<HttpRequest> keyed = n -> registration(withoutSearch, office, sessions,
+                    members, n);
             LoadGenerator created = new LoadGenerator(201);
             List<String> lines = new ArrayList<>();
             created.closed(8, step, n -> register.apply(1_000_000 + n)); // warm-up: JIT, pools; not counted
@@ -88,9 +89,21 @@ public final class RegisterBenchmark {
             lines.add(r8.line("register, 8 connections"));
             lines.add(r32.line("register, 32 connections"));
             lines.add(rRate.line("register at " + REGISTER_RATE + "/s"));
-            lines.add(checkNumbers(platform));
             lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 15);
+            // The office keying paper items without the search (?similar=0): the registration's own ceiling.
+            StatementStatistics.reset(platform, "intake");
+            offset[0] = 5_000_000;
+            LoadGenerator.Result q8 = created.closed(8, step, n -> keyed.apply(offset[0] + n));
+            offset[0] = 6_000_000;
+            LoadGenerator.Result q32 = created.closed(32, step, n -> keyed.apply(offset[0] + n));
+            lines.clear();
+            lines.add(q8.line("register without the search (similar=0), 8 connections"));
+            lines.add(q32.line("register without the search (similar=0), 32 connections"));
+            lines.add(checkNumbers(platform));
+            lines.forEach(System.out::println);
+            StatementStatistics.print(platform, "intake", 8);
+            lines.clear();
 
             Map<Long, String> tokens = new HashMap<>();
             for (long m : members) {
@@ -127,7 +140,7 @@ public final class RegisterBenchmark {
             } else {
                 lines.add("wrk not on the PATH: reads from this JVM's client only");
             }
-            lines.subList(4, lines.size()).forEach(System.out::println);
+            lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 10);
 
             int seconds = (int) step.toSeconds();
@@ -135,10 +148,11 @@ public final class RegisterBenchmark {
             Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
             if (insert != null && select != null) {
                 double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
+                double bestWithout = Math.max(q8.perSecond(), q32.perSecond());
                 double bestRead = Stream.of(g8, g32, w8, w32).filter(Objects::nonNull)
                         .mapToDouble(LoadGenerator.Result::perSecond).max().orElseThrow();
-                System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f (target 0.07)%n",
-                        insert, bestRegister / insert);
+                System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f, without the "
+                        + "search %.3f (target 0.07)%n", insert, bestRegister / insert, bestWithout / insert);
                 System.out.printf("pgbench select-only, 8 clients: %,.0f tps; read one/select = %.3f (target 0.25)%n",
                         select, bestRead / select);
             } else {
@@ -169,6 +183,14 @@ public final class RegisterBenchmark {
                     + ",settings=profile,dumponexit=true");
         }
         return env;
+    }
+
+    /** The n-th filing, registered in one step at {@code uri}. */
+    private static HttpRequest registration(URI uri, String office, long[] sessions, long[] members, int n) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + office)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
+                .build();
     }
 
     /**

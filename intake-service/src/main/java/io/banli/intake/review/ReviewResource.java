@@ -3,11 +3,15 @@ package io.banli.intake.review;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.banli.intake.submission.SubmissionResource;
 import io.banli.intake.submission.SubmissionView;
 import io.banli.kit.security.RequiresScope;
 import io.banli.kit.security.Roles;
@@ -50,7 +55,7 @@ public class ReviewResource {
     @Operation(summary = "Register a received item (立案)", description = """
             Gives the item the session's next number (gap-free even under concurrent registrations) and publishes
             `banli.intake.submission.registered.v1`. A key item (重点) names its leading official. The answer lists
-            similar items of this and earlier sessions.""")
+            similar items of this and earlier sessions (`similar`: how many, 0 for none).""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "key item", value = """
             {"version": 1, "keyItem": true, "leadingOfficial": "李副市长"}""")))
     @APIResponse(responseCode = "200", description = "Registered", content = @Content(mediaType = "application/json",
@@ -60,8 +65,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Not RECEIVED (the state is named), or a stale version")
     @APIResponse(responseCode = "422", description = "A key item without its leading official, or the reverse")
     public SubmissionView register(@Parameter(example = "5") @PathParam("id") long id,
-            @Valid @NotNull Registration request) {
-        return review.register(id, request);
+            @Valid @NotNull Registration request, @Parameter(description = SubmissionResource.SIMILAR)
+            @QueryParam("similar") @DefaultValue("5") @Min(0) @Max(50) int similar) {
+        return review.register(id, request, similar);
     }
 
     @POST

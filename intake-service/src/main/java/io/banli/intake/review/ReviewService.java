@@ -41,7 +41,8 @@ public class ReviewService {
     @Inject
     EntityManager em;
 
-    public SubmissionView register(long id, Registration request) {
+    /** Registers the item; the answer lists its {@code similar} best similar items (none searched for at 0). */
+    public SubmissionView register(long id, Registration request, int similar) {
         Submission s = submissions.forChange(id, request.version(), Action.REGISTER);
         boolean keyItem = request.keyItem() != null ? request.keyItem() : s.keyItem;
         String official = request.keyItem() != null || request.leadingOfficial() != null ? request.leadingOfficial()
@@ -49,7 +50,7 @@ public class ReviewService {
         SubmissionRules.checkKeyItem(keyItem, official);
         s.keyItem = keyItem;
         s.leadingOfficial = keyItem ? official : null;
-        return submissions.register(s);
+        return submissions.register(s, similar);
     }
 
     public SubmissionView refuse(long id, Refusal request) {

@@ -49,6 +49,12 @@ public class SubmissionResource {
              "similar": [{"id": 1, "sessionId": 1, "sessionName": "市六届人大三次会议", "number": 1,
                           "title": "关于老旧小区加装电梯的建议", "state": "REGISTERED", "score": 0.62}]}""";
 
+    /** The registrations' parameter: how many similar items the answer lists. */
+    public static final String SIMILAR = "How many similar items the answer lists, best first (default 5). 0 leaves "
+            + "the search out: most of a registration's work in the database, so an office keying a stack of paper "
+            + "items registers faster and looks for duplicates afterwards (`GET /submissions/{id}/similar`); the "
+            + "answer's `similar` is then null.";
+
     @Inject
     SubmissionService service;
 
@@ -59,7 +65,8 @@ public class SubmissionResource {
             once, given the session's next number, and `banli.intake.submission.filed.v1` then
             `banli.intake.submission.registered.v1` are published. The lead proposer must be a deputy for a
             suggestion and a CPPCC member for a proposal; co-signers listed here signed on paper. The answer lists
-            similar items of this and earlier sessions. Title at most 200 characters, body at most 20,000.
+            similar items of this and earlier sessions (`similar`: how many, 0 for none). Title at most 200
+            characters, body at most 20,000.
             Portals never register: they file for the member of their token as a draft (`POST /drafts`, then
             `POST /drafts/{id}/filing`), co-signers sign themselves, and the office reviews.""")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "suggestion", value = """
@@ -73,8 +80,9 @@ public class SubmissionResource {
     @APIResponse(responseCode = "403", description = "Not the office (portals file drafts)")
     @APIResponse(responseCode = "422", description = "Unknown session, member or field, a kind that does not fit "
             + "them, a group on a suggestion, a key item without its leading official")
-    public Response register(@Valid @NotNull NewSubmission request) {
-        SubmissionView view = service.fileAndRegister(request);
+    public Response register(@Valid @NotNull NewSubmission request,
+            @Parameter(description = SIMILAR) @QueryParam("similar") @DefaultValue("5") @Min(0) @Max(50) int similar) {
+        SubmissionView view = service.fileAndRegister(request, similar);
         return Response.created(URI.create("/api/v1/submissions/" + view.id())).entity(view).build();
     }
 

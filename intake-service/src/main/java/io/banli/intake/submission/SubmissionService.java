@@ -44,9 +44,10 @@ public class SubmissionService {
     /**
      * The office enters a paper submission at the session: filed and registered (立案) in one step, its
      * co-signers signed on paper. Announces filed, then registered, in one transaction. The office's alone:
-     * portals draft and file for their member ({@code FilingService}), and co-signers sign themselves.
+     * portals draft and file for their member ({@code FilingService}), and co-signers sign themselves. The answer
+     * lists the {@code similar} best similar items ({@link #register}).
      */
-    public SubmissionView fileAndRegister(NewSubmission request) {
+    public SubmissionView fileAndRegister(NewSubmission request, int similar) {
         Session session = SubmissionRules.session(request.sessionId());
         Member proposer = SubmissionRules.member(request.leadProposerId());
         SubmissionRules.checkKinds(request.kind(), session, proposer);
@@ -84,7 +85,7 @@ public class SubmissionService {
         }
         em.flush();
         announcer.filed(s, null);
-        return register(s);
+        return register(s, similar);
     }
 
     /** A submission this caller may read (404 otherwise), as the API shows it. */
@@ -107,23 +108,25 @@ public class SubmissionService {
 
     /**
      * Registers (立案) a received item: takes the session's next number and announces it; the answer carries the
-     * similar items. Everything but the number is read and written first (the similar-items search is the
-     * slowest part), so the session's counter row is locked only for the one statement that writes the number,
-     * the event and the audit entry, and for the commit. The item is detached then: its row is complete, and
-     * Hibernate must not write it again.
+     * {@code similar} best similar items, or none searched for at 0 (null in the answer: not looked for, where an
+     * empty list says none was found). The search is most of a registration's work in the database, and an office
+     * keying a stack of paper items looks for duplicates afterwards ({@code GET /submissions/{id}/similar}).
+     * Everything but the number is read and written first (the search included), so the session's counter row is
+     * locked only for the one statement that writes the number, the event and the audit entry, and for the
+     * commit. The item is detached then: its row is complete, and Hibernate must not write it again.
      */
-    public SubmissionView register(Submission s) {
+    public SubmissionView register(Submission s, int similar) {
         SubmissionState before = s.state;
         s.state = SubmissionState.REGISTERED;
         s.registeredAt = now();
         s.registeredBy = change.actor();
-        List<SubmissionView.SimilarItem> similar = similarItems.of(s, 5, 0.2);
+        List<SubmissionView.SimilarItem> found = similar > 0 ? similarItems.of(s, similar, 0.2) : null;
         List<SubmissionView.CoSignerView> coSigners = SubmissionView.coSignersOf(s.id);
         SessionNumbers.Numbered announcement = announcer.registered(s, before);
         em.flush();
         em.detach(s);
         s.number = numbers.assign(s.sessionId, s.id, announcement);
-        return SubmissionView.of(s, coSigners, similar);
+        return SubmissionView.of(s, coSigners, found);
     }
 
     /** Now, as PostgreSQL stores it (microseconds), so an answer built in memory says what a later read says. */
