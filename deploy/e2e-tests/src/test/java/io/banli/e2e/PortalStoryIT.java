@@ -135,7 +135,8 @@ class PortalStoryIT {
         ApiException register = catchThrowableOfType(ApiException.class, () -> portal.submissions.submissionResourceRegister(
                 new NewSubmission().kind(SubmissionKind.SUGGESTION).sessionId(session).title("关于增开夜班公交线路的建议")
                         .body("建议在大型居住区与地铁站之间增开夜班公交。").field("URBAN_CONSTRUCTION_TRANSPORT")
-                        .leadProposerId(member).keyItem(true).leadingOfficial("张副市长"), UUID.randomUUID().toString()));
+                        .leadProposerId(member).keyItem(true).leadingOfficial("张副市长"), null,
+                UUID.randomUUID().toString()));
         assertThat(register.getCode()).isEqualTo(403);
         as(Tokens.office(), "intake-service").queryParam("sessionId", session).get("/api/v1/submissions")
                 .then().statusCode(200).header("X-Total-Count", "1");
