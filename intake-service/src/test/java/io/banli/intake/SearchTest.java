@@ -45,6 +45,25 @@ class SearchTest {
     }
 
     @Test
+    void eachListedItemCarriesItsOwnCoSigners() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long first = member("DEPUTY");
+        long second = member("DEPUTY");
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, lead));
+        request.put("coSignerIds", List.of(second, first));
+        long signed = ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().path("id")).longValue();
+        long alone = file(session, lead, "关于独自提出的建议", "建议独自提出。", "OTHER", false);
+
+        var page = office(session).get("/api/v1/submissions").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.id", Long.class)).containsExactly(signed, alone);
+        assertThat(page.getList("items[0].coSigners.memberId", Long.class)).containsExactly(first, second);
+        assertThat(page.getList("items[0].coSigners.state", String.class)).containsOnly("SIGNED");
+        assertThat(page.getList("items[1].coSigners", Object.class)).isEmpty();
+    }
+
+    @Test
     void pagesAreStableAndCoverEveryItemOnce() {
         long session = session("PEOPLES_CONGRESS");
         long deputy = member("DEPUTY");

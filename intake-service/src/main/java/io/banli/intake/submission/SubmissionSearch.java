@@ -1,6 +1,7 @@
 package io.banli.intake.submission;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -133,7 +134,10 @@ public class SubmissionSearch {
         List<Submission> page = query.page(Page.of(c.page, c.size)).list();
         // A confidential item shown in a list is read as much as one fetched alone: each leaves its audit entry.
         readAudit.markEach("submission", page.stream().filter(s -> s.confidential).map(s -> s.id).toList());
-        List<SubmissionView> items = page.stream().map(SubmissionView::of).toList();
+        Map<Long, List<SubmissionView.CoSignerView>> coSigners = SubmissionView.coSignersOf(page.stream()
+                .map(s -> s.id).toList());
+        List<SubmissionView> items = page.stream().map(s -> SubmissionView.of(s, coSigners.getOrDefault(s.id,
+                List.of()), null)).toList();
         return new SubmissionPage(items, c.page, c.size, query.count());
     }
 

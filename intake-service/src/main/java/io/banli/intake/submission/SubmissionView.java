@@ -1,11 +1,17 @@
 package io.banli.intake.submission;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A submission as the API shows it; {@code similar} is filled in only where the office reviews. {@code repliedAt}
+ * A submission as the API shows it; {@code similar} is filled in only where the office registers, and not when it
+ * asked for none (null: not looked for; an empty list: none found). {@code repliedAt}
  * comes from assignment's {@code replied} event: from then on the item can no longer be withdrawn.
  */
 public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) Integer number,
@@ -37,8 +43,18 @@ public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) I
     }
 
     public static List<CoSignerView> coSignersOf(long submissionId) {
-        return CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", submissionId).stream()
-                .map(c -> new CoSignerView(c.memberId, c.state, c.signedAt)).toList();
+        return coSignersOf(List.of(submissionId)).getOrDefault(submissionId, List.of());
+    }
+
+    /** The co-signers of each of these submissions (a page of a list) in one statement, by submission. */
+    public static Map<Long, List<CoSignerView>> coSignersOf(Collection<Long> submissionIds) {
+        Map<Long, List<CoSignerView>> bySubmission = new HashMap<>();
+        if (!submissionIds.isEmpty()) {
+            CoSigner.<CoSigner>list("submissionId in ?1 order by submissionId, memberId", submissionIds)
+                    .forEach(c -> bySubmission.computeIfAbsent(c.submissionId, id -> new ArrayList<>())
+                            .add(new CoSignerView(c.memberId, c.state, c.signedAt)));
+        }
+        return bySubmission;
     }
 
     public static SubmissionView of(Submission s, List<CoSignerView> coSigners, List<SimilarItem> similar) {
