@@ -60,9 +60,7 @@ class SimilarityTest {
         String body = "城北农贸市场冷链设施老化，夏季生鲜损耗大，建议由区商务局牵头改造冷库，建立进货台账和快检制度。";
         long copy = file(session, deputy, "关于完善社区养老服务网络的建议", body);
 
-        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
-        request.put("title", "关于加强农贸市场食品安全监管的建议");
-        request.put("body", body);
+        Map<String, Object> request = filing(session, deputy, "关于加强农贸市场食品安全监管的建议", body);
         JsonPath registered = as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
                 .extract().jsonPath();
         List<Integer> ids = registered.getList("similar.id", Integer.class);
@@ -106,9 +104,7 @@ class SimilarityTest {
         long session = session("PEOPLES_CONGRESS", Map.of("year", 2025));
         String body = "珊瑚岛轮渡班次少，雨季常停航，建议区交通局增开早晚班次并改造候船亭，方便岛上居民出行就医。";
         long earlier = file(session, deputy, "关于增开珊瑚岛轮渡班次的建议", body);
-        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
-        request.put("title", "关于增开珊瑚岛轮渡早晚班次的建议");
-        request.put("body", body);
+        Map<String, Object> request = filing(session, deputy, "关于增开珊瑚岛轮渡早晚班次的建议", body);
 
         as(Tokens.office()).queryParam("similar", 51).body(request).post("/api/v1/submissions").then()
                 .statusCode(400).contentType("application/problem+json");
@@ -128,11 +124,8 @@ class SimilarityTest {
     }
 
     private static JsonPath register(long session, long deputy, String title, String body) {
-        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
-        request.put("title", title);
-        request.put("body", body);
-        return as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201).extract()
-                .jsonPath();
+        return as(Tokens.office()).body(filing(session, deputy, title, body)).post("/api/v1/submissions").then()
+                .statusCode(201).extract().jsonPath();
     }
 
     private static List<Integer> similarIds(JsonPath registered) {
@@ -140,10 +133,14 @@ class SimilarityTest {
     }
 
     private static long file(long session, long deputy, String title, String body) {
+        return ((Number) as(Tokens.office()).body(filing(session, deputy, title, body)).post("/api/v1/submissions")
+                .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private static Map<String, Object> filing(long session, long deputy, String title, String body) {
         Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, deputy));
         request.put("title", title);
         request.put("body", body);
-        return ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
-                .extract().path("id")).longValue();
+        return request;
     }
 }

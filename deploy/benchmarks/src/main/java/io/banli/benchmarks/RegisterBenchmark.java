@@ -26,11 +26,12 @@ import io.banli.platform.ServiceProcess;
 
 /**
  * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
- * session, similar items in the answer; then without them, {@code ?similar=0}) and members reading one of their items ({@code GET /submissions/{id}},
- * authorization included) against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed
- * rate; the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the
- * ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row insert and its select-only
- * transaction) as the yardstick; afterwards every session's numbers are checked to be 1..n, none twice, none missing.
+ * session, similar items in the answer; then without them, {@code ?similar=0}) and members reading one of their
+ * items ({@code GET /submissions/{id}}, authorization included) against the packaged intake-service: throughput
+ * at 8 and 32 connections, p99 at a fixed rate; the reads at 8 and 32 connections once more from wrk when it is on
+ * the PATH (the best of both is the ratio's). pgbench runs on the same PostgreSQL in the same run (a single-row
+ * insert and its select-only transaction) as the yardstick; afterwards every session's numbers are checked to be
+ * 1..n, none twice, none missing.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
  * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder; {@code -Dhistory=} the number of
@@ -151,8 +152,9 @@ public final class RegisterBenchmark {
                 double bestWithout = Math.max(q8.perSecond(), q32.perSecond());
                 double bestRead = Stream.of(g8, g32, w8, w32).filter(Objects::nonNull)
                         .mapToDouble(LoadGenerator.Result::perSecond).max().orElseThrow();
-                System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f, without the "
-                        + "search %.3f (target 0.07)%n", insert, bestRegister / insert, bestWithout / insert);
+                System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f, "
+                        + "without the search %.3f (target 0.07)%n", insert, bestRegister / insert,
+                        bestWithout / insert);
                 System.out.printf("pgbench select-only, 8 clients: %,.0f tps; read one/select = %.3f (target 0.25)%n",
                         select, bestRead / select);
             } else {
@@ -189,8 +191,8 @@ public final class RegisterBenchmark {
     private static HttpRequest registration(URI uri, String office, long[] sessions, long[] members, int n) {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + office)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS])))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS],
+                        members[n % MEMBERS]))).build();
     }
 
     /**
