@@ -45,7 +45,7 @@ class SearchTest {
     }
 
     @Test
-    void eachListedItemCarriesItsOwnCoSigners() {
+    void eachListedItemCarriesItsOwnCoSignersAndMembersListWhatTheyLeadOrCoSign() {
         long session = session("PEOPLES_CONGRESS");
         long lead = member("DEPUTY");
         long first = member("DEPUTY");
@@ -61,6 +61,11 @@ class SearchTest {
         assertThat(page.getList("items[0].coSigners.memberId", Long.class)).containsExactly(first, second);
         assertThat(page.getList("items[0].coSigners.state", String.class)).containsOnly("SIGNED");
         assertThat(page.getList("items[1].coSigners", Object.class)).isEmpty();
+        // A member lists what they lead and what they co-sign, nothing else.
+        assertThat(ids(given().auth().oauth2(Tokens.member(lead)).queryParam("sessionId", session)))
+                .containsExactly(signed, alone);
+        assertThat(ids(given().auth().oauth2(Tokens.member(first)).queryParam("sessionId", session)))
+                .containsExactly(signed);
     }
 
     @Test

@@ -155,8 +155,9 @@ public class SubmissionAccess {
         Optional<Long> member = actingMember();
         if (member.isPresent()) {
             params.and("me", member.get());
-            return "(s.leadProposerId = :me or exists (select 1 from CoSigner c where c.submissionId = s.id "
-                    + "and c.memberId = :me))";
+            // One set of ids, each half through its own index: an OR of the two made PostgreSQL read every item.
+            return "s.id in (select x.id from Submission x where x.leadProposerId = :me "
+                    + "union select c.submissionId from CoSigner c where c.memberId = :me)";
         }
         Optional<PlatformGrant> grant = platformGrant();
         if (grant.isPresent()) {

@@ -1,0 +1,149 @@
+package io.banli.benchmarks;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.banli.platform.DevTokens;
+import io.banli.platform.PlatformProcess;
+import io.banli.platform.ServiceProcess;
+
+/**
+ * Lists with filters over a million items ({@code GET /submissions}, a page of 20 with its total, authorization
+ * included) against the packaged intake-service: five sessions of 200,000 registered items written straight into
+ * intake's table (-Ditems=, 1,000,000), then each list at 1 and at 8 connections for {@code -Dseconds=} (10), p50
+ * and p99: the office's list of a session in id order and by number, a session narrowed by state and field newest
+ * first, the key items of every session, a member's own items (as lead proposer or co-signer), and a word in the
+ * title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time.
+ * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
+ * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
+ */
+public final class ListBenchmark {
+
+    static final int SESSIONS = 5;
+    static final int MEMBERS = 2_000;
+
+    private ListBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path logs = repo.resolve("deploy/benchmarks/target/logs");
+        Duration step = Duration.ofSeconds(Integer.getInteger("seconds", 10));
+        int items = Integer.getInteger("items", 1_000_000);
+        try (PlatformProcess platform = PlatformProcess.startEphemeral();
+                ServiceProcess intake = ServiceProcess.start(repo, "intake-service", PlatformProcess.freePort(),
+                        platform, RegisterBenchmark.recorderEnvironment(), logs)) {
+            intake.awaitReady();
+            String office = DevTokens.sign("office-bench", "office", Map.of());
+            HttpClient http = HttpClient.newHttpClient();
+            long[] sessions = new long[SESSIONS];
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions[i] = Http.id(Http.post(http, intake.url() + "/api/v1/sessions", office, """
+                        {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "列表会议%d", "year": %d}"""
+                        .formatted(i, 2021 + i)));
+            }
+            long member = Http.id(Http.post(http, intake.url() + "/api/v1/members", office, """
+                    {"kind": "DEPUTY", "name": "列表代表", "delegation": "列表代表团"}"""));
+            long filled = System.nanoTime();
+            fill(platform, sessions, member, items);
+            System.out.printf("%,d items in %d sessions written and analysed in %.1f s%n", items, SESSIONS,
+                    (System.nanoTime() - filled) / 1e9);
+
+            String memberToken = DevTokens.sign("member-" + member, "member", Map.of("member_id",
+                    String.valueOf(member)));
+            long session = sessions[SESSIONS - 1];
+            Map<String, String> lists = new LinkedHashMap<>();
+            lists.put("a session, in id order", "sessionId=" + session);
+            lists.put("a session, by number descending", "sessionId=" + session + "&sort=-number");
+            lists.put("a session, one state and field, newest first", "sessionId=" + session
+                    + "&state=REGISTERED&field=SOCIAL_LIVELIHOOD&sort=-filedAt");
+            lists.put("key items of every session", "keyItem=true");
+            lists.put("a word in title or body, one session", "sessionId=" + session + "&q="
+                    + URLEncoder.encode("渡口", StandardCharsets.UTF_8));
+            lists.put("a member's own items (member token)", "");
+            LoadGenerator generator = new LoadGenerator(200);
+            Map<String, java.util.function.IntFunction<HttpRequest>> gets = new LinkedHashMap<>();
+            lists.forEach((name, query) -> {
+                String token = query.isEmpty() ? memberToken : office;
+                URI uri = URI.create(intake.url() + "/api/v1/submissions?" + query);
+                gets.put(name, n -> HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET()
+                        .build());
+            });
+            // Every list once before any is measured: the first one would otherwise pay for cold caches and the JIT.
+            for (var get : gets.values()) {
+                generator.closed(2, Duration.ofSeconds(3), get);
+            }
+            StatementStatistics.reset(platform, "intake");
+            for (var get : gets.entrySet()) {
+                System.out.println(generator.closed(1, step, get.getValue()).line(get.getKey() + ", 1 connection"));
+                System.out.println(generator.closed(8, step, get.getValue()).line(get.getKey() + ", 8 connections"));
+            }
+            StatementStatistics.print(platform, "intake", 12);
+            System.out.printf("%nmachine: %d cores, %s %s, Java %s, load average before the run %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), System.getProperty("java.version"), RegisterBenchmark.LOAD_BEFORE);
+        }
+    }
+
+    /**
+     * The items, registered, in one statement per session: a tenth in other states, a twentieth key items, fields in
+     * turn, lead proposers among {@link #MEMBERS} members (the benchmark's member leads one item in 2,000 and
+     * co-signs as many), titles and bodies from a few hundred words (渡口 in about one in 300). Written as the
+     * database's owner with triggers off: the similar-items codes, which lists do not read, are left out.
+     */
+    private static void fill(PlatformProcess platform, long[] sessions, long member, int items) throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement sql = c.createStatement()) {
+            sql.execute("set session_replication_role = replica");
+            sql.execute("""
+                    insert into member (kind, name, delegation)
+                    select 'DEPUTY', '列表代表' || g, '列表代表团' from generate_series(1, %d) g""".formatted(MEMBERS));
+            int perSession = items / sessions.length;
+            try (PreparedStatement insert = c.prepareStatement("""
+                    with words as (select array['住房', '教育', '交通', '医疗', '养老', '就业', '环境', '文化', '农业',
+                            '社区', '停车', '电梯', '公交', '学校', '食品', '安全', '绿化', '供水', '燃气', '物业',
+                            '渡口', '渔港', '夜市', '菜场', '图书馆', '体育', '托育', '消防', '河道', '道路'] as w),
+                    leads as (select array_agg(id order by id) as ids from member where name like '列表代表%%')
+                    insert into submission (session_id, number, kind, title, body, field, lead_proposer_id, state,
+                        key_item, leading_official, confidential, filed_at, registered_at, registered_by, created_at,
+                        filed_by)
+                    select ?, g, 'SUGGESTION',
+                        '关于' || w[1 + g %% 29] || w[1 + (g / 29) %% 30] || '的建议',
+                        '建议加强' || w[1 + (g / 7) %% 29] || '和' || w[1 + (g / 11) %% 30] || '工作，完善'
+                            || w[1 + (g / 13) %% 29] || '服务。',
+                        (array['ECONOMY_SCIENCE', 'SOCIAL_LIVELIHOOD', 'URBAN_CONSTRUCTION_TRANSPORT'])[1 + g %% 3],
+                        case when g %% 2000 = 0 then ? else leads.ids[1 + g %% %d] end,
+                        case when g %% 10 = 0 then 'WITHDRAWN' else 'REGISTERED' end,
+                        g %% 20 = 0, case when g %% 20 = 0 then '李副市长' end, false,
+                        now() - make_interval(secs => ? - g), now() - make_interval(secs => ? - g), 'office-bench',
+                        now() - make_interval(secs => ? - g), 'office-bench'
+                    from generate_series(1, ?) g, words, leads""".formatted(MEMBERS))) {
+                for (long session : sessions) {
+                    insert.setLong(1, session);
+                    insert.setLong(2, member);
+                    insert.setInt(3, perSession);
+                    insert.setInt(4, perSession);
+                    insert.setInt(5, perSession);
+                    insert.setInt(6, perSession);
+                    insert.executeUpdate();
+                }
+            }
+            sql.execute("""
+                    insert into co_signer (submission_id, member_id, state, invited_at, signed_at)
+                    select id, %d, 'SIGNED', filed_at, filed_at from submission
+                    where id %% 2000 = 1000 and lead_proposer_id <> %d""".formatted(member, member));
+            sql.execute("vacuum analyze submission, co_signer, member");
+        }
+    }
+}
