@@ -24,7 +24,8 @@ import io.banli.platform.ServiceProcess;
  * intake's table (-Ditems=, 1,000,000), then each list at 1 and at 8 connections for {@code -Dseconds=} (10), p50
  * and p99: the office's list of a session in id order and by number, a session narrowed by state and field newest
  * first, the key items of every session, a member's own items (as lead proposer or co-signer), and a word in the
- * title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time.
+ * title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by
+ * total time.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
  */
@@ -90,9 +91,7 @@ public final class ListBenchmark {
                 System.out.println(generator.closed(8, step, get.getValue()).line(get.getKey() + ", 8 connections"));
             }
             StatementStatistics.print(platform, "intake", 12);
-            System.out.printf("%nmachine: %d cores, %s %s, Java %s, load average before the run %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                    System.getProperty("os.arch"), System.getProperty("java.version"), RegisterBenchmark.LOAD_BEFORE);
+            RegisterBenchmark.printMachine();
         }
     }
 

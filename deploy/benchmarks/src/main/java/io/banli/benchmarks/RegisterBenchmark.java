@@ -160,10 +160,15 @@ public final class RegisterBenchmark {
             } else {
                 System.out.println("pgbench not on the PATH: no yardstick");
             }
-            System.out.printf("%nmachine: %d cores, %s %s, Java %s, load average before the run %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                    System.getProperty("os.arch"), System.getProperty("java.version"), LOAD_BEFORE);
+            printMachine();
         }
+    }
+
+    /** The machine the run was on, and how busy it was before. */
+    static void printMachine() {
+        System.out.printf("%nmachine: %d cores, %s %s, Java %s, load average before the run %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), LOAD_BEFORE);
     }
 
     static final String LOAD_BEFORE = loadAverage();
