@@ -21,11 +21,11 @@ import io.banli.platform.ServiceProcess;
 /**
  * Lists with filters over a million items ({@code GET /submissions}, a page of 20 with its total, authorization
  * included) against the packaged intake-service: five sessions of 200,000 registered items written straight into
- * intake's table (-Ditems=, 1,000,000), then each list at 1 and at 8 connections for {@code -Dseconds=} (10), p50
- * and p99: the office's list of a session in id order and by number, a session narrowed by state and field newest
- * first, the key items of every session, a member's own items (as lead proposer or co-signer), and a word in the
- * title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by
- * total time.
+ * intake's table ({@code -Ditems=}, 1,000,000), then each list at 1 and at 8 connections for {@code -Dseconds=}
+ * (10), p50 and p99: the office's list of a session in id order and by number, a session narrowed by state and
+ * field newest first, the key items of every session, a member's own items (as lead proposer or co-signer), and a
+ * word in the title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's
+ * statements by total time.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
  */
@@ -96,9 +96,9 @@ public final class ListBenchmark {
     }
 
     /**
-     * The items, registered, in one statement per session: a tenth in other states, a twentieth key items, fields in
+     * The items, registered, in one statement per session: a tenth withdrawn since, a twentieth key items, fields in
      * turn, lead proposers among {@link #MEMBERS} members (the benchmark's member leads one item in 2,000 and
-     * co-signs as many), titles and bodies from a few hundred words (渡口 in about one in 300). Written as the
+     * co-signs as many), titles and bodies from thirty words (渡口 in about one item in eight). Written as the
      * database's owner with triggers off: the similar-items codes, which lists do not read, are left out.
      */
     private static void fill(PlatformProcess platform, long[] sessions, long member, int items) throws Exception {
