@@ -1,5 +1,6 @@
 package io.banli.assignment.assignment;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,15 @@ public class Parts {
 
     /** Every part of the submission still in handling, in the order they were created. */
     public static List<Assignment> live(long submissionId) {
-        return Assignment.<Assignment>list("submissionId = ?1 order by id", submissionId).stream()
+        return live(List.of(submissionId));
+    }
+
+    /** Every part of these submissions still in handling, in the order they were created, in one statement. */
+    public static List<Assignment> live(Collection<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return List.of();
+        }
+        return Assignment.<Assignment>list("submissionId in ?1 order by id", submissionIds).stream()
                 .filter(a -> a.state != AssignmentState.REASSIGNED).toList();
     }
 

@@ -213,16 +213,16 @@ public class Views {
                 List.of(ReplyState.SENT, ReplyState.SUPERSEDED));
         Set<Long> assignmentIds = sent.stream().map(r -> r.assignmentId).collect(Collectors.toSet());
         Map<Long, Assignment> assignments = new HashMap<>();
-        Set<String> rated = new HashSet<>();
+        Map<Long, Set<Integer>> ratedRounds = new HashMap<>();
         if (!assignmentIds.isEmpty()) {
             Assignment.<Assignment>list("id in ?1", assignmentIds).forEach(a -> assignments.put(a.id, a));
             Evaluation.<Evaluation>list("memberId = ?1 and assignmentId in ?2", memberId, assignmentIds)
-                    .forEach(e -> rated.add(e.assignmentId + "/" + e.round));
+                    .forEach(e -> ratedRounds.computeIfAbsent(e.assignmentId, k -> new HashSet<>()).add(e.round));
         }
         for (Reply r : sent) {
             Assignment part = assignments.get(r.assignmentId);
             boolean canEvaluate = r.state == ReplyState.SENT && part.awaitsEvaluation() && r.round == part.round
-                    && !rated.contains(part.id + "/" + part.round);
+                    && !ratedRounds.getOrDefault(part.id, Set.of()).contains(part.round);
             String unitName = partsOf.getOrDefault(r.submissionId, List.of()).stream()
                     .filter(u -> u.unitId() == r.unitId).map(PartRow::unitName).findFirst().orElse(null);
             bySubmission.computeIfAbsent(r.submissionId, k -> new ArrayList<>()).add(new SentReply(r.id, r.unitId,
@@ -238,11 +238,7 @@ public class Views {
      */
     private static Map<Long, List<PartRow>> partRows(Collection<Long> submissionIds) {
         Map<Long, List<PartRow>> bySubmission = new HashMap<>();
-        if (submissionIds.isEmpty()) {
-            return bySubmission;
-        }
-        List<Assignment> live = Assignment.list("submissionId in ?1 and state <> ?2 order by id", submissionIds,
-                AssignmentState.REASSIGNED);
+        List<Assignment> live = Parts.live(submissionIds);
         Map<Long, String> unitNames = new HashMap<>();
         Set<Long> unitIds = live.stream().map(a -> a.unitId).collect(Collectors.toSet());
         if (!unitIds.isEmpty()) {
