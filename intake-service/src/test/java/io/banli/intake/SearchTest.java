@@ -45,6 +45,20 @@ class SearchTest {
     }
 
     @Test
+    void latinWordsMatchInAnyCaseAndChineseWordsAsWritten() {
+        long session = session("PEOPLES_CONGRESS");
+        long wang = member("DEPUTY");
+        long wifi = file(session, wang, "关于公共场所WiFi覆盖的建议", "建议图书馆开放免费网络。", "OTHER", false);
+        long park = file(session, wang, "关于公园的建议", "建议公园增设wifi热点和5G基站。", "OTHER", false);
+
+        assertThat(ids(office(session).queryParam("q", "WIFI"))).containsExactly(wifi, park);
+        assertThat(ids(office(session).queryParam("q", "wifi 图书馆"))).containsExactly(wifi);
+        assertThat(ids(office(session).queryParam("q", "5g"))).containsExactly(park);
+        assertThat(ids(office(session).queryParam("q", "公园 5G"))).containsExactly(park);
+        assertThat(ids(office(session).queryParam("q", "图书"))).containsExactly(wifi);
+    }
+
+    @Test
     void eachListedItemCarriesItsOwnCoSignersAndMembersListWhatTheyLeadOrCoSign() {
         long session = session("PEOPLES_CONGRESS");
         long lead = member("DEPUTY");
