@@ -35,9 +35,9 @@ public final class ServiceProcess implements AutoCloseable {
      * two cores). The Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND},
      * {@code MALLOC_ARENA_MAX}).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1");
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:MaxNewSize=16m",
+            "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-XX:TieredStopAtLevel=1");
 
     /** glibc keeps at most two malloc arenas instead of eight per core: the JVM's own allocations stay packed. */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");

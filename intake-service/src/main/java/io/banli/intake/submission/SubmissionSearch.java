@@ -146,8 +146,7 @@ public class SubmissionSearch {
 
     /** Whether some character of the word has another case, so that matching it must fold case. */
     static boolean hasCase(String word) {
-        return word.codePoints().anyMatch(c -> Character.toLowerCase(c) != c || Character.toUpperCase(c) != c
-                || Character.isTitleCase(c));
+        return word.codePoints().anyMatch(c -> Character.toLowerCase(c) != c || Character.toUpperCase(c) != c);
     }
 
     /** A LIKE pattern matching the text anywhere, with the caller's % and _ taken literally. */
