@@ -28,12 +28,13 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * JVM options every service runs with, chosen by measurement (deploy/benchmarks, FootprintBenchmark; deploy/docs/
      * decisions.md "JVM settings chosen by measurement"): a heap of at most 128 MB that starts small and gives memory
-     * back after a collection, the serial collector, a smaller code cache and thread stacks, and the client compiler
-     * only: on two cores the server compiler's threads compete with the requests longer than its code pays back, and
-     * its profiles and code cost each service about 70 MB. Together with {@link #ENVIRONMENT} they took each service
-     * from 324-383 MB resident under load to 228-273 MB and its start from 20-25 s to 13-17 s (four starting at once on
-     * two cores). The Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND},
-     * {@code MALLOC_ARENA_MAX}).
+     * back after a collection, a young generation of at most 16 MB (every byte of it is touched between two
+     * collections), the serial collector, a smaller code cache and thread stacks, and the client compiler only: on two
+     * cores the server compiler's threads compete with the requests longer than its code pays back, and its profiles
+     * and code cost each service about 70 MB. Together with {@link #ENVIRONMENT} they took each service from 324-383 MB
+     * resident under load to 235-254 MB and its start from 20-25 s to 13-17 s (four starting at once on two cores; the
+     * last measurements 2.0-2.6 s each, started one after another). The Kubernetes manifests set the same in the base
+     * config map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:MaxNewSize=16m",
             "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
