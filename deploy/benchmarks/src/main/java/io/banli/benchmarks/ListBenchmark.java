@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import io.banli.platform.DevTokens;
 import io.banli.platform.PlatformProcess;
@@ -58,7 +59,7 @@ public final class ListBenchmark {
                     {"kind": "DEPUTY", "name": "列表代表", "delegation": "列表代表团"}"""));
             long filled = System.nanoTime();
             fill(platform, sessions, member, items);
-            System.out.printf("%,d items in %d sessions written and analysed in %.1f s%n", items, SESSIONS,
+            System.out.printf("%,d items in %d sessions written, analysed and vacuumed in %.1f s%n", items, SESSIONS,
                     (System.nanoTime() - filled) / 1e9);
 
             String memberToken = DevTokens.sign("member-" + member, "member", Map.of("member_id",
@@ -74,7 +75,7 @@ public final class ListBenchmark {
                     + URLEncoder.encode("渡口", StandardCharsets.UTF_8));
             lists.put("a member's own items (member token)", "");
             LoadGenerator generator = new LoadGenerator(200);
-            Map<String, java.util.function.IntFunction<HttpRequest>> gets = new LinkedHashMap<>();
+            Map<String, IntFunction<HttpRequest>> gets = new LinkedHashMap<>();
             lists.forEach((name, query) -> {
                 String token = query.isEmpty() ? memberToken : office;
                 URI uri = URI.create(intake.url() + "/api/v1/submissions?" + query);
