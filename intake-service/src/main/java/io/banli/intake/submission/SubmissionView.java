@@ -42,8 +42,13 @@ public record SubmissionView(Long id, Long sessionId, @Schema(nullable = true) I
         return of(s, coSignersOf(s.id), similar);
     }
 
+    /**
+     * One item's co-signers. Not the page's query with a list of one: Hibernate translates a query with a list
+     * parameter again on every call (a fifth of a read's CPU in Flight Recorder), this one once.
+     */
     public static List<CoSignerView> coSignersOf(long submissionId) {
-        return coSignersOf(List.of(submissionId)).getOrDefault(submissionId, List.of());
+        return CoSigner.<CoSigner>list("submissionId = ?1 order by memberId", submissionId).stream()
+                .map(c -> new CoSignerView(c.memberId, c.state, c.signedAt)).toList();
     }
 
     /** The co-signers of each of these submissions (a page of a list) in one statement, by submission. */
