@@ -15,16 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import io.banli.platform.DevTokens;
 import io.banli.platform.PlatformProcess;
@@ -70,7 +63,8 @@ public final class RebuildBenchmark {
             }
             System.out.printf("%,d events of %,d submissions on the topics in %.1f s%n", events, submissions,
                     seconds(t0));
-            awaitConsumed(bootstrap, events);
+            ConsumerGroups.awaitCaughtUp(bootstrap, "reporting-service", Set.copyOf(SubmissionLifecycles.TOPICS),
+                    events);
             System.out.printf("consumed live in %.1f s from the first send (%.0f events/s)%n", seconds(t0),
                     events / seconds(t0));
 
@@ -137,36 +131,6 @@ public final class RebuildBenchmark {
                     Files.readString(Path.of("/proc/loadavg")).trim());
             if (!exact || !"DONE".equals(r.get("state")) || !"true".equals(r.get("matchesLive"))) {
                 throw new IllegalStateException("The rebuild was not exact: " + run);
-            }
-        }
-    }
-
-    /** Waits until reporting's consumer group has committed every record of the three topics. */
-    private static void awaitConsumed(String bootstrap, long events) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            long shown = System.nanoTime();
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("reporting-service")
-                        .partitionsToOffsetAndMetadata().get();
-                long done = committed.entrySet().stream()
-                        .filter(e -> SubmissionLifecycles.TOPICS.contains(e.getKey().topic()) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset()).sum();
-                if (done >= events) {
-                    Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-                    long ends = admin.listOffsets(latest).all().get().values().stream()
-                            .mapToLong(o -> o.offset()).sum();
-                    if (done >= ends) {
-                        return;
-                    }
-                }
-                if (System.nanoTime() - shown > 10_000_000_000L) {
-                    shown = System.nanoTime();
-                    System.out.printf("  live consumer: %,d of %,d%n", done, events);
-                }
-                Thread.sleep(200);
             }
         }
     }
