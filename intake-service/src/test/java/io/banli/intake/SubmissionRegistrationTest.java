@@ -193,6 +193,32 @@ class SubmissionRegistrationTest {
     }
 
     @Test
+    void paperCoSignersKeyedInAnyOrderAreListedByMemberOnceInTheAnswerTheEventsAndLaterReads() {
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long first = member("DEPUTY");
+        long second = member("DEPUTY");
+        Map<String, Object> body = new HashMap<>(suggestion(session, lead));
+        body.put("coSignerIds", List.of(second, first, second));
+        List<Integer> inMemberOrder = List.of((int) first, (int) second);
+        try (TopicProbe topic = TopicProbe.open(TOPIC)) {
+            JsonPath answer = given().auth().oauth2(Tokens.office()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/submissions").then().statusCode(201).extract().jsonPath();
+            int id = answer.getInt("id");
+            assertThat(answer.getList("coSigners.memberId", Integer.class)).containsExactlyElementsOf(inMemberOrder);
+            assertThat(answer.getList("coSigners.state", String.class)).containsOnly("SIGNED");
+            JsonPath read = given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/" + id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(read.getList("coSigners", Map.class)).as("the answer says what a later read says")
+                    .isEqualTo(answer.getList("coSigners", Map.class));
+            for (String type : List.of("banli.intake.submission.filed.v1", REGISTERED)) {
+                JsonPath data = JsonPath.from(topic.await(TopicProbe.ofType(type, String.valueOf(id))).value());
+                assertThat(data.getList("coSignerIds", Integer.class)).as(type).containsExactlyElementsOf(inMemberOrder);
+            }
+        }
+    }
+
+    @Test
     void theFieldTaxonomyIsConfigurable() {
         long session = session("PEOPLES_CONGRESS");
         long deputy = member("DEPUTY");

@@ -49,22 +49,22 @@ public class SubmissionAnnouncer {
     ObjectMapper mapper;
 
     public void filed(Submission s, SubmissionState before) {
+        filed(s, before, CoSigner.signedOf(s.id));
+    }
+
+    /** As {@link #filed(Submission, SubmissionState)}, with the signed co-signers known already, in member order. */
+    public void filed(Submission s, SubmissionState before, List<Long> coSignerIds) {
         change.announce(SubmissionEvents.TOPIC, SubmissionEvents.FILED, s.id.toString(),
                 new SubmissionFiledV1(s.id, s.sessionId, s.kind, s.title, s.field, proposer(s),
-                        CoSigner.signedOf(s.id), s.groupName, s.filedAt, s.confidential));
+                        coSignerIds, s.groupName, s.filedAt, s.confidential));
         audit("submission.filed", s, before, null);
     }
 
     /**
      * The registered event and its audit entry, with a placeholder for the number: {@link SessionNumbers} writes
-     * them in the statement that takes it.
+     * them in the statement that takes it. The signed co-signers are read already, in member order.
      */
-    public SessionNumbers.Numbered registered(Submission s, SubmissionState before) {
-        return registered(s, before, CoSigner.signedOf(s.id));
-    }
-
-    /** As {@link #registered(Submission, SubmissionState)}, with the signed co-signers read already. */
-    public SessionNumbers.Numbered registered(Submission s, SubmissionState before, java.util.List<Long> coSignerIds) {
+    public SessionNumbers.Numbered registered(Submission s, SubmissionState before, List<Long> coSignerIds) {
         Session session = Session.findById(s.sessionId);
         SubmissionRegisteredV1 event = new SubmissionRegisteredV1(s.id, s.sessionId, session.name, session.kind,
                 session.level, session.year, Integer.MIN_VALUE, s.committeeNumber, s.kind, s.title, s.field, proposer(s),

@@ -51,7 +51,9 @@ public class SubmissionService {
         Session session = SubmissionRules.session(request.sessionId());
         Member proposer = SubmissionRules.member(request.leadProposerId());
         SubmissionRules.checkKinds(request.kind(), session, proposer);
-        List<Long> coSigners = request.coSignerIds() == null ? List.of() : request.coSignerIds().stream().distinct().toList();
+        // In member order, as CoSigner.signedOf reads them: the events list them so.
+        List<Long> coSigners = request.coSignerIds() == null ? List.of()
+                : request.coSignerIds().stream().distinct().sorted().toList();
         SubmissionRules.checkCoSigners(coSigners, proposer);
         SubmissionRules.checkContent(request.kind(), request.field(), request.groupName(), request.confidential(),
                 request.confidentiality());
@@ -84,8 +86,9 @@ public class SubmissionService {
             c.persist();
         }
         em.flush();
-        announcer.filed(s, null);
-        return register(s, similar);
+        announcer.filed(s, null, coSigners);
+        return register(s, similar, coSigners.stream()
+                .map(id -> new SubmissionView.CoSignerView(id, CoSigner.State.SIGNED, s.createdAt)).toList());
     }
 
     /** A submission this caller may read (404 otherwise), as the API shows it. */
@@ -116,13 +119,19 @@ public class SubmissionService {
      * commit. The item is detached then: its row is complete, and Hibernate must not write it again.
      */
     public SubmissionView register(Submission s, int similar) {
+        return register(s, similar, SubmissionView.coSignersOf(s.id));
+    }
+
+    /** As {@link #register(Submission, int)}, with the item's co-signers known already (the office's one step). */
+    private SubmissionView register(Submission s, int similar, List<SubmissionView.CoSignerView> coSigners) {
         SubmissionState before = s.state;
         s.state = SubmissionState.REGISTERED;
         s.registeredAt = now();
         s.registeredBy = change.actor();
         List<SubmissionView.SimilarItem> found = similar > 0 ? similarItems.of(s, similar, 0.2) : null;
-        List<SubmissionView.CoSignerView> coSigners = SubmissionView.coSignersOf(s.id);
-        SessionNumbers.Numbered announcement = announcer.registered(s, before);
+        List<Long> signed = coSigners.stream().filter(c -> c.state() == CoSigner.State.SIGNED)
+                .map(SubmissionView.CoSignerView::memberId).toList();
+        SessionNumbers.Numbered announcement = announcer.registered(s, before, signed);
         em.flush();
         em.detach(s);
         s.number = numbers.assign(s.sessionId, s.id, announcement);
