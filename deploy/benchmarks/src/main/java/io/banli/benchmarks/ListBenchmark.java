@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import io.banli.platform.ServiceProcess;
  * (10), p50 and p99: the office's list of a session in id order and by number, a session narrowed by state and
  * field newest first, the key items of every session, a member's own items (as lead proposer or co-signer), and a
  * word in the title or body of a session's items. {@code BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's
- * statements by total time.
+ * statements by total time. Afterwards the totals of a session and of the key items are checked against a count.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
  */
@@ -92,7 +94,32 @@ public final class ListBenchmark {
                 System.out.println(generator.closed(8, step, get.getValue()).line(get.getKey() + ", 8 connections"));
             }
             StatementStatistics.print(platform, "intake", 12);
+            checkTotals(http, intake, office, platform, session);
             RegisterBenchmark.printMachine();
+        }
+    }
+
+    /** The office's totals (kept by the tally) against a count of the items, for a session and for the key items. */
+    private static void checkTotals(HttpClient http, ServiceProcess intake, String office, PlatformProcess platform,
+            long session) throws Exception {
+        Map<String, String> counts = Map.of("sessionId=" + session, "session_id = " + session, "keyItem=true",
+                "key_item");
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement sql = c.createStatement()) {
+            for (var list : counts.entrySet()) {
+                String page = http.send(HttpRequest.newBuilder(URI.create(intake.url() + "/api/v1/submissions?"
+                        + list.getKey())).header("Authorization", "Bearer " + office).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                long total = Long.parseLong(page.replaceAll("(?s).*\"total\"\\s*:\\s*(\\d+).*", "$1"));
+                try (ResultSet rs = sql.executeQuery("select count(*) from submission where state <> 'DRAFT' and "
+                        + list.getValue())) {
+                    rs.next();
+                    System.out.printf("total of %s: %,d, counted %,d%n", list.getKey(), total, rs.getLong(1));
+                    if (total != rs.getLong(1)) {
+                        throw new IllegalStateException("The list's total is not the count of its items");
+                    }
+                }
+            }
         }
     }
 
@@ -143,7 +170,13 @@ public final class ListBenchmark {
                     insert into co_signer (submission_id, member_id, state, invited_at, signed_at)
                     select id, %d, 'SIGNED', filed_at, filed_at from submission
                     where id %% 2000 = 1000 and lead_proposer_id <> %d""".formatted(member, member));
-            sql.execute("analyze submission, co_signer, member");
+            // Written with the triggers off (replica role): the office's list totals are tallied as V19 tallied the
+            // items it found.
+            sql.execute("""
+                    insert into submission_tally (session_id, state, kind, field, key_item, delta, folded)
+                    select session_id, state, kind, field, key_item, count(*), true from submission
+                    group by session_id, state, kind, field, key_item""");
+            sql.execute("analyze submission, co_signer, member, submission_tally");
             // Totals are counted from indexes alone where the visibility map says a page's rows are visible to all,
             // as autovacuum leaves a year's items. A vacuum marks only rows older than every open snapshot, and
             // autovacuum's own analyze of the fresh rows may hold one: vacuum until the whole table is marked.
