@@ -129,7 +129,8 @@ class ListTotalsTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select count(*) from submission
                 where state <> 'DRAFT' and (cast(:session as bigint) is null or session_id = :session)
-                  and (cast(:state as text) is null or state = :state) and (cast(:field as text) is null or field = :field)
+                  and (cast(:state as text) is null or state = :state)
+                  and (cast(:field as text) is null or field = :field)
                   and (cast(:keyItem as boolean) is null or key_item = :keyItem)""")
                 .setParameter("session", session).setParameter("state", state).setParameter("field", field)
                 .setParameter("keyItem", keyItem).getSingleResult()).longValue());

@@ -213,7 +213,8 @@ class SubmissionRegistrationTest {
                     .isEqualTo(answer.getList("coSigners", Map.class));
             for (String type : List.of("banli.intake.submission.filed.v1", REGISTERED)) {
                 JsonPath data = JsonPath.from(topic.await(TopicProbe.ofType(type, String.valueOf(id))).value());
-                assertThat(data.getList("coSignerIds", Integer.class)).as(type).containsExactlyElementsOf(inMemberOrder);
+                assertThat(data.getList("coSignerIds", Integer.class)).as(type)
+                        .containsExactlyElementsOf(inMemberOrder);
             }
         }
     }
