@@ -33,8 +33,10 @@ final class ConsumerGroups {
                         .filter(e -> topics.contains(e.getKey().topic()) && e.getValue() != null)
                         .mapToLong(e -> e.getValue().offset()).sum();
                 if (done >= atLeast) {
-                    Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                            .filter(p -> topics.contains(p.topic()))
+                    // Every partition of the topics, also those the group has committed nothing on yet.
+                    Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values()
+                            .stream().flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(),
+                                    p.partition())))
                             .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
                     long ends = admin.listOffsets(latest).all().get().values().stream()
                             .mapToLong(o -> o.offset()).sum();
