@@ -50,6 +50,10 @@ class ListTotalsTest {
         change(random, sessions, deputy, 40);
         assertTotalsMatchCounts(sessions);
         tally.fold();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) - count(distinct (session_id, state, kind, field, key_item)) + count(*) filter (where not
+                folded) from submission_tally where session_id in (:sessions)""").setParameter("sessions", sessions)
+                .getSingleResult()).longValue())).as("after the fold: one folded row per combination").isZero();
         assertTotalsMatchCounts(sessions);
         change(random, sessions, deputy, 15);
         assertTotalsMatchCounts(sessions);
