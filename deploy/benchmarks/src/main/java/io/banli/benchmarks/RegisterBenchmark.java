@@ -110,7 +110,9 @@ public final class RegisterBenchmark {
             // The reads alone: the registrations' events relayed and consumed first (intake's webhook fan-out), or
             // their tail falls into the reads and its collections into the reads' p99.
             long caughtUp = System.nanoTime();
-            awaitRelayed(platform);
+            try (Connection db = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "")) {
+                Waits.untilNone(db, "select count(*) from outbox_event where published_at is null");
+            }
             ConsumerGroups.awaitCaughtUp(platform.kafkaBootstrapServers(), "intake-service",
                     Set.of("banli.intake.submissions"), 0);
             System.out.printf("registrations' events relayed and consumed %.1f s after the last registration%n",
@@ -246,22 +248,6 @@ public final class RegisterBenchmark {
     }
 
     /** Every session's numbers of the benchmark's year must be exactly 1..n: none twice, none skipped. */
-    /** Waits until the outbox holds no unpublished event. */
-    private static void awaitRelayed(PlatformProcess platform) throws Exception {
-        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
-                Statement st = c.createStatement()) {
-            while (true) {
-                try (ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null")) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
     private static String checkNumbers(PlatformProcess platform) throws Exception {
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
                 Statement st = c.createStatement();

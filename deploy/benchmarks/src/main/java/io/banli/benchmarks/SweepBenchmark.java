@@ -58,9 +58,9 @@ public final class SweepBenchmark {
             t0 = System.nanoTime();
             // The waits ask the partial indexes whether anything is left (one row at most): counting what is done,
             // or even what is left, would compete with the work measured five times a second.
-            waitForNone(db, "select count(*) from (select 1 from deadline_alert where fired_at is null and fire_at <= now() limit 1) x");
+            Waits.untilNone(db, "select count(*) from (select 1 from deadline_alert where fired_at is null and fire_at <= now() limit 1) x");
             double raised = seconds(t0);
-            waitForNone(db, "select count(*) from (select 1 from outbox_event where published_at is null limit 1) x");
+            Waits.untilNone(db, "select count(*) from (select 1 from outbox_event where published_at is null limit 1) x");
             double published = seconds(t0);
             long reminders = count(db, "select count(*) from reminder");
             System.out.printf("%,d becoming overdue at once: all raised in %.1f s (%.0f/s, %,d reminders planned), all "
@@ -137,20 +137,6 @@ public final class SweepBenchmark {
         }
         Collections.sort(times);
         return times.get(times.size() / 2);
-    }
-
-    private static void waitForNone(Connection db, String countQuery) throws Exception {
-        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(countQuery)) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Not reached in 30 minutes: " + countQuery);
     }
 
     private static long count(Connection db, String query) throws Exception {

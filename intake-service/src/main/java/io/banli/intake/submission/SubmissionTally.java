@@ -1,5 +1,10 @@
 package io.banli.intake.submission;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,39 +35,18 @@ public class SubmissionTally {
 
     /** How many filed items match the list's columns: its total, as exact as a count in this transaction. */
     long total(SubmissionSearch.Criteria c) {
-        StringBuilder sql = new StringBuilder("select coalesce(sum(delta), 0) from submission_tally where state <> '")
-                .append(SubmissionState.DRAFT.name()).append("'");
-        if (c.sessionId != null) {
-            sql.append(" and session_id = :session");
-        }
-        if (c.kind != null) {
-            sql.append(" and kind = :kind");
-        }
-        if (c.field != null) {
-            sql.append(" and field = :field");
-        }
-        if (c.state != null) {
-            sql.append(" and state = :state");
-        }
-        if (c.keyItem != null) {
-            sql.append(" and key_item = :keyItem");
-        }
-        Query query = em.createNativeQuery(sql.toString());
-        if (c.sessionId != null) {
-            query.setParameter("session", c.sessionId);
-        }
-        if (c.kind != null) {
-            query.setParameter("kind", c.kind.name());
-        }
-        if (c.field != null) {
-            query.setParameter("field", c.field);
-        }
-        if (c.state != null) {
-            query.setParameter("state", c.state.name());
-        }
-        if (c.keyItem != null) {
-            query.setParameter("keyItem", c.keyItem);
-        }
+        // Each filter by its column; the column's name is also the parameter's.
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("session_id", c.sessionId);
+        filters.put("kind", c.kind == null ? null : c.kind.name());
+        filters.put("field", c.field);
+        filters.put("state", c.state == null ? null : c.state.name());
+        filters.put("key_item", c.keyItem);
+        filters.values().removeIf(Objects::isNull);
+        Query query = em.createNativeQuery("select coalesce(sum(delta), 0) from submission_tally where state <> '"
+                + SubmissionState.DRAFT.name() + "'" + filters.keySet().stream()
+                        .map(column -> " and " + column + " = :" + column).collect(Collectors.joining()));
+        filters.forEach(query::setParameter);
         return ((Number) query.getSingleResult()).longValue();
     }
 
