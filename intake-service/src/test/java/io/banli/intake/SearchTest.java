@@ -6,6 +6,7 @@ import static io.banli.intake.IntakeFixtures.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,43 @@ class SearchTest {
                 .containsExactly(signed, alone);
         assertThat(ids(given().auth().oauth2(Tokens.member(first)).queryParam("sessionId", session)))
                 .containsExactly(signed);
+    }
+
+    @Test
+    void aMembersWholeListCountsWhatTheyLeadCoSignOrAreInvitedToAndTheirDraftsOnce() {
+        long session = session("PEOPLES_CONGRESS");
+        long later = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long other = member("DEPUTY");
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, lead));
+        request.put("coSignerIds", List.of(other));
+        long signed = ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().path("id")).longValue();
+        long nextYear = file(later, lead, "关于次年的建议", "建议次年继续。", "OTHER", false);
+        long draft = ((Number) as(Tokens.member(lead)).body(IntakeFixtures.draft(session, "关于未提交草稿的建议"))
+                .post("/api/v1/drafts").then().statusCode(201).extract().path("id")).longValue();
+        long invitedTo = ((Number) as(Tokens.member(other)).body(IntakeFixtures.draft(later, "关于邀请附议的建议"))
+                .post("/api/v1/drafts").then().statusCode(201).extract().path("id")).longValue();
+        as(Tokens.member(other)).body(Map.of("version", 0, "memberIds", List.of(lead)))
+                .post("/api/v1/drafts/" + invitedTo + "/co-signers").then().statusCode(200);
+
+        // Unfiltered, the total counts the member's ids; any filter counts the matching items: both say the same.
+        for (long member : List.of(lead, other)) {
+            var all = given().auth().oauth2(Tokens.member(member)).queryParam("size", 200).get("/api/v1/submissions")
+                    .then().statusCode(200).extract().jsonPath();
+            int total = all.getInt("total");
+            assertThat(total).isEqualTo(all.getList("items").size());
+            given().auth().oauth2(Tokens.member(member)).queryParam("size", 1).get("/api/v1/submissions").then()
+                    .body("total", equalTo(total), "items", hasSize(1));
+            int bySession = 0;
+            for (long s : List.of(session, later)) {
+                bySession += given().auth().oauth2(Tokens.member(member)).queryParam("sessionId", s)
+                        .get("/api/v1/submissions").then().statusCode(200).extract().<Integer>path("total");
+            }
+            assertThat(bySession).isEqualTo(total);
+        }
+        assertThat(ids(given().auth().oauth2(Tokens.member(lead)))).containsExactly(signed, nextYear, draft, invitedTo);
+        assertThat(ids(given().auth().oauth2(Tokens.member(other)))).containsExactly(signed, invitedTo);
     }
 
     @Test
