@@ -178,8 +178,9 @@ public final class ListBenchmark {
                     group by session_id, state, kind, field, key_item""");
             sql.execute("analyze submission, co_signer, member, submission_tally");
             // Totals the tally does not keep (a member's own items) are counted from indexes alone where the
-            // visibility map says a page's rows are visible to all, as autovacuum leaves a year's items. A vacuum marks only rows older than every open snapshot, and
-            // autovacuum's own analyze of the fresh rows may hold one: vacuum until the whole table is marked.
+            // visibility map says a page's rows are visible to all, as autovacuum leaves a year's items. A vacuum
+            // marks only rows older than every open snapshot, and autovacuum's own analyze of the fresh rows may
+            // hold one: vacuum until the whole table is marked.
             for (int round = 1;; round++) {
                 sql.execute("vacuum submission, co_signer");
                 try (var pages = sql.executeQuery("select relallvisible, relpages from pg_class where relname = "

@@ -23,7 +23,7 @@ import io.banli.platform.ServiceProcess;
  * with a million items (five sessions of 200,000; sole, joint and split handling; 90 % replied; 60 %
  * of replies rated) and the statistics' rollups from it, then the packaged service is asked, over HTTP, for the
  * statistics (all, one session, and filters by unit, role, kind, field, key flag and period), the ranking, the
- * annual report (Markdown and HTML with charts) and a session's item list as CSV. Each figure is the median of
+ * annual report (Markdown, PDF and HTML with charts) and a session's item list as CSV. Each figure is the median of
  * five calls.
  * Run (the module's exec goal is bound to the sweep benchmark, so this one runs with plain java):
  * {@code ./mvnw -q -pl reporting-service,deploy/benchmarks -am package -DskipTests &&
@@ -60,6 +60,8 @@ public final class ReportingBenchmark {
             measure(http, token, base + "/api/v1/rankings", "ranking of 200 units, all 1,000,000");
             measure(http, token, base + "/api/v1/rankings?sessionId=1", "ranking of 200 units, one session");
             measure(http, token, base + "/api/v1/reports/annual?sessionId=1", "annual report, Markdown with 3 charts");
+            measure(http, token, base + "/api/v1/reports/annual?sessionId=1&format=PDF",
+                    "annual report, PDF with 3 charts");
             measure(http, token, base + "/api/v1/reports/annual?year=2025&format=HTML",
                     "annual report, HTML, all 1,000,000");
             measure(http, token, base + "/api/v1/exports/items?sessionId=1", "item list CSV, one session");

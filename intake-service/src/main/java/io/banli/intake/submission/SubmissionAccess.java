@@ -66,7 +66,7 @@ public class SubmissionAccess {
         return caller.hasRole(Roles.LEADER) ? caller.leaderName().filter(n -> !n.isBlank()) : Optional.empty();
     }
 
-    /** The member whose own items this caller lists: a member, or a portal acting for one; not a leader or the office. */
+    /** Whose own items this caller lists: a member, or a portal acting for one (not a leader, not the office). */
     public Optional<Long> ownItemsOf() {
         return seesAll() || caller.hasRole(Roles.LEADER) ? Optional.empty() : actingMember();
     }
