@@ -65,10 +65,7 @@ class SearchTest {
         long lead = member("DEPUTY");
         long first = member("DEPUTY");
         long second = member("DEPUTY");
-        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, lead));
-        request.put("coSignerIds", List.of(second, first));
-        long signed = ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
-                .extract().path("id")).longValue();
+        long signed = coSigned(session, lead, second, first);
         long alone = file(session, lead, "关于独自提出的建议", "建议独自提出。", "OTHER", false);
 
         var page = office(session).get("/api/v1/submissions").then().statusCode(200).extract().jsonPath();
@@ -89,15 +86,10 @@ class SearchTest {
         long later = session("PEOPLES_CONGRESS");
         long lead = member("DEPUTY");
         long other = member("DEPUTY");
-        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, lead));
-        request.put("coSignerIds", List.of(other));
-        long signed = ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
-                .extract().path("id")).longValue();
+        long signed = coSigned(session, lead, other);
         long nextYear = file(later, lead, "关于次年的建议", "建议次年继续。", "OTHER", false);
-        long draft = ((Number) as(Tokens.member(lead)).body(IntakeFixtures.draft(session, "关于未提交草稿的建议"))
-                .post("/api/v1/drafts").then().statusCode(201).extract().path("id")).longValue();
-        long invitedTo = ((Number) as(Tokens.member(other)).body(IntakeFixtures.draft(later, "关于邀请附议的建议"))
-                .post("/api/v1/drafts").then().statusCode(201).extract().path("id")).longValue();
+        long draft = drafted(lead, session, "关于未提交草稿的建议");
+        long invitedTo = drafted(other, later, "关于邀请附议的建议");
         as(Tokens.member(other)).body(Map.of("version", 0, "memberIds", List.of(lead)))
                 .post("/api/v1/drafts/" + invitedTo + "/co-signers").then().statusCode(200);
 
@@ -149,6 +141,19 @@ class SearchTest {
 
     private static RequestSpecification office(long session) {
         return given().auth().oauth2(Tokens.office()).queryParam("sessionId", session);
+    }
+
+    /** The office registers the lead's suggestion, its co-signers signed on paper. */
+    private static long coSigned(long session, long lead, Long... coSigners) {
+        Map<String, Object> request = new HashMap<>(IntakeFixtures.suggestion(session, lead));
+        request.put("coSignerIds", List.of(coSigners));
+        return ((Number) as(Tokens.office()).body(request).post("/api/v1/submissions").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    private static long drafted(long member, long session, String title) {
+        return ((Number) as(Tokens.member(member)).body(IntakeFixtures.draft(session, title)).post("/api/v1/drafts")
+                .then().statusCode(201).extract().path("id")).longValue();
     }
 
     private static List<Long> ids(RequestSpecification request) {
