@@ -35,8 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
      * resident under load to 235-254 MB and its start from 20-25 s to 13-17 s (four starting at once on two cores; the
      * last measurements 2.0-2.6 s each, started one after another). Every 15 s the JVM hands the C heap's free pages
      * back to the system (JDK 17.0.9 or later): intake's peak 257 -> 249-251 MB; every 5 s doubled the reads' p99 at
-     * 1,000/s, every second cost a tenth of the throughput. The Kubernetes manifests set the same in the base config map ({@code JAVA_OPTS_APPEND},
-     * {@code MALLOC_ARENA_MAX}).
+     * 1,000/s, every second cost a tenth of the throughput. The Kubernetes manifests set the same in the base config
+     * map ({@code JAVA_OPTS_APPEND}, {@code MALLOC_ARENA_MAX}).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-Xms16m", "-XX:MaxNewSize=16m",
             "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m",
