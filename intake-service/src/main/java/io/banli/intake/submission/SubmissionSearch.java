@@ -89,10 +89,18 @@ public class SubmissionSearch {
         @Max(200)
         public int size;
 
-        /** Whether a filter narrows the list; sorting and paging do not. */
+        /**
+         * Whether nothing but the item's own columns (session, kind, field, state, key flag) narrows the list, if
+         * anything does: the lists whose totals {@link SubmissionTally} keeps. A proposer, a unit or words are not.
+         */
+        boolean byOwnColumnsOnly() {
+            return proposerId == null && (unit == null || unit.isBlank()) && q == null;
+        }
+
+        /** Whether any filter narrows the list; sorting and paging do not. */
         boolean narrowed() {
             return sessionId != null || kind != null || field != null || state != null || keyItem != null
-                    || proposerId != null || (unit != null && !unit.isBlank()) || (q != null && !q.isBlank());
+                    || !byOwnColumnsOnly();
         }
     }
 
@@ -155,7 +163,7 @@ public class SubmissionSearch {
         // (1,000,000) items for every page (ListBenchmark, 8 connections: p99 107-144 ms).
         // A member's whole list (a portal's "my items"): their ids counted, not each one looked up in the items.
         Optional<Long> own = c.narrowed() ? Optional.empty() : access.ownItemsOf();
-        long total = access.seesAll() && SubmissionTally.holds(c) ? tally.total(c)
+        long total = access.seesAll() && c.byOwnColumnsOnly() ? tally.total(c)
                 : own.isPresent() ? access.ownItemCount(own.get()) : query.count();
         return new SubmissionPage(items, c.page, c.size, total);
     }

@@ -26,14 +26,10 @@ public class SubmissionTally {
     EntityManager em;
 
     /**
-     * Whether the tally holds this list's total: a list of every filed item (the office's, the auditor's) narrowed by
-     * the item's own columns only. A proposer, a unit or words are counted item by item.
+     * How many filed items match the list's columns: its total, as exact as a count in this transaction. For a list
+     * of every filed item (the office's, the auditor's) narrowed by the item's own columns only
+     * ({@link SubmissionSearch.Criteria#byOwnColumnsOnly}).
      */
-    static boolean holds(SubmissionSearch.Criteria c) {
-        return c.proposerId == null && (c.unit == null || c.unit.isBlank()) && c.q == null;
-    }
-
-    /** How many filed items match the list's columns: its total, as exact as a count in this transaction. */
     long total(SubmissionSearch.Criteria c) {
         // Each filter by its column; the column's name is also the parameter's.
         Map<String, Object> filters = new LinkedHashMap<>();

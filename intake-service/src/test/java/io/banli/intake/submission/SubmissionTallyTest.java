@@ -10,14 +10,14 @@ class SubmissionTallyTest {
     @Test
     void listsNarrowedByTheItemsOwnColumnsAreTallied() {
         SubmissionSearch.Criteria c = new SubmissionSearch.Criteria();
-        assertThat(SubmissionTally.holds(c)).as("everything").isTrue();
+        assertThat(c.byOwnColumnsOnly()).as("everything").isTrue();
         c.sessionId = 1L;
         c.kind = SubmissionKind.SUGGESTION;
         c.field = "SOCIAL_LIVELIHOOD";
         c.state = SubmissionState.REGISTERED;
         c.keyItem = true;
         c.unit = " ";
-        assertThat(SubmissionTally.holds(c)).as("session, kind, field, state, key flag, a blank unit").isTrue();
+        assertThat(c.byOwnColumnsOnly()).as("session, kind, field, state, key flag, a blank unit").isTrue();
     }
 
     @Test
@@ -28,8 +28,8 @@ class SubmissionTallyTest {
         unit.unit = "教育局";
         SubmissionSearch.Criteria words = new SubmissionSearch.Criteria();
         words.q = "渡口";
-        assertThat(SubmissionTally.holds(proposer)).isFalse();
-        assertThat(SubmissionTally.holds(unit)).isFalse();
-        assertThat(SubmissionTally.holds(words)).isFalse();
+        assertThat(proposer.byOwnColumnsOnly()).isFalse();
+        assertThat(unit.byOwnColumnsOnly()).isFalse();
+        assertThat(words.byOwnColumnsOnly()).isFalse();
     }
 }
