@@ -29,10 +29,11 @@ import io.banli.platform.ServiceProcess;
  * The office registering submissions ({@code POST /submissions}: filed and registered in one step, numbered per
  * session, similar items in the answer; then without them, {@code ?similar=0}) and members reading one of their items
  * ({@code GET /submissions/{id}}, authorization included, once the registrations' events are relayed and consumed)
- * against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed rate; the reads at 8 and 32
- * connections once more from wrk when it is on the PATH (the best of both is the ratio's). pgbench runs on the same
- * PostgreSQL in the same run (a single-row insert and its select-only transaction) as the yardstick; afterwards every
- * session's numbers are checked to be 1..n, none twice, none missing.
+ * against the packaged intake-service: throughput at 8 and 32 connections, p99 at a fixed rate; the registrations and
+ * the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the ratio's, as
+ * this JVM's client takes part of the two cores). pgbench runs on the same PostgreSQL in the same run (a single-row
+ * insert and its select-only transaction) as the yardstick; afterwards every session's numbers are checked to be
+ * 1..n, none twice, none missing.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
  * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder; {@code -Dhistory=} the number of
@@ -88,9 +89,18 @@ public final class RegisterBenchmark {
             LoadGenerator.Result r32 = created.closed(32, step, n -> register.apply(offset[0] + n));
             offset[0] = 4_000_000;
             LoadGenerator.Result rRate = created.open(REGISTER_RATE, step, n -> register.apply(offset[0] + n));
+            // The same registrations from wrk, as the reads below: this JVM's client takes part of a core.
+            LoadGenerator.Result wr8 = Wrk.closed(intake.url(), registrations("", office, sessions, members,
+                    7_000_000), 8, step);
+            LoadGenerator.Result wr32 = Wrk.closed(intake.url(), registrations("", office, sessions, members,
+                    7_500_000), 32, step);
             lines.add(r8.line("register, 8 connections"));
             lines.add(r32.line("register, 32 connections"));
             lines.add(rRate.line("register at " + REGISTER_RATE + "/s"));
+            if (wr8 != null) {
+                lines.add(wr8.line("register, 8 connections, from wrk"));
+                lines.add(wr32.line("register, 32 connections, from wrk"));
+            }
             lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 15);
             // The office keying paper items without the search (?similar=0): the registration's own ceiling.
@@ -99,9 +109,19 @@ public final class RegisterBenchmark {
             LoadGenerator.Result q8 = created.closed(8, step, n -> keyed.apply(offset[0] + n));
             offset[0] = 6_000_000;
             LoadGenerator.Result q32 = created.closed(32, step, n -> keyed.apply(offset[0] + n));
+            LoadGenerator.Result wq8 = Wrk.closed(intake.url(), registrations("?similar=0", office, sessions, members,
+                    8_000_000), 8, step);
+            LoadGenerator.Result wq32 = Wrk.closed(intake.url(), registrations("?similar=0", office, sessions,
+                    members, 8_500_000), 32, step);
             lines.clear();
             lines.add(q8.line("register without the search (similar=0), 8 connections"));
             lines.add(q32.line("register without the search (similar=0), 32 connections"));
+            if (wq8 != null) {
+                lines.add(wq8.line("register without the search (similar=0), 8 connections, from wrk"));
+                lines.add(wq32.line("register without the search (similar=0), 32 connections, from wrk"));
+            } else {
+                lines.add("wrk not on the PATH: registrations from this JVM's client only");
+            }
             lines.add(checkNumbers(platform));
             lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 8);
@@ -139,7 +159,7 @@ public final class RegisterBenchmark {
             LoadGenerator.Result g32 = reads.closed(32, step, read);
             LoadGenerator.Result gRate = reads.open(READ_RATE, step, read);
             // The same reads from wrk, which leaves the service more of the two cores than this JVM's client.
-            List<Wrk.Get> gets = IntStream.range(0, 4_096).mapToObj(n -> new Wrk.Get(
+            List<Wrk.Call> gets = IntStream.range(0, 4_096).mapToObj(n -> Wrk.Call.get(
                     "/api/v1/submissions/" + picks[n][0], tokens.get(picks[n][1]))).toList();
             LoadGenerator.Result w8 = Wrk.closed(intake.url(), gets, 8, step);
             LoadGenerator.Result w32 = Wrk.closed(intake.url(), gets, 32, step);
@@ -159,10 +179,9 @@ public final class RegisterBenchmark {
             Double insert = Pgbench.singleRowInsertTps(platform.postgresPort(), 8, seconds);
             Double select = Pgbench.selectOnlyTps(platform.postgresPort(), 8, seconds);
             if (insert != null && select != null) {
-                double bestRegister = Math.max(r8.perSecond(), r32.perSecond());
-                double bestWithout = Math.max(q8.perSecond(), q32.perSecond());
-                double bestRead = Stream.of(g8, g32, w8, w32).filter(Objects::nonNull)
-                        .mapToDouble(LoadGenerator.Result::perSecond).max().orElseThrow();
+                double bestRegister = best(r8, r32, wr8, wr32);
+                double bestWithout = best(q8, q32, wq8, wq32);
+                double bestRead = best(g8, g32, w8, w32);
                 System.out.printf("pgbench single-row insert, 8 clients: %,.0f tps; register/insert = %.3f, "
                         + "without the search %.3f (target 0.07)%n", insert, bestRegister / insert,
                         bestWithout / insert);
@@ -173,6 +192,12 @@ public final class RegisterBenchmark {
             }
             printMachine();
         }
+    }
+
+    /** The highest rate of these steps (those from wrk null without it). */
+    private static double best(LoadGenerator.Result... steps) {
+        return Stream.of(steps).filter(Objects::nonNull).mapToDouble(LoadGenerator.Result::perSecond).max()
+                .orElseThrow();
     }
 
     /** The machine the run was on, and how busy it was before. */
@@ -209,6 +234,16 @@ public final class RegisterBenchmark {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Filings.filing(n, sessions[n % SESSIONS],
                         members[n % MEMBERS]))).build();
+    }
+
+    /**
+     * 20,000 filings from the n-th on for wrk, registered in one step at {@code /api/v1/submissions<query>}: more than
+     * a step of 10 s registers, so that no text is filed twice and the search meets no copy of its own.
+     */
+    private static List<Wrk.Call> registrations(String query, String office, long[] sessions, long[] members,
+            int from) {
+        return IntStream.range(from, from + 20_000).mapToObj(n -> new Wrk.Call("POST", "/api/v1/submissions" + query,
+                office, Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS]))).toList();
     }
 
     /**

@@ -10,24 +10,48 @@ import java.util.regex.Pattern;
 /**
  * wrk, the C load generator, for a closed-loop step: it spends a fraction of the CPU this JVM's HTTP client does, so
  * on two shared cores it leaves the service more of the machine (the issue measured its first figures with it). Each
- * request is the next of a list of paths, each with its own bearer token (a Lua script), each thread starting
- * elsewhere in the list. Skipped (null) when wrk is not on the PATH.
+ * request is the next of a list (a Lua script), each with its own bearer token and JSON body if any; each of the two
+ * threads starts half the list away from the other, so that a list longer than a step sends no request twice.
+ * Skipped (null) when wrk is not on the PATH.
  */
 final class Wrk {
 
-    /** One GET: a path on the base URL and the bearer token to send. */
-    record Get(String path, String token) {
+    /** One request: its method, a path on the base URL, the bearer token to send and a JSON body (null: none). */
+    record Call(String method, String path, String token, String body) {
+
+        static Call get(String path, String token) {
+            return new Call("GET", path, token, null);
+        }
+
+        /** One line of the script's list: the body, if any, last (JSON has no line breaks but inside strings). */
+        String line() {
+            if (body != null && body.contains("\n")) {
+                throw new IllegalArgumentException("A body on more than one line: " + body);
+            }
+            return method + " " + path + " " + token + (body == null ? "" : " " + body);
+        }
     }
 
     private static final String SCRIPT = """
+            local threads = 0
+            function setup(thread)
+                thread:set("half", threads)
+                threads = threads + 1
+            end
             local requests = {}
             local position = 1
             function init(args)
                 for line in io.lines(args[1]) do
-                    local path, token = line:match("^(%S+) (%S+)$")
-                    requests[#requests + 1] = wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
+                    local method, path, token, body = line:match("^(%S+) (%S+) (%S+) ?(.*)$")
+                    local headers = { ["Authorization"] = "Bearer " .. token }
+                    if body == "" then
+                        body = nil
+                    else
+                        headers["Content-Type"] = "application/json"
+                    end
+                    requests[#requests + 1] = wrk.format(method, path, headers, body)
                 end
-                position = math.random(#requests)
+                position = (half * math.floor(#requests / 2)) % #requests
             end
             function request()
                 position = position % #requests + 1
@@ -49,7 +73,7 @@ final class Wrk {
     }
 
     /** {@code connections} connections on two threads for {@code duration}; null without wrk. */
-    static LoadGenerator.Result closed(String baseUrl, List<Get> gets, int connections, Duration duration)
+    static LoadGenerator.Result closed(String baseUrl, List<Call> calls, int connections, Duration duration)
             throws Exception {
         String wrk = Commands.onPath("wrk");
         if (wrk == null) {
@@ -57,9 +81,8 @@ final class Wrk {
         }
         Path dir = Files.createTempDirectory("wrk");
         try {
-            Path script = Files.writeString(dir.resolve("gets.lua"), SCRIPT);
-            Path list = Files.write(dir.resolve("gets.txt"), gets.stream().map(g -> g.path() + " " + g.token())
-                    .toList());
+            Path script = Files.writeString(dir.resolve("calls.lua"), SCRIPT);
+            Path list = Files.write(dir.resolve("calls.txt"), calls.stream().map(Call::line).toList());
             String out = Commands.output(List.of(wrk, "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s",
                     "--latency", "-s", script.toString(), baseUrl, "--", list.toString()));
             int total = Integer.parseInt(find(TOTAL, out));
