@@ -6,9 +6,17 @@ import static io.banli.intake.IntakeFixtures.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +27,9 @@ import io.restassured.path.json.JsonPath;
 /** Duplicates and precedents: Chinese titles and bodies compared by character bigrams, across sessions. */
 @QuarkusTest
 class SimilarityTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void theMostSimilarItemsOfThisAndEarlierSessionsComeFirstWithAScore() {
@@ -51,6 +62,55 @@ class SimilarityTest {
         given().auth().oauth2(Tokens.office()).get("/api/v1/submissions/987654/similar").then().statusCode(404);
         given().auth().oauth2(Tokens.office()).queryParam("minScore", 2).get("/api/v1/submissions/" + item + "/similar")
                 .then().statusCode(400);
+    }
+
+    /**
+     * The search scores candidates with its own arithmetic (each part's shared codes counted once); every score it
+     * shows must be the definition's: V13's Jaccard of the stored codes, weighted 0.6 and 0.4, rounded to three.
+     */
+    @Test
+    void everyScoreShownIsTheWeightedJaccardOfTheStoredCodes() throws Exception {
+        long deputy = member("DEPUTY");
+        long session = session("PEOPLES_CONGRESS", Map.of("year", 2025));
+        String[] words = {"翡翠河", "老旧小区", "加装电梯", "专项补贴", "简化审批", "老年居民", "停车难", "口袋公园", "社区食堂",
+            "养老服务", "Wi-Fi", "5G"};
+        Random random = new Random(21);
+        long item = 0;
+        for (int n = 0; n < 12; n++) {
+            item = file(session, deputy, "关于" + draw(words, 3, random) + "的建议", "建议" + draw(words, 8, random) + "。");
+        }
+        JsonPath similar = given().auth().oauth2(Tokens.office()).queryParam("minScore", 0).queryParam("limit", 50)
+                .get("/api/v1/submissions/" + item + "/similar").then().statusCode(200).extract().jsonPath();
+        List<Integer> ids = similar.getList("id", Integer.class);
+        assertThat(ids).as("texts drawn from twelve words share codes").hasSizeGreaterThan(5);
+
+        Map<Integer, Float> expected = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement scores = c.prepareStatement("""
+                        select o.submission_id, round(cast(0.6 * intake_jaccard_codes(o.title_codes, me.title_codes)
+                            + 0.4 * intake_jaccard_codes(o.body_codes, me.body_codes) as numeric), 3)
+                        from submission_similarity o, submission_similarity me
+                        where me.submission_id = ? and o.submission_id = any(?)""")) {
+            scores.setLong(1, item);
+            scores.setArray(2, c.createArrayOf("int8", ids.stream().map(Integer::longValue).toArray()));
+            try (ResultSet rs = scores.executeQuery()) {
+                while (rs.next()) {
+                    expected.put(rs.getInt(1), rs.getFloat(2));
+                }
+            }
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(similar.getFloat("[" + i + "].score")).as("item %d", ids.get(i))
+                    .isEqualTo(expected.get(ids.get(i)));
+        }
+    }
+
+    private static String draw(String[] words, int count, Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < count; k++) {
+            text.append(words[random.nextInt(words.length)]);
+        }
+        return text.toString();
     }
 
     @Test

@@ -72,8 +72,16 @@ public class SimilarItems {
                     -- The probes as values computed before the items are read: both GIN indexes read, OR-ed.
                     join submission_similarity o on o.title_codes && (select title_codes from probe)
                                                  or o.body_codes && (select body_codes from probe)
-                    cross join lateral (select round(cast(:tw * intake_jaccard_codes(o.title_codes, me.title_codes)
-                            + (1 - :tw) * intake_jaccard_codes(o.body_codes, me.body_codes) as numeric), 3) as score) sc
+                    -- V13's intake_jaccard_codes (shared / all codes, 0 for two empty sets) with each part's
+                    -- shared codes counted once: intersecting the arrays is most of the scoring, and offset 0
+                    -- keeps the planner from copying the count into both places of the formula.
+                    cross join lateral (select icount(o.title_codes & me.title_codes) as title,
+                            icount(o.body_codes & me.body_codes) as body offset 0) shared
+                    cross join lateral (select round(cast(
+                            :tw * (shared.title::real / greatest(cardinality(o.title_codes)
+                                + cardinality(me.title_codes) - shared.title, 1))
+                            + (1 - :tw) * (shared.body::real / greatest(cardinality(o.body_codes)
+                                + cardinality(me.body_codes) - shared.body, 1)) as numeric), 3) as score) sc
                     where o.submission_id <> me.id and sc.score >= :min
                           and o.session_id in (select se.id from session se where se.year <= me.year)
                     order by sc.score desc, o.submission_id
