@@ -23,7 +23,7 @@ final class Wrk {
             return new Call("GET", path, token, null);
         }
 
-        /** One line of the script's list: the body, if any, last (JSON has no line breaks but inside strings). */
+        /** One line of the script's list, the body (if any) last: a body must be JSON written on one line. */
         String line() {
             if (body != null && body.contains("\n")) {
                 throw new IllegalArgumentException("A body on more than one line: " + body);
