@@ -33,6 +33,13 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class SubmissionAccess {
 
+    /**
+     * The ids of member {@code :me}'s own items: what they lead, and what they co-sign or are invited to, drafts
+     * included. One set of ids, each half through its own index: an OR of the two made PostgreSQL read every item.
+     */
+    private static final String OWN_IDS = "select x.id as id from Submission x where x.leadProposerId = :me "
+            + "union select c.submissionId as id from CoSigner c where c.memberId = :me";
+
     @Inject
     Caller caller;
 
@@ -72,13 +79,12 @@ public class SubmissionAccess {
     }
 
     /**
-     * How many items a member's own list holds, drafts included: the ids they lead and co-sign, counted from V20's
-     * indexes without reading an item (each id is an item's: a co-signer's row refers to one).
+     * How many items a member's own list holds, drafts included: their ids counted from V20's indexes without
+     * reading an item (each id is an item's: a co-signer's row refers to one).
      */
     public long ownItemCount(long member) {
-        return ((Number) Submission.getEntityManager().createNativeQuery("select count(*) from (select id "
-                + "from submission where lead_proposer_id = :me union select submission_id from co_signer "
-                + "where member_id = :me) own").setParameter("me", member).getSingleResult()).longValue();
+        return Submission.getEntityManager().createQuery("select count(*) from (" + OWN_IDS + ") own", Long.class)
+                .setParameter("me", member).getSingleResult();
     }
 
     /** The grant of a platform whose token names no member; empty for every other caller. */
@@ -171,9 +177,7 @@ public class SubmissionAccess {
         Optional<Long> member = ownItemsOf();
         if (member.isPresent()) {
             params.and("me", member.get());
-            // One set of ids, each half through its own index: an OR of the two made PostgreSQL read every item.
-            return "s.id in (select x.id from Submission x where x.leadProposerId = :me "
-                    + "union select c.submissionId from CoSigner c where c.memberId = :me)";
+            return "s.id in (" + OWN_IDS + ")";
         }
         Optional<PlatformGrant> grant = platformGrant();
         if (grant.isPresent()) {
