@@ -20,10 +20,10 @@ import io.banli.kit.outbox.OutboxAppended;
 
 /**
  * Each session's gap-free numbers (第1号, 第2号 …). The number is taken in the registration's last statement,
- * which also writes it onto the item, into the registered event and into the audit entry: the session's counter
- * row stays locked from that statement until the commit only, so concurrent registrations of one session queue
- * for one statement and a commit, not for each other's whole transactions. A rollback gives the number back,
- * because the counter's update rolls back with everything else.
+ * which also writes the registration (state, time, registrar, number, version) onto the item, the registered event
+ * and the audit entry: the session's counter row stays locked from that statement until the commit only, so
+ * concurrent registrations of one session queue for one statement and a commit, not for each other's whole
+ * transactions. A rollback gives the number back, because the counter's update rolls back with everything else.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -61,55 +61,10 @@ public class SessionNumbers {
     ObjectMapper mapper;
 
     /**
-     * Gives the item the session's next number and writes the event and the audit entry that name it, in one
-     * statement. The item's other changes must be flushed already: the statement writes its row behind
-     * Hibernate's back. A session's first number creates its counter row.
+     * Registers one received item: {@link #assignAll} for a run of one. Returns its number.
      */
-    public int assign(long sessionId, long submissionId, Numbered n) {
-        AuditLog.Entry audit = n.audit();
-        int number = ((Number) em.createNativeQuery("""
-                with taken as (
-                    insert into submission_counter as c (session_id, next_number) values (:session, 2)
-                    on conflict (session_id) do update set next_number = c.next_number + 1
-                    returning next_number - 1 as number),
-                numbered as (
-                    update submission set number = taken.number from taken where id = :id returning taken.number),
-                event as (
-                    insert into outbox_event (event_id, topic, event_type, aggregate_id, payload, occurred_at, trace_parent)
-                    select :eventId, :topic, :type, :aggregate,
-                           cast(replace(:payload, :eventPlaceholder, '"number":' || numbered.number) as json), :at,
-                           nullif(:trace, '')
-                    from numbered),
-                audit as (
-                    insert into audit_log (at, actor, roles, action, subject_type, subject_id, detail, result,
-                        source_address)
-                    select :at, :actor, :roles, :action, :subjectType, :subjectId,
-                           replace(:detail, :auditPlaceholder, cast(numbered.number as text)), :result,
-                           nullif(:source, '')
-                    from numbered)
-                select number from numbered""")
-                .setParameter("session", sessionId)
-                .setParameter("id", submissionId)
-                .setParameter("eventId", n.eventId())
-                .setParameter("topic", n.topic())
-                .setParameter("type", n.type())
-                .setParameter("aggregate", n.aggregateId())
-                .setParameter("payload", n.payload())
-                .setParameter("eventPlaceholder", NUMBER_IN_EVENT)
-                .setParameter("at", n.at())
-                .setParameter("trace", n.traceParent())
-                .setParameter("actor", audit.actor())
-                .setParameter("roles", audit.roles())
-                .setParameter("action", audit.action())
-                .setParameter("subjectType", audit.subjectType())
-                .setParameter("subjectId", audit.subjectId())
-                .setParameter("detail", audit.detail())
-                .setParameter("auditPlaceholder", NUMBER_IN_AUDIT)
-                .setParameter("result", audit.result().name())
-                .setParameter("source", audit.sourceAddress() == null ? "" : audit.sourceAddress())
-                .getSingleResult()).intValue();
-        appended.fire(new OutboxAppended(n.eventId()));
-        return number;
+    public int assign(long sessionId, long submissionId, Numbered n, Instant registeredAt, String registeredBy) {
+        return assignAll(sessionId, List.of(submissionId), List.of(n), registeredAt, registeredBy).get(0);
     }
 
     /**

@@ -114,9 +114,9 @@ public class SubmissionService {
      * {@code similar} best similar items, or none searched for at 0 (null in the answer: not looked for, where an
      * empty list says none was found). The search is most of a registration's work in the database, and an office
      * keying a stack of paper items looks for duplicates afterwards ({@code GET /submissions/{id}/similar}).
-     * Everything but the number is read and written first (the search included), so the session's counter row is
-     * locked only for the one statement that writes the number, the event and the audit entry, and for the
-     * commit. The item is detached then: its row is complete, and Hibernate must not write it again.
+     * Everything else is read first (the search included), so the session's counter row is locked only for the
+     * one statement that writes the registration with its number, the event and the audit entry, and for the
+     * commit.
      */
     public SubmissionView register(Submission s, int similar) {
         return register(s, similar, SubmissionView.coSignersOf(s.id));
@@ -124,6 +124,10 @@ public class SubmissionService {
 
     /** As {@link #register(Submission, int)}, with the item's co-signers known already (the office's one step). */
     private SubmissionView register(Submission s, int similar, List<SubmissionView.CoSignerView> coSigners) {
+        // Detached before it changes: the numbering statement writes the whole registration, so Hibernate must
+        // not write it first (one statement per registration instead of two, as for many items at once).
+        em.flush();
+        em.detach(s);
         SubmissionState before = s.state;
         s.state = SubmissionState.REGISTERED;
         s.registeredAt = now();
@@ -132,9 +136,8 @@ public class SubmissionService {
         List<Long> signed = coSigners.stream().filter(c -> c.state() == CoSigner.State.SIGNED)
                 .map(SubmissionView.CoSignerView::memberId).toList();
         SessionNumbers.Numbered announcement = announcer.registered(s, before, signed);
-        em.flush();
-        em.detach(s);
-        s.number = numbers.assign(s.sessionId, s.id, announcement);
+        s.number = numbers.assign(s.sessionId, s.id, announcement, s.registeredAt, s.registeredBy);
+        s.version++;
         return SubmissionView.of(s, coSigners, found);
     }
 
