@@ -45,10 +45,14 @@ class ReviewTest {
         long first = registered(session, lead, "关于在青龙湖湿地公园增设观鸟步道的建议"); // 第1号
         long id = received(session, lead, "关于青龙湖湿地公园增设观鸟步道和科普设施的建议");
         try (TopicProbe topic = TopicProbe.open(TOPIC)) {
-            as(Tokens.office()).body(versioned(id, "keyItem", true, "leadingOfficial", "李副市长"))
+            int version = as(Tokens.office()).body(versioned(id, "keyItem", true, "leadingOfficial", "李副市长"))
                     .post("/api/v1/submissions/" + id + "/registration").then().statusCode(200)
                     .body("state", equalTo("REGISTERED")).body("number", equalTo(2))
-                    .body("similar[0].id", equalTo((int) first));
+                    .body("similar[0].id", equalTo((int) first)).extract().path("version");
+            // Stored as answered: the key item written before the numbering statement, the registration by it.
+            as(Tokens.office()).get("/api/v1/submissions/" + id).then().statusCode(200)
+                    .body("keyItem", equalTo(true)).body("leadingOfficial", equalTo("李副市长"))
+                    .body("state", equalTo("REGISTERED")).body("number", equalTo(2)).body("version", equalTo(version));
             JsonPath data = JsonPath.from(topic.await(
                     TopicProbe.ofType("banli.intake.submission.registered.v1", String.valueOf(id))).value());
             assertThat(data.getInt("number")).isEqualTo(2);
