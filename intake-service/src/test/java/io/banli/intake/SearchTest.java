@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,30 @@ class SearchTest {
         assertThat(ids(office(session).queryParam("q", "5g"))).containsExactly(park);
         assertThat(ids(office(session).queryParam("q", "公园 5G"))).containsExactly(park);
         assertThat(ids(office(session).queryParam("q", "图书"))).containsExactly(wifi);
+    }
+
+    @Test
+    void aWordIsFoundInTheTextAsItStandsFromTheFirstDraftOn() {
+        // Words of random characters: their bigrams are rare in any database the suite runs on, so the list finds
+        // them through V21's index of every item's codes (a common word is read in the items: the same answer).
+        String first = randomWord();
+        String second = randomWord();
+        long session = session("PEOPLES_CONGRESS");
+        long lead = member("DEPUTY");
+        long draft = drafted(lead, session, "关于" + first + "的建议");
+        assertThat(ids(as(Tokens.member(lead)).queryParam("q", first))).containsExactly(draft);
+
+        as(Tokens.member(lead)).body(Map.of("version", 0, "title", "关于渡口的建议", "body", "建议" + second + "。",
+                "field", "SOCIAL_LIVELIHOOD")).put("/api/v1/drafts/" + draft).then().statusCode(200);
+        assertThat(ids(as(Tokens.member(lead)).queryParam("q", first))).isEmpty();
+        assertThat(ids(as(Tokens.member(lead)).queryParam("q", second))).containsExactly(draft);
+        assertThat(ids(as(Tokens.member(lead)).queryParam("q", "渡口 " + second))).containsExactly(draft);
+        // Every bigram of the word in title and body (the index's candidate), but not the word itself: not found.
+        String scattered = second.substring(0, 2) + "，" + second.substring(1);
+        long filed = file(session, lead, "关于" + second.substring(0, 2) + "的建议", "建议" + scattered + "。", "OTHER",
+                false);
+        assertThat(ids(office(session).queryParam("q", second))).isEmpty();
+        assertThat(ids(office(session).queryParam("q", second.substring(1)))).containsExactly(filed);
     }
 
     @Test
@@ -154,6 +179,16 @@ class SearchTest {
     private static long drafted(long member, long session, String title) {
         return ((Number) as(Tokens.member(member)).body(IntakeFixtures.draft(session, title)).post("/api/v1/drafts")
                 .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    /** Four characters drawn from the common CJK block: in no other item of the suite's database. */
+    private static String randomWord() {
+        StringBuilder word = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 4; i++) {
+            word.append((char) random.nextInt(0x4e00, 0x9fa6));
+        }
+        return word.toString();
     }
 
     private static List<Long> ids(RequestSpecification request) {
