@@ -76,12 +76,25 @@ class SearchTest {
         assertThat(ids(as(Tokens.member(lead)).queryParam("q", first))).isEmpty();
         assertThat(ids(as(Tokens.member(lead)).queryParam("q", second))).containsExactly(draft);
         assertThat(ids(as(Tokens.member(lead)).queryParam("q", "渡口 " + second))).containsExactly(draft);
+        // The page and its total in one statement; a page past the end still has the total.
+        for (int page : List.of(0, 3)) {
+            as(Tokens.member(lead)).queryParam("q", second).queryParam("page", page).get("/api/v1/submissions").then()
+                    .statusCode(200).body("total", equalTo(1), "items", hasSize(page == 0 ? 1 : 0));
+        }
         // Every bigram of the word in title and body (the index's candidate), but not the word itself: not found.
         String scattered = second.substring(0, 2) + "，" + second.substring(1);
         long filed = file(session, lead, "关于" + second.substring(0, 2) + "的建议", "建议" + scattered + "。", "OTHER",
                 false);
         assertThat(ids(office(session).queryParam("q", second))).isEmpty();
         assertThat(ids(office(session).queryParam("q", second.substring(1)))).containsExactly(filed);
+        long again = file(session, lead, "关于再议" + first + "的建议", "建议再议。", "OTHER", false);
+        long third = file(session, lead, "关于三议的建议", "建议" + first + "。", "OTHER", false);
+        for (int page = 0; page < 3; page++) {
+            office(session).queryParam("q", first).queryParam("size", 1).queryParam("page", page)
+                    .get("/api/v1/submissions").then().statusCode(200)
+                    .body("total", equalTo(2), "items.id", equalTo(page < 2 ? List.of((int) (page == 0 ? again : third))
+                            : List.of()));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -149,6 +150,7 @@ public class SubmissionSearch {
                     + " and lower(u.unitName) like :unit escape '!')");
             params.and("unit", like(c.unit));
         }
+        boolean fewItems = false;
         if (c.q != null) {
             String[] words = c.q.trim().split("\\s+");
             for (int i = 0; i < words.length && !words[i].isEmpty(); i++) {
@@ -166,6 +168,7 @@ public class SubmissionSearch {
                             .append(c.sessionId != null ? " w.sessionId = :session and" : "")
                             .append(" function('intake_codes_contain', w.codes, :w").append(i).append(") = true)");
                     params.and("w" + i, probe);
+                    fewItems = true;
                 }
             }
         }
@@ -174,7 +177,20 @@ public class SubmissionSearch {
         String order = " order by s." + property + (descending ? " desc nulls last" : " asc nulls last")
                 + (property.equals("id") ? "" : ", s.id asc");
         PanacheQuery<Submission> query = Submission.find(where + order, params);
-        List<Submission> page = query.page(Page.of(c.page, c.size)).list();
+        List<Submission> page;
+        Long counted = null;
+        if (fewItems) {
+            // Few items match, all of them read to sort them anyway: the page and its total in one statement, not
+            // the candidates looked up twice (a page past the end has no row to carry the total: counted below).
+            TypedQuery<Object[]> rows = Submission.getEntityManager().createQuery("select s, count(*) over () "
+                    + where + order, Object[].class).setFirstResult(c.page * c.size).setMaxResults(c.size);
+            params.map().forEach(rows::setParameter);
+            List<Object[]> found = rows.getResultList();
+            page = found.stream().map(row -> (Submission) row[0]).toList();
+            counted = found.isEmpty() ? null : (Long) found.get(0)[1];
+        } else {
+            page = query.page(Page.of(c.page, c.size)).list();
+        }
         // A confidential item shown in a list is read as much as one fetched alone: each leaves its audit entry.
         readAudit.markEach("submission", page.stream().filter(s -> s.confidential).map(s -> s.id).toList());
         Map<Long, List<SubmissionView.CoSignerView>> coSigners = SubmissionView.coSignersOf(page.stream()
@@ -186,7 +202,7 @@ public class SubmissionSearch {
         // A member's whole list (a portal's "my items"): their ids counted, not each one looked up in the items.
         Optional<Long> own = c.narrowed() ? Optional.empty() : access.ownItemsOf();
         long total = access.seesAll() && c.byOwnColumnsOnly() ? tally.total(c)
-                : own.isPresent() ? access.ownItemCount(own.get()) : query.count();
+                : own.isPresent() ? access.ownItemCount(own.get()) : counted != null ? counted : query.count();
         return new SubmissionPage(items, c.page, c.size, total);
     }
 
