@@ -28,7 +28,8 @@ import io.banli.platform.ServiceProcess;
  * (10), p50 and p99: the office's list of a session in id order and by number, a session narrowed by state and
  * field newest first, the key items of every session, a member's own items (as lead proposer or co-signer), and a
  * word in the title or body of a session's items, a common one and a rare one. {@code
- * BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time. Afterwards the totals of a session and of the key items are checked against a count.
+ * BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time. Afterwards the totals of a
+ * session and of the key items are checked against a count.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
  */
