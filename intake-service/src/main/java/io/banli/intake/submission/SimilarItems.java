@@ -45,7 +45,11 @@ public class SimilarItems {
         em.createNativeQuery("select set_config('enable_seqscan', 'off', true)").getSingleResult();
         List<Object[]> rows = em.createNativeQuery("""
                 with me as (
-                    select s.submission_id as id, s.title_codes, s.body_codes, se.year from submission_similarity s
+                    -- This session and the earlier ones as a list the candidates are checked against: as a join,
+                    -- at two sessions the planner probed the indexes once per session (9.0 -> 7.7 ms idle).
+                    select s.submission_id as id, s.title_codes, s.body_codes,
+                           array(select e.id from session e where e.year <= se.year) as sessions
+                    from submission_similarity s
                     join session se on se.id = s.session_id where s.submission_id = :id),
                 common as (
                     select st.attname, e.code, e.freq from pg_stats st,
@@ -83,7 +87,7 @@ public class SimilarItems {
                             + (1 - :tw) * (shared.body::real / greatest(cardinality(o.body_codes)
                                 + cardinality(me.body_codes) - shared.body, 1)) as numeric), 3) as score) sc
                     where o.submission_id <> me.id and sc.score >= :min
-                          and o.session_id in (select se.id from session se where se.year <= me.year)
+                          and o.session_id = any(me.sessions)
                     order by sc.score desc, o.submission_id
                     limit :limit)
                 select o.id, o.session_id, se.name, o.number, o.title, o.state, best.score
