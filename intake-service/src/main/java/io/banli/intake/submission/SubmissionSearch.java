@@ -184,8 +184,8 @@ public class SubmissionSearch {
         if (fewItems) {
             // Few items match, all of them read to sort them anyway: the page and its total in one statement, not
             // the candidates looked up twice (a page past the end has no row to carry the total: counted below).
-            TypedQuery<Object[]> rows = Submission.getEntityManager().createQuery("select s, count(*) over () "
-                    + where + order, Object[].class).setFirstResult(c.page * c.size).setMaxResults(c.size);
+            TypedQuery<Object[]> rows = em.createQuery("select s, count(*) over () " + where + order, Object[].class)
+                    .setFirstResult(c.page * c.size).setMaxResults(c.size);
             params.map().forEach(rows::setParameter);
             List<Object[]> found = rows.getResultList();
             page = found.stream().map(row -> (Submission) row[0]).toList();
@@ -221,8 +221,9 @@ public class SubmissionSearch {
         if (known != null && now < known.until()) {
             return known.probe();
         }
+        // The codes' rule lowercases the word as it lowercased the texts.
         String probe = (String) em.createNativeQuery("select cast(intake_rare_codes(:word) as text)")
-                .setParameter("word", word.toLowerCase()).getSingleResult();
+                .setParameter("word", word).getSingleResult();
         if (rareCodes.size() >= RARE_CODES_KEPT) {
             rareCodes.clear();
         }
