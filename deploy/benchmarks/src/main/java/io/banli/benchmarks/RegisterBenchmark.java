@@ -33,7 +33,8 @@ import io.banli.platform.ServiceProcess;
  * the reads at 8 and 32 connections once more from wrk when it is on the PATH (the best of both is the ratio's, as
  * this JVM's client takes part of the two cores). pgbench runs on the same PostgreSQL in the same run (a single-row
  * insert and its select-only transaction) as the yardstick; afterwards every session's numbers are checked to be
- * 1..n, none twice, none missing.
+ * 1..n, none twice, none missing. Last, from wrk at 32 connections, the floor of the stack on this machine: the
+ * liveness check with a member's token, a session read (one row) and a session opened (the office's smallest write).
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.RegisterBenchmark}. {@code -Dseconds=} sets each
  * step's length (10); {@code -Djfr=<file>} records the service with Flight Recorder; {@code -Dhistory=} the number of
@@ -174,6 +175,21 @@ public final class RegisterBenchmark {
             }
             lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 10);
+            // What the stack reaches here for the least a call can do, from wrk, last (the sessions it opens
+            // change nothing measured before): issue 15's ratios are read against these.
+            String member = tokens.get(members[0]);
+            LoadGenerator.Result live = Wrk.closed(intake.url(), List.of(Wrk.Call.get("/q/health/live", member)),
+                    32, step);
+            LoadGenerator.Result session = Wrk.closed(intake.url(),
+                    List.of(Wrk.Call.get("/api/v1/sessions/" + sessions[0], member)), 32, step);
+            LoadGenerator.Result opened = Wrk.closed(intake.url(), openings(office, (int) step.toSeconds() * 3_000),
+                    32, step);
+            if (live != null) {
+                System.out.println(live.line("floor: liveness with a member's token (no statement), 32 connections"));
+                System.out.println(session.line("floor: a session read (one row), 32 connections"));
+                System.out.println(opened.line("floor: a session opened (duplicate check, insert, audit entry), "
+                        + "32 connections"));
+            }
 
             int seconds = (int) step.toSeconds();
             Double insert = Pgbench.singleRowInsertTps(platform.postgresPort(), 8, seconds);
@@ -187,6 +203,11 @@ public final class RegisterBenchmark {
                         bestWithout / insert);
                 System.out.printf("pgbench select-only, 8 clients: %,.0f tps; read one/select = %.3f (target 0.25)%n",
                         select, bestRead / select);
+                if (live != null) {
+                    System.out.printf("floor/yardstick: liveness %.3f and a session read %.3f of select-only, a session "
+                            + "opened %.3f of insert%n", live.perSecond() / select, session.perSecond() / select,
+                            opened.perSecond() / insert);
+                }
             } else {
                 System.out.println("pgbench not on the PATH: no yardstick");
             }
@@ -244,6 +265,16 @@ public final class RegisterBenchmark {
             int from) {
         return IntStream.range(from, from + 20_000).mapToObj(n -> new Wrk.Call("POST", "/api/v1/submissions" + query,
                 office, Filings.filing(n, sessions[n % SESSIONS], members[n % MEMBERS]))).toList();
+    }
+
+    /**
+     * {@code count} sessions to open, each named once, in a year apart from the benchmark's (its numbers' check
+     * reads 2025): the office's smallest write, for the floor.
+     */
+    private static List<Wrk.Call> openings(String office, int count) {
+        return IntStream.range(0, count).mapToObj(n -> new Wrk.Call("POST", "/api/v1/sessions", office, """
+                {"kind": "PEOPLES_CONGRESS", "level": "CITY", "name": "开启%d", "year": 2023}""".formatted(n)))
+                .toList();
     }
 
     /**
