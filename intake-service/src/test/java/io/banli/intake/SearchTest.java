@@ -12,10 +12,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
+import io.banli.kit.sql.OneHqlTranslationAtATime;
 import io.banli.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -23,6 +31,9 @@ import io.restassured.specification.RequestSpecification;
 /** Filters, full-text search over title and body, sort and stable pagination. */
 @QuarkusTest
 class SearchTest {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Test
     void filtersCombineAndFullTextFindsChineseWordsInTitleOrBody() {
@@ -44,6 +55,31 @@ class SearchTest {
                 .queryParam("sort", "title"))).containsExactly(bus, lift, school);
         assertThat(ids(office(session).queryParam("state", "RECEIVED"))).isEmpty();
         assertThat(ids(office(session).queryParam("sort", "-number"))).containsExactly(bus, school, lift);
+    }
+
+    @Test
+    void sixteenFirstSearchesOfANewShapeAtOnceAllAnswerAndHibernateTranslatesOneAtATime() throws Exception {
+        assertThat(sessionFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getHqlTranslator())
+                .as("the kit's translator, which takes one new string at a time")
+                .isInstanceOf(OneHqlTranslationAtATime.class);
+        long session = session("PEOPLES_CONGRESS");
+        long wang = member("DEPUTY");
+        long ferry = file(session, wang, "关于渡口码头改造的建议", "建议码头加装护栏。", "OTHER", true);
+        // A combination of filters no other test asks for: its HQL is new to this service.
+        ExecutorService portals = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<List<Long>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(portals.submit(() -> ids(office(session).queryParam("q", "码头 护栏 改造")
+                        .queryParam("field", "OTHER").queryParam("keyItem", true).queryParam("proposerId", wang)
+                        .queryParam("kind", "SUGGESTION").queryParam("sort", "-title"))));
+            }
+            for (Future<List<Long>> answer : answers) {
+                assertThat(answer.get()).containsExactly(ferry);
+            }
+        } finally {
+            portals.shutdown();
+        }
     }
 
     @Test

@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 
 import io.banli.intake.member.Member;
-import io.banli.intake.submission.SubmissionView.CoSignerView;
 import io.banli.intake.platform.PlatformCaller;
 import io.banli.intake.platform.PlatformGrant;
+import io.banli.intake.submission.SubmissionView.CoSignerView;
 import io.banli.kit.audit.ReadAudit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
@@ -48,14 +47,6 @@ public class SubmissionAccess {
     /** An item and its co-signers, one row each (one row with none): {@link #readableWithCoSigners(long)}. */
     private static final String WITH_CO_SIGNERS = "select s, c.memberId, c.state, c.signedAt from Submission s "
             + "left join CoSigner c on c.submissionId = s.id where s.id = :id order by c.memberId";
-
-    /**
-     * Taken by the first parse of {@link #WITH_CO_SIGNERS}: sixteen first reads at once right after a start each
-     * parsed it, and the HQL parser's working sets filled the 128 MB heap (OutOfMemoryError). Parsed once, Hibernate
-     * keeps its translation.
-     */
-    private final Object firstParse = new Object();
-    private volatile boolean parsed;
 
     @Inject
     Caller caller;
@@ -128,7 +119,8 @@ public class SubmissionAccess {
      * it; decisions "What the stack reaches on two cores").
      */
     public ReadableItem readableWithCoSigners(long id) {
-        List<Object[]> rows = withCoSigners().setParameter("id", id).getResultList();
+        List<Object[]> rows = Submission.getEntityManager().createQuery(WITH_CO_SIGNERS, Object[].class)
+                .setParameter("id", id).getResultList();
         if (rows.isEmpty()) {
             throw Problems.notFound("submission", id);
         }
@@ -140,17 +132,6 @@ public class SubmissionAccess {
             throw Problems.notFound("submission", id);
         }
         return new ReadableItem(s, coSigners);
-    }
-
-    private TypedQuery<Object[]> withCoSigners() {
-        if (!parsed) {
-            synchronized (firstParse) {
-                TypedQuery<Object[]> query = Submission.getEntityManager().createQuery(WITH_CO_SIGNERS, Object[].class);
-                parsed = true;
-                return query;
-            }
-        }
-        return Submission.getEntityManager().createQuery(WITH_CO_SIGNERS, Object[].class);
     }
 
     private void auditConfidential(Submission s) {
