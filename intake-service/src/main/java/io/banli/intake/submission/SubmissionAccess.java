@@ -1,9 +1,6 @@
 package io.banli.intake.submission;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +8,6 @@ import jakarta.inject.Inject;
 import io.banli.intake.member.Member;
 import io.banli.intake.platform.PlatformCaller;
 import io.banli.intake.platform.PlatformGrant;
-import io.banli.intake.submission.SubmissionView.CoSignerView;
 import io.banli.kit.audit.ReadAudit;
 import io.banli.kit.problem.Problems;
 import io.banli.kit.security.Caller;
@@ -43,10 +39,6 @@ public class SubmissionAccess {
      */
     private static final String OWN_IDS = "select x.id as id from Submission x where x.leadProposerId = :me "
             + "union select c.submissionId as id from CoSigner c where c.memberId = :me";
-
-    /** An item and its co-signers, one row each (one row with none): {@link #readableWithCoSigners(long)}. */
-    private static final String WITH_CO_SIGNERS = "select s, c.memberId, c.state, c.signedAt from Submission s "
-            + "left join CoSigner c on c.submissionId = s.id where s.id = :id order by c.memberId";
 
     @Inject
     Caller caller;
@@ -109,43 +101,13 @@ public class SubmissionAccess {
      */
     public Submission readable(long id) {
         Optional<Submission> found = Submission.findByIdOptional(id);
-        found.ifPresent(this::auditConfidential);
+        if (found.filter(s -> s.confidential).isPresent() && Arc.container().requestContext().isActive()) {
+            readAudit.mark("submission", id);
+        }
         return found.filter(this::visible).orElseThrow(() -> Problems.notFound("submission", id));
     }
 
-    /**
-     * As {@link #readable(long)}, with the item's co-signers from the same statement: reading one item takes one
-     * round trip to PostgreSQL, not two or three (each cost a member's read about 0.1 ms of intake's CPU, a third of
-     * it; decisions "What the stack reaches on two cores").
-     */
-    public ReadableItem readableWithCoSigners(long id) {
-        List<Object[]> rows = Submission.getEntityManager().createQuery(WITH_CO_SIGNERS, Object[].class)
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            throw Problems.notFound("submission", id);
-        }
-        Submission s = (Submission) rows.get(0)[0];
-        List<CoSignerView> coSigners = rows.stream().filter(r -> r[1] != null)
-                .map(r -> new CoSignerView((Long) r[1], (CoSigner.State) r[2], (Instant) r[3])).toList();
-        auditConfidential(s);
-        if (!visible(s, () -> coSigners)) {
-            throw Problems.notFound("submission", id);
-        }
-        return new ReadableItem(s, coSigners);
-    }
-
-    private void auditConfidential(Submission s) {
-        if (s.confidential && Arc.container().requestContext().isActive()) {
-            readAudit.mark("submission", s.id);
-        }
-    }
-
     public boolean visible(Submission s) {
-        return visible(s, () -> SubmissionView.coSignersOf(s.id));
-    }
-
-    /** {@code coSigners}: the item's co-signers in every state, asked only where the caller's rule needs them. */
-    private boolean visible(Submission s, Supplier<List<CoSignerView>> coSigners) {
         if (seesAll() && s.state != SubmissionState.DRAFT) {
             return true;
         }
@@ -156,24 +118,23 @@ public class SubmissionAccess {
         Optional<Long> member = actingMember();
         if (member.isPresent()) {
             return member.get().equals(s.leadProposerId)
-                    || coSigners.get().stream().anyMatch(c -> c.memberId() == member.get());
+                    || CoSigner.count("submissionId = ?1 and memberId = ?2", s.id, member.get()) > 0;
         }
         Optional<PlatformGrant> grant = platformGrant();
         if (grant.isPresent()) {
-            return s.state != SubmissionState.DRAFT && !s.confidential && covered(s, coSigners, grant.get());
+            return s.state != SubmissionState.DRAFT && !s.confidential && covered(s, grant.get());
         }
         Optional<Long> unit = unitOfCaller();
         return unit.isPresent() && s.state != SubmissionState.DRAFT && assignedTo(s, unit.get());
     }
 
-    private boolean covered(Submission s, Supplier<List<CoSignerView>> coSigners, PlatformGrant grant) {
+    private boolean covered(Submission s, PlatformGrant grant) {
         Optional<Long> unit = platform.unitId();
         if (unit.isPresent()) {
             return grant.unitIds().contains(unit.get()) && assignedTo(s, unit.get());
         }
         if (grant.allMembers() || coveredMember(s.leadProposerId, grant)
-                || coSigners.get().stream().anyMatch(c -> c.state() == CoSigner.State.SIGNED
-                        && coveredMember(c.memberId(), grant))) {
+                || CoSigner.signedOf(s.id).stream().anyMatch(m -> coveredMember(m, grant))) {
             return true;
         }
         return grant.unitIds().stream().anyMatch(u -> assignedTo(s, u));

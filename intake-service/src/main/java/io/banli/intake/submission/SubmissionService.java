@@ -94,8 +94,7 @@ public class SubmissionService {
     /** A submission this caller may read (404 otherwise), as the API shows it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SubmissionView view(long id) {
-        ReadableItem item = access.readableWithCoSigners(id);
-        return SubmissionView.of(item.submission(), item.coSigners(), null);
+        return SubmissionView.of(access.readable(id));
     }
 
     /** One page of a search, of what this caller may read. */
