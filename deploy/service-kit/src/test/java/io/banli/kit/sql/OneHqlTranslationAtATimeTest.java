@@ -3,6 +3,7 @@ package io.banli.kit.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.query.hql.HqlTranslator;
+import org.hibernate.query.sqm.tree.SqmStatement;
 import org.junit.jupiter.api.Test;
 
 class OneHqlTranslationAtATimeTest {
@@ -17,11 +19,11 @@ class OneHqlTranslationAtATimeTest {
     @Test
     void translationsFromManyThreadsRunOneAtATimeThroughOneStandardTranslator() throws Exception {
         AtomicInteger made = new AtomicInteger();
-        List<Boolean> underTheLock = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> underTheLock = Collections.synchronizedList(new ArrayList<>());
         OneHqlTranslationAtATime[] one = new OneHqlTranslationAtATime[1];
         HqlTranslator standard = new HqlTranslator() {
             @Override
-            public <R> org.hibernate.query.sqm.tree.SqmStatement<R> translate(String hql, Class<R> type) {
+            public <R> SqmStatement<R> translate(String hql, Class<R> type) {
                 underTheLock.add(Thread.holdsLock(one[0]));
                 return null;
             }
