@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +14,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.banli.testing.Tokens;
@@ -45,7 +43,7 @@ class AuditLogProtectionTest {
 
     @Test
     void theOwnerCannotRewriteOrTruncateItEither() throws SQLException {
-        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = IntakeFixtures.databaseOwner(); Statement statement = owner.createStatement()) {
             statement.execute("insert into audit_log (at, actor, roles, action, subject_type, subject_id) values "
                     + "(now(), 'test', 'test', 'test.kept', 'test', 'kept')");
             for (String sql : List.of("update audit_log set actor = 'someone-else'", "delete from audit_log",
@@ -60,7 +58,7 @@ class AuditLogProtectionTest {
     @Test
     void thePurgeRemovesOnlyEntriesOlderThanTheRetention() throws SQLException {
         String subject = "purge-" + System.nanoTime();
-        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = IntakeFixtures.databaseOwner(); Statement statement = owner.createStatement()) {
             for (int days : new int[] {400, 200, 100}) {
                 statement.execute("insert into audit_log (at, actor, roles, action, subject_type, subject_id) values "
                         + "(now() - interval '" + days + " days', 'test', 'test', 'test.aged', 'test', '" + subject
@@ -128,13 +126,5 @@ class AuditLogProtectionTest {
             }
         }
         return ids;
-    }
-
-    /** The migration owner, as the retention job connects. */
-    private static Connection owner() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getValue("quarkus.flyway.password", String.class));
     }
 }

@@ -2,10 +2,15 @@ package io.banli.intake;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.banli.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -17,6 +22,14 @@ public final class IntakeFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private IntakeFixtures() {
+    }
+
+    /** A connection as the migrations' owner (who may ANALYZE or read the audit log's protections), not the service. */
+    public static Connection databaseOwner() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getOptionalValue("quarkus.flyway.password", String.class).orElse(""));
     }
 
     public static long session(String kind) {

@@ -3,7 +3,6 @@ package io.banli.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -25,11 +24,8 @@ class WebhookSecretMigrationTest {
 
     @Test
     void secretsStoredReadableAreSealedWithTheConfiguredKey() throws Exception {
-        var config = ConfigProvider.getConfig();
         String schema = "migration_check_" + System.nanoTime();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getOptionalValue("quarkus.flyway.password", String.class).orElse(""))) {
+        try (Connection db = IntakeFixtures.databaseOwner()) {
             try (Statement sql = db.createStatement()) {
                 sql.execute("create schema " + schema);
                 sql.execute("set search_path to " + schema);
@@ -53,7 +49,8 @@ class WebhookSecretMigrationTest {
                 }
             });
 
-            SecretCipher cipher = SecretCipher.parse(config.getValue("banli.webhooks.secret-keys", String.class));
+            SecretCipher cipher = SecretCipher.parse(ConfigProvider.getConfig().getValue("banli.webhooks.secret-keys",
+                    String.class));
             try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery("""
                     select secret_ciphertext, secret_key_id, previous_secret_ciphertext, previous_secret_key_id
                     from webhook_subscription order by id""")) {

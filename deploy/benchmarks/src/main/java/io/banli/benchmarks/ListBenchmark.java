@@ -28,8 +28,9 @@ import io.banli.platform.ServiceProcess;
  * (10), p50 and p99: the office's list of a session in id order and by number, a session narrowed by state and
  * field newest first, the key items of every session, a member's own items (as lead proposer or co-signer), and a
  * word in the title or body of a session's items, a common one and a rare one. {@code
- * BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time. Afterwards the totals of a
- * session and of the key items are checked against a count.
+ * BANLI_PG_STATEMENT_STATISTICS=on} prints PostgreSQL's statements by total time. pgbench then runs a common word's
+ * total alone at 8 clients, the floor under its list. Afterwards the totals of a session and of the key items are
+ * checked against a count.
  * Run: {@code ./mvnw -q -pl intake-service,deploy/benchmarks -am package -DskipTests && ./mvnw -q -pl
  * deploy/benchmarks exec:java -Dexec.mainClass=io.banli.benchmarks.ListBenchmark}.
  */
@@ -97,8 +98,38 @@ public final class ListBenchmark {
                 System.out.println(generator.closed(8, step, get.getValue()).line(get.getKey() + ", 8 connections"));
             }
             StatementStatistics.print(platform, "intake", 12);
+            commonWordInPostgresql(platform, session);
             checkTotals(http, intake, office, platform, session);
             RegisterBenchmark.printMachine();
+        }
+    }
+
+    /**
+     * The floor under a common word's list: its total's statement alone, as intake sends it, from pgbench at 8 clients
+     * on intake's database with intake's connection settings, through V22's keys and read in place.
+     */
+    private static void commonWordInPostgresql(PlatformProcess platform, long session) throws Exception {
+        String keys;
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement sql = c.createStatement();
+                ResultSet rs = sql.executeQuery("select cast(array(select (" + session + "::bigint << 32)"
+                        + " | (c::bigint & 4294967295) from unnest(intake_bigram_codes('渡口')) c) as text)")) {
+            rs.next();
+            keys = rs.getString(1);
+        }
+        String count = "select count(*) from submission s where s.state <> 'DRAFT' and s.session_id = " + session
+                + " and (s.title like '%渡口%' escape '!' or s.body like '%渡口%' escape '!')";
+        Map<String, String> ways = new LinkedHashMap<>();
+        ways.put("through the session's keys", count + " and intake_words_contain(s.session_id, s.title, s.body, '"
+                + keys + "')");
+        ways.put("read in place", count);
+        for (var way : ways.entrySet()) {
+            double[] latency = Pgbench.statementLatencies(platform.postgresPort(), "intake",
+                    "-c random_page_cost=1.1", way.getValue(), 8, 10);
+            if (latency != null) {
+                System.out.printf("a common word's total alone in PostgreSQL (pgbench, 8 clients), %s: p50 %.1f ms,"
+                        + " p99 %.1f ms%n", way.getKey(), latency[0], latency[1]);
+            }
         }
     }
 
@@ -131,12 +162,20 @@ public final class ListBenchmark {
      * turn, lead proposers among {@link #MEMBERS} members (the benchmark's member leads one item in 2,000 and
      * co-signs as many), titles and bodies from thirty words (渡口 in about one item in eight, 渡口渔港 in one of
      * 870). Written as the database's owner with triggers off: the similar-items codes, which lists do not read, are
-     * left out; the words' codes are written as V21 writes them.
+     * left out; V22's index of the words' keys is built afterwards.
      */
     private static void fill(PlatformProcess platform, long[] sessions, long member, int items) throws Exception {
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
                 Statement sql = c.createStatement()) {
             sql.execute("set session_replication_role = replica");
+            // V22's index of the words' keys built once after the fill, not entry by entry: 4.5 min for a million.
+            String wordKeys;
+            try (ResultSet index = sql.executeQuery("select indexdef from pg_indexes where indexname = "
+                    + "'submission_word_keys'")) {
+                index.next();
+                wordKeys = index.getString(1);
+            }
+            sql.execute("drop index submission_word_keys");
             sql.execute("""
                     insert into member (kind, name, delegation)
                     select 'DEPUTY', '列表代表' || g, '列表代表团' from generate_series(1, %d) g""".formatted(MEMBERS));
@@ -180,10 +219,9 @@ public final class ListBenchmark {
                     insert into submission_tally (session_id, state, kind, field, key_item, delta, folded)
                     select session_id, state, kind, field, key_item, count(*), true from submission
                     group by session_id, state, kind, field, key_item""");
-            // The words' codes as V21's trigger writes them for every item.
-            sql.execute("insert into submission_words (submission_id, session_id, codes)"
-                    + " select id, session_id, intake_word_codes(title, body) from submission");
-            sql.execute("analyze submission, submission_words, co_signer, member, submission_tally");
+            sql.execute("set maintenance_work_mem = '1GB'");
+            sql.execute(wordKeys);
+            sql.execute("analyze submission, co_signer, member, submission_tally");
             // Totals the tally does not keep (a member's own items) are counted from indexes alone where the
             // visibility map says a page's rows are visible to all, as autovacuum leaves a year's items. A vacuum
             // marks only rows older than every open snapshot, and autovacuum's own analyze of the fresh rows may

@@ -1,5 +1,13 @@
 package io.banli.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,15 +59,15 @@ final class Pgbench {
         if (pgbench == null) {
             return null;
         }
-        java.nio.file.Path script = java.nio.file.Files.createTempFile("pgbench-insert", ".sql");
+        Path script = Files.createTempFile("pgbench-insert", ".sql");
         try {
-            java.nio.file.Files.writeString(script, """
+            Files.writeString(script, """
                     \\set s random(1, 4)
                     insert into pgbench_single_insert (session_id, title, at) values (:s, 'title', now());
                     """);
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+            try (Connection c = DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-                    java.sql.Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 st.execute("""
                         drop table if exists pgbench_single_insert;
                         create table pgbench_single_insert (id bigint generated always as identity primary key,
@@ -69,7 +77,49 @@ final class Pgbench {
             return tps(run(pgbench, port, "-n", "-f", script.toString(), "-c", String.valueOf(clients), "-j", "2",
                     "-T", String.valueOf(seconds), "postgres"));
         } finally {
-            java.nio.file.Files.deleteIfExists(script);
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /**
+     * One statement of a service's own, from {@code clients} clients for {@code seconds} on the service's database
+     * with its connections' settings ({@code options}, as {@code -c name=value}): p50 and p99 in ms from pgbench's log
+     * of every transaction; null without pgbench.
+     */
+    static double[] statementLatencies(int port, String database, String options, String statement, int clients,
+            int seconds) throws Exception {
+        String pgbench = find();
+        if (pgbench == null) {
+            return null;
+        }
+        Path dir = Files.createTempDirectory("pgbench-statement");
+        try {
+            Path script = Files.writeString(dir.resolve("statement.sql"), statement + ";\n");
+            run(pgbench, port, "-n", "-f", script.toString(), "-c", String.valueOf(clients), "-j", "2", "-T",
+                    String.valueOf(seconds), "--log", "--log-prefix=" + dir.resolve("log"),
+                    "dbname=" + database + " options='" + options + "'");
+            // Each line: client, transaction, latency in microseconds, script, epoch seconds, microseconds.
+            double[] micros;
+            try (var logs = Files.list(dir)) {
+                micros = logs.filter(f -> f.getFileName().toString().startsWith("log")).flatMap(f -> {
+                    try {
+                        return Files.readAllLines(f).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).mapToDouble(line -> Double.parseDouble(line.split(" ")[2])).sorted().toArray();
+            }
+            if (micros.length == 0) {
+                throw new IllegalStateException("pgbench logged no transaction");
+            }
+            return new double[] {micros[micros.length / 2] / 1000, micros[(int) (micros.length * 0.99)] / 1000};
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
         }
     }
 
@@ -82,7 +132,7 @@ final class Pgbench {
     }
 
     private static String run(String pgbench, int port, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(pgbench, "-h", "127.0.0.1", "-p",
+        List<String> command = new ArrayList<>(List.of(pgbench, "-h", "127.0.0.1", "-p",
                 String.valueOf(port), "-U", "postgres"));
         command.addAll(List.of(args));
         return Commands.output(command);
