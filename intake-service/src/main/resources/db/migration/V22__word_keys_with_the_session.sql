@@ -33,9 +33,10 @@ create function intake_words_contain(session_id bigint, title text, body text, p
 $$;
 
 -- V21's rule on the new index's statistics: the word's codes in fewer than one item in a hundred, by ANALYZE's most
--- common elements of the keys (a code's key alone, whatever the session).
+-- common elements of the keys (a code's key alone, whatever the session). As its owner: pg_stats shows the service's
+-- role a table's columns it may read, never an index's, and every code would look rare. It reads nothing else.
 create or replace function intake_rare_codes(word text) returns int[]
-    language plpgsql stable as $$
+    language plpgsql stable security definer set search_path from current as $$
 begin
     return (
         select coalesce(array_agg(w.code order by w.code), '{}') from unnest(intake_bigram_codes(word)) as w(code)
@@ -45,6 +46,16 @@ begin
                    where st.schemaname = current_schema() and st.tablename = 'submission_word_keys'
                          and st.attname = 'intake_word_keys') common on common.key = (w.code::bigint & 4294967295)
         where coalesce(common.freq, 0) < 0.01);
+end
+$$;
+
+-- Only the service asks it: a role that may merely connect learns nothing of the items' words.
+revoke execute on function intake_rare_codes(text) from public;
+do $$
+begin
+    if '${app_role}' <> current_user then
+        execute format('grant execute on function intake_rare_codes(text) to %I', '${app_role}');
+    end if;
 end
 $$;
 

@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
@@ -37,6 +39,9 @@ class SearchTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void filtersCombineAndFullTextFindsChineseWordsInTitleOrBody() {
@@ -142,10 +147,12 @@ class SearchTest {
         // counts its total through V22's keys of the session, and finds its page in the list's order.
         try (Connection owner = IntakeFixtures.databaseOwner(); Statement sql = owner.createStatement()) {
             sql.execute("analyze submission");
-            try (ResultSet rare = sql.executeQuery("select cardinality(intake_rare_codes('建议'))")) {
-                rare.next();
-                assertThat(rare.getInt(1)).as("建议 is common by the statistics").isZero();
-            }
+        }
+        // Asked as the service asks, with its own role.
+        try (Connection service = dataSource.getConnection(); Statement sql = service.createStatement();
+                ResultSet rare = sql.executeQuery("select cardinality(intake_rare_codes('建议'))")) {
+            rare.next();
+            assertThat(rare.getInt(1)).as("建议 is common by the statistics").isZero();
         }
         String topic = randomWord();
         long session = session("PEOPLES_CONGRESS");
