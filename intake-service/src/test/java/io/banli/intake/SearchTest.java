@@ -174,6 +174,9 @@ class SearchTest {
                 .body("total", equalTo(2));
         office(elsewhere).queryParam("q", "建议").get("/api/v1/submissions").then().statusCode(200)
                 .body("total", equalTo(1));
+        // A rare word's keys name the session too: in both, listed in each for its own.
+        assertThat(ids(office(elsewhere).queryParam("q", topic))).hasSize(1).doesNotContain(titled, inBody);
+        assertThat(ids(office(session).queryParam("q", topic))).hasSize(3).contains(titled, inBody);
     }
 
     @Test
