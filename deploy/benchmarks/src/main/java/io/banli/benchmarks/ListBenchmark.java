@@ -126,7 +126,7 @@ public final class ListBenchmark {
         ways.put("read in place", count + " and s.session_id = " + session);
         for (var way : ways.entrySet()) {
             double[] latency = Pgbench.statementLatencies(platform.postgresPort(), "intake",
-                    "-c random_page_cost=1.1", way.getValue(), 8, 10);
+                    "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0", way.getValue(), 8, 10);
             if (latency != null) {
                 System.out.printf("a common word's total alone in PostgreSQL (pgbench, 8 clients), %s: p50 %.1f ms,"
                         + " p99 %.1f ms%n", way.getKey(), latency[0], latency[1]);
