@@ -107,7 +107,7 @@ class SearchTest {
     @Test
     void aWordIsFoundInTheTextAsItStandsFromTheFirstDraftOn() {
         // Words of random characters: their bigrams are rare in any database the suite runs on, so the list finds
-        // them through V22's index of every item's keys (a common word is read in the items: the same answer).
+        // them through V21's index of every item's codes (a common word is read in the items: the same answer).
         String first = randomWord();
         String second = randomWord();
         long session = session("PEOPLES_CONGRESS");
@@ -144,9 +144,9 @@ class SearchTest {
     @Test
     void aCommonWordsTotalCountsTheSessionsItemsThatHoldTheWord() throws Exception {
         // 建议 is in nearly every item's title (关于…的建议): once ANALYZE has looked, as autovacuum does, the list
-        // counts its total through V22's keys of the session, and finds its page in the list's order.
+        // reads it in the session's items, not through V21's index.
         try (Connection owner = IntakeFixtures.databaseOwner(); Statement sql = owner.createStatement()) {
-            sql.execute("analyze submission");
+            sql.execute("analyze submission_words");
         }
         // Asked as the service asks, with its own role and its connections' settings (ListBenchmark's figures).
         try (Connection service = dataSource.getConnection(); Statement sql = service.createStatement();
@@ -176,7 +176,7 @@ class SearchTest {
                 .body("total", equalTo(2));
         office(elsewhere).queryParam("q", "建议").get("/api/v1/submissions").then().statusCode(200)
                 .body("total", equalTo(1));
-        // A rare word's keys name the session too: in both, listed in each for its own.
+        // A rare word, in both sessions, found through the index: each session lists its own.
         assertThat(ids(office(elsewhere).queryParam("q", topic))).hasSize(1).doesNotContain(titled, inBody);
         assertThat(ids(office(session).queryParam("q", topic))).hasSize(3).contains(titled, inBody);
     }

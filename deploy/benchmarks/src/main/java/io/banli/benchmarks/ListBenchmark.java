@@ -105,32 +105,17 @@ public final class ListBenchmark {
     }
 
     /**
-     * The floor under a common word's list: its total's statement alone, as intake sends it, from pgbench at 8 clients
-     * on intake's database with intake's connection settings, through V22's keys and read in place.
+     * The floor under a common word's list: its total's statement alone, as intake sends it (every title and body of
+     * the session read), from pgbench at 8 clients on intake's database with intake's connection settings.
      */
     private static void commonWordInPostgresql(PlatformProcess platform, long session) throws Exception {
-        String keys;
-        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
-                Statement sql = c.createStatement();
-                ResultSet rs = sql.executeQuery("select cast(array(select (" + session + "::bigint << 32)"
-                        + " | (c::bigint & 4294967295) from unnest(intake_bigram_codes('渡口')) c) as text)")) {
-            rs.next();
-            keys = rs.getString(1);
-        }
-        String count = "select count(*) from submission s where s.state <> 'DRAFT'"
-                + " and (s.title like '%渡口%' escape '!' or s.body like '%渡口%' escape '!')";
-        Map<String, String> ways = new LinkedHashMap<>();
-        // The keys name the session.
-        ways.put("through the session's keys", count + " and intake_words_contain(s.session_id, s.title, s.body, '"
-                + keys + "')");
-        ways.put("read in place", count + " and s.session_id = " + session);
-        for (var way : ways.entrySet()) {
-            double[] latency = Pgbench.statementLatencies(platform.postgresPort(), "intake",
-                    "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0", way.getValue(), 8, 10);
-            if (latency != null) {
-                System.out.printf("a common word's total alone in PostgreSQL (pgbench, 8 clients), %s: p50 %.1f ms,"
-                        + " p99 %.1f ms%n", way.getKey(), latency[0], latency[1]);
-            }
+        double[] latency = Pgbench.statementLatencies(platform.postgresPort(), "intake",
+                "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0", "select count(*) from submission s"
+                        + " where s.state <> 'DRAFT' and s.session_id = " + session
+                        + " and (s.title like '%渡口%' escape '!' or s.body like '%渡口%' escape '!')", 8, 10);
+        if (latency != null) {
+            System.out.printf("a common word's total alone in PostgreSQL (pgbench, 8 clients): p50 %.1f ms, p99 %.1f"
+                    + " ms%n", latency[0], latency[1]);
         }
     }
 
@@ -163,20 +148,12 @@ public final class ListBenchmark {
      * turn, lead proposers among {@link #MEMBERS} members (the benchmark's member leads one item in 2,000 and
      * co-signs as many), titles and bodies from thirty words (渡口 in about one item in eight, 渡口渔港 in one of
      * 870). Written as the database's owner with triggers off: the similar-items codes, which lists do not read, are
-     * left out; V22's index of the words' keys is built afterwards.
+     * left out; the words' codes are written as V21 writes them.
      */
     private static void fill(PlatformProcess platform, long[] sessions, long member, int items) throws Exception {
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
                 Statement sql = c.createStatement()) {
             sql.execute("set session_replication_role = replica");
-            // V22's index of the words' keys built once after the fill, not entry by entry: 4.5 min for a million.
-            String wordKeys;
-            try (ResultSet index = sql.executeQuery("select indexdef from pg_indexes where indexname = "
-                    + "'submission_word_keys'")) {
-                index.next();
-                wordKeys = index.getString(1);
-            }
-            sql.execute("drop index submission_word_keys");
             sql.execute("""
                     insert into member (kind, name, delegation)
                     select 'DEPUTY', '列表代表' || g, '列表代表团' from generate_series(1, %d) g""".formatted(MEMBERS));
@@ -220,9 +197,10 @@ public final class ListBenchmark {
                     insert into submission_tally (session_id, state, kind, field, key_item, delta, folded)
                     select session_id, state, kind, field, key_item, count(*), true from submission
                     group by session_id, state, kind, field, key_item""");
-            sql.execute("set maintenance_work_mem = '1GB'");
-            sql.execute(wordKeys);
-            sql.execute("analyze submission, co_signer, member, submission_tally");
+            // The words' codes as V21's trigger writes them for every item.
+            sql.execute("insert into submission_words (submission_id, session_id, codes)"
+                    + " select id, session_id, intake_word_codes(title, body) from submission");
+            sql.execute("analyze submission, submission_words, co_signer, member, submission_tally");
             // Totals the tally does not keep (a member's own items) are counted from indexes alone where the
             // visibility map says a page's rows are visible to all, as autovacuum leaves a year's items. A vacuum
             // marks only rows older than every open snapshot, and autovacuum's own analyze of the fresh rows may

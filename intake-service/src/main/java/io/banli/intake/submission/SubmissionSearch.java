@@ -1,11 +1,9 @@
 package io.banli.intake.submission;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,9 +41,12 @@ public class SubmissionSearch {
     EntityManager em;
 
     /** Words asked for are few; any number of them costs at most this many entries. */
-    private static final int WORDS_KEPT = 1_024;
+    private static final int RARE_CODES_KEPT = 1_024;
 
-    private final Map<String, WordCodes> wordCodes = new ConcurrentHashMap<>();
+    private record RareCodes(String probe, long until) {
+    }
+
+    private final Map<String, RareCodes> rareCodes = new ConcurrentHashMap<>();
 
     /** The query parameters of the listing. */
     public static class Criteria {
@@ -120,6 +121,10 @@ public class SubmissionSearch {
     public SubmissionPage find(Criteria c) {
         Parameters params = new Parameters();
         StringBuilder where = new StringBuilder("from Submission s where ").append(access.listingCondition(params));
+        if (c.sessionId != null) {
+            where.append(" and s.sessionId = :session");
+            params.and("session", c.sessionId);
+        }
         if (c.kind != null) {
             where.append(" and s.kind = :kind");
             params.and("kind", c.kind);
@@ -146,10 +151,6 @@ public class SubmissionSearch {
             params.and("unit", like(c.unit));
         }
         boolean fewItems = false;
-        // A common word's total alone counted through the index: its page is found sooner in the list's order.
-        // The words' keys name the list's session, if it has one (keys()).
-        StringBuilder countedOnly = new StringBuilder();
-        Parameters counting = new Parameters();
         if (c.q != null) {
             String[] words = c.q.trim().split("\\s+");
             for (int i = 0; i < words.length && !words[i].isEmpty(); i++) {
@@ -159,34 +160,19 @@ public class SubmissionSearch {
                 where.append(" and (").append(fold).append("(s.title) like :q").append(i).append(" escape '!' or ")
                         .append(fold).append("(s.body) like :q").append(i).append(" escape '!')");
                 params.and("q" + i, like(words[i]));
-                // V22's index holds every item's codes, alone and with its session: the items holding the word's
-                // codes are a superset of its matches, which the LIKE still decides. A word with a rare code: few
-                // items hold it (230 of 200,000: 116 ms for the page and 44 for its total, now 1.9 ms for both,
-                // in one statement below). A common word: only its total is counted through the index (pgbench,
-                // 8 clients: p99 237 -> 76 ms); its page, read in the list's order, stops at 20 items.
+                // A word with a rare bigram: the items holding its rare codes (V21's index) are few, and the LIKE
+                // reads only theirs. 230 of 200,000 items: 116 ms for the page and 44 for its total, now 1.9 ms for
+                // both (one statement, below).
                 // A word of one character has no bigram: nothing to ask the database.
-                WordCodes codes = words[i].codePointCount(0, words[i].length()) < 2 ? WordCodes.NONE
-                        : codesOf(words[i]);
-                String condition = " and function('intake_words_contain', s.sessionId, s.title, s.body, :w" + i
-                        + ") = true";
-                if (codes.rare().length > 0) {
-                    where.append(condition);
-                    params.and("w" + i, keys(codes.rare(), c.sessionId));
+                String probe = words[i].codePointCount(0, words[i].length()) < 2 ? "{}" : rareCodes(words[i]);
+                if (!probe.equals("{}")) {
+                    where.append(" and s.id in (select w.submissionId from SubmissionWords w where")
+                            .append(c.sessionId != null ? " w.sessionId = :session and" : "")
+                            .append(" function('intake_codes_contain', w.codes, :w").append(i).append(") = true)");
+                    params.and("w" + i, probe);
                     fewItems = true;
-                } else if (codes.all().length > 0) {
-                    countedOnly.append(condition);
-                    counting.and("w" + i, keys(codes.all(), c.sessionId));
                 }
             }
-        }
-        // A common word's total: the list's conditions and the word's keys.
-        String countedThroughWords = fewItems || countedOnly.isEmpty() ? null : where.toString() + countedOnly;
-        params.map().forEach(counting::and);
-        // The session's own condition only where no word's keys name it: with it, PostgreSQL ANDs the session's
-        // 200,000 index entries to the word's few (4 ms of a rare word's 7 at 1 connection).
-        if (c.sessionId != null && !fewItems) {
-            where.append(" and s.sessionId = :session");
-            params.and("session", c.sessionId);
         }
         boolean descending = c.sort.startsWith("-");
         String property = descending ? c.sort.substring(1) : c.sort;
@@ -218,42 +204,31 @@ public class SubmissionSearch {
         // A member's whole list (a portal's "my items"): their ids counted, not each one looked up in the items.
         Optional<Long> own = c.narrowed() ? Optional.empty() : access.ownItemsOf();
         long total = access.seesAll() && c.byOwnColumnsOnly() ? tally.total(c)
-                : own.isPresent() ? access.ownItemCount(own.get()) : counted != null ? counted
-                : countedThroughWords != null ? Submission.count(countedThroughWords, counting) : query.count();
+                : own.isPresent() ? access.ownItemCount(own.get()) : counted != null ? counted : query.count();
         return new SubmissionPage(items, c.page, c.size, total);
     }
 
     /**
-     * The word's bigram codes, all of them and those in fewer than one item in a hundred (V22's intake_rare_codes, by
-     * ANALYZE's statistics). Kept for a minute: only ANALYZE changes which are rare, a stale answer costs time, never
-     * an item, and asking took 0.8 ms of the database's 4 for a rare word's list.
+     * The codes of the word's bigrams in fewer than one item in a hundred (V21's intake_rare_codes, by ANALYZE's
+     * statistics), as PostgreSQL writes an array: {} for a common word, read in the items themselves. Through the
+     * index, a word in one item of eight joined 25,000 entries to the session's items, 54 -> 134 ms for its total.
+     * Kept for a minute: only ANALYZE changes them, a stale answer costs time, never an item, and asking took 0.8 ms
+     * of the database's 4 for a rare word's list.
      */
-    private WordCodes codesOf(String word) {
+    private String rareCodes(String word) {
         long now = System.currentTimeMillis();
-        WordCodes known = wordCodes.get(word);
+        RareCodes known = rareCodes.get(word);
         if (known != null && now < known.until()) {
-            return known;
+            return known.probe();
         }
         // The codes' rule lowercases the word as it lowercased the texts.
-        Object[] found = (Object[]) em.createNativeQuery("select cast(intake_rare_codes(:word) as text),"
-                + " cast(intake_bigram_codes(:word) as text)").setParameter("word", word).getSingleResult();
-        if (wordCodes.size() >= WORDS_KEPT) {
-            wordCodes.clear();
+        String probe = (String) em.createNativeQuery("select cast(intake_rare_codes(:word) as text)")
+                .setParameter("word", word).getSingleResult();
+        if (rareCodes.size() >= RARE_CODES_KEPT) {
+            rareCodes.clear();
         }
-        WordCodes codes = new WordCodes(WordCodes.parse((String) found[0]), WordCodes.parse((String) found[1]),
-                now + 60_000);
-        wordCodes.put(word, codes);
-        return codes;
-    }
-
-    /**
-     * V22's keys of the codes, as PostgreSQL writes an array: each code as an unsigned 32-bit number, with the
-     * session above it where the list has one.
-     */
-    static String keys(int[] codes, Long session) {
-        long above = session == null ? 0 : session << 32;
-        return Arrays.stream(codes).mapToObj(code -> String.valueOf(above | Integer.toUnsignedLong(code)))
-                .collect(Collectors.joining(",", "{", "}"));
+        rareCodes.put(word, new RareCodes(probe, now + 60_000));
+        return probe;
     }
 
     /** Whether some character of the word has another case, so that matching it must fold case. */
