@@ -110,7 +110,7 @@ public final class ListBenchmark {
      */
     private static void commonWordInPostgresql(PlatformProcess platform, long session) throws Exception {
         double[] latency = Pgbench.statementLatencies(platform.postgresPort(), "intake",
-                "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0", "select count(*) from submission s"
+                "-c random_page_cost=1.1", "select count(*) from submission s"
                         + " where s.state <> 'DRAFT' and s.session_id = " + session
                         + " and (s.title like '%渡口%' escape '!' or s.body like '%渡口%' escape '!')", 8, 10);
         if (latency != null) {
