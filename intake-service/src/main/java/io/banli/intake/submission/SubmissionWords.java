@@ -6,8 +6,9 @@ import jakarta.persistence.Id;
 import org.hibernate.annotations.Immutable;
 
 /**
- * An item's bigram codes of its title and body, every item's from its first draft: written by V21's triggers
- * whenever the text is, read only by a list's words ({@link SubmissionSearch}), never by the service.
+ * An item's pairs of neighbouring characters in its title and body, each keyed by the item's session, every item's
+ * from its first draft: written by V22's triggers whenever the text is, read only by a list's words
+ * ({@link SubmissionSearch}), never by the service.
  */
 @Entity
 @Immutable
@@ -16,7 +17,5 @@ public class SubmissionWords {
     @Id
     public Long submissionId;
 
-    public Long sessionId;
-
-    public int[] codes;
+    public long[] keys;
 }
