@@ -101,8 +101,8 @@ class SearchTest {
 
     @Test
     void aWordIsFoundInTheTextAsItStandsFromTheFirstDraftOn() {
-        // Words of random characters: their bigrams are rare in any database the suite runs on, so the list finds
-        // them through V21's index of every item's codes (a common word is read in the items: the same answer).
+        // Words of random characters: their pairs are rare in any database the suite runs on, so the list finds
+        // them through V22's index of every item's keys (a common word is read in the items: the same answer).
         String first = randomWord();
         String second = randomWord();
         long session = session("PEOPLES_CONGRESS");
