@@ -4,7 +4,7 @@
 -- its total alone. Here the codes are the text's exact pairs of neighbouring characters (lowercased, none across
 -- a space), each in the high 32 bits keyed by the item's session: a session's pair reads only that session's
 -- entries, and for a word of two characters the items holding the pair are the items holding the word. Its total
--- is then a count of the index's matches (SubmissionSearch): 9 / 16 ms p50 / p99 at 1 client, 32 / 52 at 8.
+-- is then a count of the index's matches (SubmissionSearch): p50 / p99 32-40 / 53-65 ms at 8 clients.
 
 drop trigger submission_words_filed on submission;
 drop trigger submission_words_changed on submission;

@@ -173,7 +173,7 @@ public class SubmissionSearch {
                 params.and("w" + i, probe);
                 fewItems = true;
             } else if (!probe.equals("{}")) {
-                // Over every session one rare code narrows enough: the LIKE decides.
+                // Over every session the first rare code's keys in each narrow enough: the LIKE decides.
                 where.append(" and s.id in (select w.submissionId from SubmissionWords w where function(")
                         .append("'intake_words_in_any_session', w.keys, :w").append(i).append(") = true)");
                 params.and("w" + i, Integer.parseInt(probe.substring(1).split("[,}]")[0]));

@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -88,11 +91,29 @@ public final class Failures {
         return false;
     }
 
-    /** The error and its causes, at most 32 deep (a cause chain may loop). */
+    /**
+     * The error and its causes, at most 32 (a cause chain may loop). A commit the transaction manager could not
+     * complete ({@link RollbackException}, "Could not commit transaction") carries what failed, the database's
+     * own error, as suppressed, not as its cause: those are followed too. Elsewhere a suppressed failure came
+     * after the one that counts (a close after it) and does not decide.
+     */
     static List<Throwable> chain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
-        for (Throwable e = error; e != null && chain.size() < 32 && !chain.contains(e); e = e.getCause()) {
+        Deque<Throwable> next = new ArrayDeque<>(List.of(error));
+        while (!next.isEmpty() && chain.size() < 32) {
+            Throwable e = next.pop();
+            if (chain.contains(e)) {
+                continue;
+            }
             chain.add(e);
+            if (e.getCause() != null) {
+                next.push(e.getCause());
+            }
+            if (e instanceof RollbackException) {
+                for (Throwable suppressed : e.getSuppressed()) {
+                    next.addLast(suppressed);
+                }
+            }
         }
         return chain;
     }

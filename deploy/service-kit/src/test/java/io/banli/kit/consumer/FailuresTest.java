@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -16,6 +17,7 @@ import io.banli.kit.consumer.Failures.Verdict;
 import io.banli.kit.inbox.EventNotReadyException;
 import io.banli.kit.inbox.ReceivedEvent;
 import io.banli.kit.inbox.UnprocessableEventException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /** Which failures cost a retry, which a bounded wait, and which send the record to the dead-letter topic. */
 class FailuresTest {
@@ -40,6 +42,23 @@ class FailuresTest {
         assertThat(Failures.classify(new OptimisticLockException("changed meanwhile"))).isEqualTo(Verdict.RETRY);
         assertThat(Failures.classify(wrapped(new SQLTransientConnectionException("pool empty"))))
                 .isEqualTo(Verdict.RETRY);
+    }
+
+    @Test
+    void aCommitCutOffByTheDatabaseIsRetried() {
+        // As Narayana reports a commit whose connection the database ended: its error suppressed, not the cause.
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new IllegalStateException("one-phase commit failed",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(Failures.classify(new QuarkusTransactionException(commit))).isEqualTo(Verdict.RETRY);
+        // A commit refused for the record's own reason (a deferred constraint) stays the record's.
+        RollbackException refused = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        refused.addSuppressed(new SQLException("violates foreign key constraint", "23503"));
+        assertThat(Failures.classify(new QuarkusTransactionException(refused))).isEqualTo(Verdict.DEAD_LETTER);
+        // Outside a commit, a failure suppressed behind the one that counts does not decide.
+        IllegalArgumentException bad = new IllegalArgumentException("no such unit");
+        bad.addSuppressed(new SQLException("closed", "08003"));
+        assertThat(Failures.classify(bad)).isEqualTo(Verdict.DEAD_LETTER);
     }
 
     @Test
