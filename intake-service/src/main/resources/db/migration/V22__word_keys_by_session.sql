@@ -2,13 +2,10 @@
 -- each item's bigrams with punctuation left out, so the index could only narrow a word and every total read the
 -- items' text: a word in one item of eight, 32,000 of a session's 200,000, took 229-238 ms p50 at 8 clients for
 -- its total alone. Here the codes are the text's exact pairs of neighbouring characters (lowercased, none across
--- a space), each in the high 32 bits keyed by the item's session: a session's pair reads only that session's
+-- a space), each keyed by the item's session in its high 32 bits: a session's pair reads only that session's
 -- entries, and for a word of two characters the items holding the pair are the items holding the word. Its total
 -- is then a count of the index's matches (SubmissionSearch): p50 / p99 32-40 / 53-65 ms at 8 clients.
 
-drop trigger submission_words_filed on submission;
-drop trigger submission_words_changed on submission;
-drop function intake_words_written();
 drop function intake_codes_contain(int[], text);
 drop function intake_rare_codes(text);
 drop function intake_word_codes(text, text);
@@ -54,7 +51,8 @@ select id, intake_word_keys(session_id, title, body) from submission;
 create index submission_words_keys on submission_words using gin (keys)
     with (fastupdate = on, gin_pending_list_limit = 256);
 
-create function intake_words_written() returns trigger
+-- V21's triggers stay: they call this with the item's new text or session.
+create or replace function intake_words_written() returns trigger
     language plpgsql as $$
 begin
     insert into submission_words (submission_id, keys)
@@ -63,14 +61,6 @@ begin
     return null;
 end
 $$;
-
-create trigger submission_words_filed after insert on submission
-    for each row execute function intake_words_written();
-
-create trigger submission_words_changed after update of title, body, session_id on submission
-    for each row when (old.title is distinct from new.title or old.body is distinct from new.body
-        or old.session_id is distinct from new.session_id)
-    execute function intake_words_written();
 
 -- The items of one session holding every one of these codes (a word's rare ones, given as text the way the list
 -- has them): inlined by the planner into the GIN index's own operator, so stable like the text's cast.
