@@ -75,10 +75,11 @@ create function intake_code_in_every_session(code int) returns bigint[]
     select coalesce(array_agg((e.id << 32) | (code::bigint & 4294967295)), '{}') from session e
 $$;
 
--- The items of any session holding the code in theirs.
-create function intake_words_in_any_session(keys bigint[], code int) returns boolean
+-- The items of any session holding the first of these codes in theirs: over every session one rare code narrows
+-- enough, and the list's LIKE decides.
+create function intake_words_in_any_session(keys bigint[], codes text) returns boolean
     language sql stable parallel safe as $$
-    select keys && intake_code_in_every_session(code)
+    select keys && intake_code_in_every_session((cast(codes as int[]))[1])
 $$;
 
 -- The word's codes that fewer than one item in a hundred holds in the session (in all sessions together when it is

@@ -112,6 +112,12 @@ public class SubmissionSearch {
             return proposerId == null && (unit == null || unit.isBlank()) && q == null;
         }
 
+        /** Whether a session and words narrow the list, and nothing else: a total V22's keys may count. */
+        boolean bySessionAndWordsOnly() {
+            return sessionId != null && q != null && kind == null && field == null && state == null && keyItem == null
+                    && proposerId == null && (unit == null || unit.isBlank());
+        }
+
         /** Whether any filter narrows the list; sorting and paging do not. */
         boolean narrowed() {
             return sessionId != null || kind != null || field != null || state != null || keyItem != null
@@ -167,16 +173,12 @@ public class SubmissionSearch {
             // both (one statement, below).
             // A word of one character has no pair: nothing to ask the database.
             String probe = word.codePointCount(0, word.length()) < 2 ? "{}" : rareCodes(word, c.sessionId);
-            if (c.sessionId != null && !probe.equals("{}")) {
+            if (!probe.equals("{}")) {
                 where.append(" and s.id in (select w.submissionId from SubmissionWords w where function(")
-                        .append("'intake_words_in_session', w.keys, :session, :w").append(i).append(") = true)");
+                        .append(c.sessionId != null ? "'intake_words_in_session', w.keys, :session"
+                                : "'intake_words_in_any_session', w.keys")
+                        .append(", :w").append(i).append(") = true)");
                 params.and("w" + i, probe);
-                fewItems = true;
-            } else if (!probe.equals("{}")) {
-                // Over every session the first rare code's keys in each narrow enough: the LIKE decides.
-                where.append(" and s.id in (select w.submissionId from SubmissionWords w where function(")
-                        .append("'intake_words_in_any_session', w.keys, :w").append(i).append(") = true)");
-                params.and("w" + i, Integer.parseInt(probe.substring(1).split("[,}]")[0]));
                 fewItems = true;
             }
         }
@@ -222,9 +224,8 @@ public class SubmissionSearch {
      * callers see rows the keys do not tell apart.
      */
     private boolean countedByPairs(Criteria c, List<String> words) {
-        return access.seesAll() && c.sessionId != null && c.kind == null && c.field == null && c.state == null
-                && c.keyItem == null && c.proposerId == null && (c.unit == null || c.unit.isBlank())
-                && !words.isEmpty() && words.stream().allMatch(SubmissionSearch::twoHanCharacters);
+        return access.seesAll() && c.bySessionAndWordsOnly() && !words.isEmpty()
+                && words.stream().allMatch(SubmissionSearch::twoHanCharacters);
     }
 
     /**
