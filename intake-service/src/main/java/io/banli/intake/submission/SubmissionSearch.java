@@ -39,6 +39,9 @@ public class SubmissionSearch {
     SubmissionTally tally;
 
     @Inject
+    WordTotals wordTotals;
+
+    @Inject
     EntityManager em;
 
     /** Words asked for are few; any number of them costs at most this many entries. */
@@ -229,10 +232,11 @@ public class SubmissionSearch {
     }
 
     /**
-     * The session's items but drafts that hold every word, in one statement (one snapshot): the keys holding the
-     * words' pairs counted, less the session's drafts holding them (few, through the session's state index). A
-     * word in one item of eight, 32,000 of 200,000: 9 ms at 1 connection against 40 for reading every title and
-     * body (decisions "Lists over a million items").
+     * The session's items but drafts that hold every word, in one statement (one snapshot): the items holding the
+     * words' pairs, less the session's drafts holding them (few, through the session's state index). A word in one
+     * item of eight, 32,000 of 200,000, counted from the keys took 9 ms at 1 connection against 40 for reading every
+     * title and body; a single word whose total V23 keeps sums a few rows instead (decisions "Lists over a million
+     * items"), and one counted from the keys is kept from then on if it holds many items ({@link WordTotals}).
      */
     private long pairTotal(long session, List<String> words) {
         StringBuilder drafts = new StringBuilder();
@@ -240,17 +244,26 @@ public class SubmissionSearch {
             drafts.append(" and (s.title like :q").append(i).append(" escape '!' or s.body like :q").append(i)
                     .append(" escape '!')");
         }
-        var query = em.createNativeQuery("select (select count(*) from submission_words w"
+        // The keys' count only where no total is kept: PostgreSQL runs a sub-select when its value is first needed.
+        var query = em.createNativeQuery("with kept as (select (select t.items + coalesce((select sum(c.delta)"
+                + " from submission_word_changes c where c.key = t.key), 0) from submission_word_totals t"
+                + " where :single and t.key = (intake_word_keys(:session, :words, null))[1]) as items)"
+                + " select coalesce(kept.items, (select count(*) from submission_words w"
                 // Words apart by a space: their pairs together, none across two words.
-                + " where w.keys @> intake_word_keys(:session, :words, null))"
+                + " where w.keys @> intake_word_keys(:session, :words, null)))"
                 + " - (select count(*) from submission s where s.session_id = :session and s.state = :draft"
-                + drafts + ")")
+                + drafts + "), kept.items is not null from kept")
                 .setParameter("session", session).setParameter("words", String.join(" ", words))
-                .setParameter("draft", SubmissionState.DRAFT.name());
+                .setParameter("single", words.size() == 1).setParameter("draft", SubmissionState.DRAFT.name());
         for (int i = 0; i < words.size(); i++) {
             query.setParameter("q" + i, like(words.get(i)));
         }
-        return ((Number) query.getSingleResult()).longValue();
+        Object[] row = (Object[]) query.getSingleResult();
+        long total = ((Number) row[0]).longValue();
+        if (words.size() == 1 && !(Boolean) row[1]) {
+            wordTotals.counted(session, words.get(0), total);
+        }
+        return total;
     }
 
     /** Two characters of the Han script in the Basic Multilingual Plane, whose pair V22 codes exactly. */
