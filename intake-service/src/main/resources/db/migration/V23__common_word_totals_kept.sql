@@ -65,3 +65,30 @@ begin
     return kept = 1;
 end
 $$;
+
+-- V22's pairs and keys as PL/pgSQL, not SQL: the same statements, planned once per connection. As SQL the list's
+-- statement folded each word's keys in planning, at 0.30 ms a time over a bare statement (three times a list: a
+-- third of a kept word's list in PostgreSQL), 0.06 ms now; a registration's keys, computed as the trigger does, cost
+-- 0.03 ms less.
+create or replace function intake_pair_codes(t text) returns int[]
+    language plpgsql immutable parallel safe as $$
+begin
+    return (
+        select coalesce(array_agg(distinct code order by code), '{}')
+        from regexp_split_to_table(lower(coalesce(t, '')), '[[:space:]]+') as part(chars),
+             lateral (select case when ascii(ch) < 65536 and ascii(nxt) < 65536
+                                  then (ascii(ch)::bigint * 65536 + ascii(nxt) - 2147483648)::int
+                                  else hashtext(ch || nxt) end as code
+                      from (select ch, lead(ch) over (order by i) as nxt
+                            from unnest(regexp_split_to_array(part.chars, '')) with ordinality as c(ch, i)) pairs
+                      where nxt is not null) codes);
+end
+$$;
+
+create or replace function intake_session_keys(session_id bigint, codes int[]) returns bigint[]
+    language plpgsql immutable parallel safe as $$
+begin
+    return (select coalesce(array_agg((session_id << 32) | (c::bigint & 4294967295) order by c), '{}')
+            from unnest(codes) c);
+end
+$$;

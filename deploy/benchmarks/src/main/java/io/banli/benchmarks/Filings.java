@@ -35,6 +35,11 @@ final class Filings {
     private Filings() {
     }
 
+    /** The vocabulary's n most common words. */
+    static List<String> commonest(int n) {
+        return List.of(Arrays.copyOf(WORDS, n));
+    }
+
     /** The JSON of {@code POST /submissions} for the n-th filing. */
     static String filing(int n, long session, long member) {
         return """

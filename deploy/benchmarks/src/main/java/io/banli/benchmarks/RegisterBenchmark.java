@@ -74,6 +74,7 @@ public final class RegisterBenchmark {
                         {"kind": "DEPUTY", "name": "基准代表%d", "delegation": "基准代表团"}""".formatted(i)));
             }
             fillHistory(http, intake, office, platform, members);
+            keepCommonWordTotals(platform, sessions, Integer.getInteger("keptWords", 100));
             URI submissions = URI.create(intake.url() + "/api/v1/submissions");
             URI withoutSearch = URI.create(submissions + "?similar=0");
             java.util.function.IntFunction<HttpRequest> register = n -> registration(submissions, office, sessions,
@@ -124,6 +125,7 @@ public final class RegisterBenchmark {
                 lines.add("wrk not on the PATH: registrations from this JVM's client only");
             }
             lines.add(checkNumbers(platform));
+            lines.add(checkWordTotals(platform));
             lines.forEach(System.out::println);
             StatementStatistics.print(platform, "intake", 8);
             lines.clear();
@@ -334,6 +336,44 @@ public final class RegisterBenchmark {
                 out.append(" ").append(count);
             }
             return out.append(" (").append(total).append(" registered), each exactly 1..n").toString();
+        }
+    }
+
+    /**
+     * The totals of the vocabulary's most common words kept in every session (V23), as for an office that has
+     * listed them: each registration then also writes a change for each of them that its text holds.
+     */
+    private static void keepCommonWordTotals(PlatformProcess platform, long[] sessions, int words)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                PreparedStatement keep = c.prepareStatement("select intake_keep_word_total(?, ?)")) {
+            for (long session : sessions) {
+                for (String word : Filings.commonest(words)) {
+                    keep.setLong(1, session);
+                    keep.setString(2, word);
+                    keep.execute();
+                }
+            }
+        }
+    }
+
+    /** Each kept word total, with its changes, against a count of the items holding the word's pair. */
+    private static String checkWordTotals(PlatformProcess platform) throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl("intake"), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
+                        select count(*), count(*) filter (where t.items + coalesce((select sum(c.delta)
+                                from submission_word_changes c where c.key = t.key), 0)
+                            <> (select count(*) from submission_words w where w.keys @> array[t.key])),
+                            (select count(*) from submission_word_changes)
+                        from submission_word_totals t""")) {
+            rs.next();
+            if (rs.getLong(2) != 0) {
+                throw new IllegalStateException(rs.getLong(2) + " of " + rs.getLong(1) + " kept word totals are not"
+                        + " the count of their items");
+            }
+            return "kept word totals: " + rs.getLong(1) + ", each the count of its items (" + rs.getLong(3)
+                    + " changes not folded yet)";
         }
     }
 
