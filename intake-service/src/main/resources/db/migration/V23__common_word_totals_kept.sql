@@ -18,7 +18,8 @@ create table submission_word_changes (
 create index submission_word_changes_key on submission_word_changes (key);
 
 -- After the row's write, in a statement of its own: a total kept from now on is either seen here (and changed) or
--- kept after this transaction ends, by a count that sees the row (intake_keep_word_total waits for it).
+-- kept after this transaction ends, by a count that sees the row (intake_keep_word_total waits for it). Each
+-- statement sees what committed before it began, as in read committed, where the services' transactions run.
 create function intake_word_total_changed() returns trigger
     language plpgsql as $$
 declare
