@@ -26,7 +26,7 @@ public class WordTotals {
     private record Word(long sessionId, String word) {
     }
 
-    /** The words to keep, asked for since the last run: as many as the office asks for, each once. */
+    /** The words to keep, asked for since the last run, each once: at most 1,024 between two runs. */
     private final Set<Word> wanted = ConcurrentHashMap.newKeySet();
 
     @Inject
@@ -56,7 +56,8 @@ public class WordTotals {
                     Log.debugf("Keeping the total of %s in session %d", w.word(), w.sessionId());
                 }
             } catch (RuntimeException e) {
-                // Writers held the keys longer than the wait: asked for again, tried again at the next run.
+                // Writers held the keys longer than the wait (or the database was away): the word's next list
+                // asks again.
                 Log.debugf("The total of %s in session %d is not kept yet: %s", w.word(), w.sessionId(), e);
             }
         }
