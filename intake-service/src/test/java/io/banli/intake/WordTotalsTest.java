@@ -26,6 +26,7 @@ import io.banli.intake.submission.WordTotals;
 import io.banli.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * A common word's total kept by V23 says what a count of the session's items holding it says: after the list that
@@ -72,6 +73,8 @@ class WordTotalsTest {
         assertThat(listed(session, word)).as("a draft gaining the word is no filed item; a withdrawn one still is")
                 .isEqualTo(5).isEqualTo(counted(session, word));
         assertThat(listed(elsewhere, word)).isEqualTo(1).isEqualTo(counted(elsewhere, word));
+        assertThat(listedEverywhere(word)).as("the kept total and the other session's count")
+                .isEqualTo(6).isEqualTo(counted(null, word));
 
         wordTotals.fold();
         assertThat(unfolded(session, word)).isZero();
@@ -79,6 +82,10 @@ class WordTotalsTest {
         gaining.file();
         registered(session, deputy, "关于" + word + "的又一建议", "请研究。");
         assertThat(listed(session, word)).isEqualTo(7).isEqualTo(counted(session, word));
+        assertThat(listedEverywhere(word)).isEqualTo(8).isEqualTo(counted(null, word));
+        // 关于XYXY的建议 holds YX too: two words, counted in each session from the keys.
+        String reversed = "" + word.charAt(1) + word.charAt(0);
+        assertThat(listedEverywhere(word + " " + reversed)).isEqualTo(counted(null, word, reversed)).isPositive();
     }
 
     @Test
@@ -148,17 +155,32 @@ class WordTotalsTest {
      * a common word's every page does, kept or counted from the keys.
      */
     private static long listed(long session, String word) {
-        return ((Number) as(Tokens.office()).queryParam("sessionId", session).queryParam("q", word)
-                .queryParam("size", 1).queryParam("page", 100).get("/api/v1/submissions").then().statusCode(200)
-                .body("items", hasSize(0)).extract().path("total")).longValue();
+        return listed(as(Tokens.office()).queryParam("sessionId", session), word);
     }
 
-    /** The session's filed items holding the word, counted one by one. */
-    private long counted(long session, String word) {
+    /** The same over every session: each session's kept total or count, summed. */
+    private static long listedEverywhere(String word) {
+        return listed(as(Tokens.office()), word);
+    }
+
+    private static long listed(RequestSpecification list, String word) {
+        return ((Number) list.queryParam("q", word).queryParam("size", 1).queryParam("page", 100)
+                .get("/api/v1/submissions").then().statusCode(200).body("items", hasSize(0)).extract().path("total"))
+                .longValue();
+    }
+
+    /** The session's filed items holding the word (every session's when it is null), counted one by one. */
+    private long counted(Long session, String word) {
+        return counted(session, word, word);
+    }
+
+    /** The session's filed items holding both words (every session's when it is null), counted one by one. */
+    private long counted(Long session, String word, String other) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                select count(*) from submission where session_id = :session and state <> 'DRAFT'
-                and (title like :like or body like :like)""").setParameter("session", session)
-                .setParameter("like", "%" + word + "%").getSingleResult()).longValue());
+                select count(*) from submission where (cast(:session as bigint) is null or session_id = :session)
+                and state <> 'DRAFT' and (title like :word or body like :word) and (title like :other or body like :other)
+                """).setParameter("session", session).setParameter("word", "%" + word + "%")
+                .setParameter("other", "%" + other + "%").getSingleResult()).longValue());
     }
 
     private boolean kept(long session, String word) {

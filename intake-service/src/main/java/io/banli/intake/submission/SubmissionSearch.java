@@ -115,9 +115,9 @@ public class SubmissionSearch {
             return proposerId == null && (unit == null || unit.isBlank()) && q == null;
         }
 
-        /** Whether a session and words narrow the list, and nothing else: a total V22's keys may count. */
-        boolean bySessionAndWordsOnly() {
-            return sessionId != null && q != null && kind == null && field == null && state == null && keyItem == null
+        /** Whether words narrow the list, in one session or in all, and nothing else: a total V22's keys may count. */
+        boolean byWordsOnly() {
+            return q != null && kind == null && field == null && state == null && keyItem == null
                     && proposerId == null && (unit == null || unit.isBlank());
         }
 
@@ -221,47 +221,54 @@ public class SubmissionSearch {
     }
 
     /**
-     * Whether the office's list of one session narrowed by words alone, each of two characters of the Han script,
-     * can be counted from V22's keys: the items holding such a word's pair are the items holding the word, so the
-     * total needs neither the LIKE nor the items. Other scripts fold case or hash their pairs; other filters and
-     * callers see rows the keys do not tell apart.
+     * Whether the office's list of one session or of all narrowed by words alone, each of two characters of the Han
+     * script, can be counted from V22's keys: the items holding such a word's pair are the items holding the word,
+     * so the total needs neither the LIKE nor the items. Other scripts fold case or hash their pairs; other filters
+     * and callers see rows the keys do not tell apart.
      */
     private boolean countedByPairs(Criteria c, List<String> words) {
-        return access.seesAll() && c.bySessionAndWordsOnly() && !words.isEmpty()
+        return access.seesAll() && c.byWordsOnly() && !words.isEmpty()
                 && words.stream().allMatch(SubmissionSearch::twoHanCharacters);
     }
 
     /**
-     * The session's items but drafts that hold every word, in one statement (one snapshot): the items holding the
-     * words' pairs, less the session's drafts holding them (few, through the session's state index). A word in one
-     * item of eight, 32,000 of 200,000, counted from the keys took 9 ms at 1 connection against 40 for reading every
-     * title and body; a single word whose total V23 keeps sums a few rows instead (decisions "Lists over a million
-     * items"), and one counted from the keys is kept from then on if it holds many items ({@link WordTotals}).
+     * The session's items (or every session's, when it is null) but drafts that hold every word, in one statement
+     * (one snapshot), session by session: the items holding the words' pairs there, less the session's drafts
+     * holding them (few, through the session's state index). A word in one item of eight, 32,000 of 200,000,
+     * counted from the keys took 9 ms at 1 connection against 40 for reading every title and body; a single word
+     * whose total V23 keeps in a session sums a few rows there instead (decisions "Lists over a million items"), and
+     * one counted from the keys is kept from then on where it holds many items ({@link WordTotals}).
      */
-    private long pairTotal(long session, List<String> words) {
+    private long pairTotal(Long session, List<String> words) {
         StringBuilder drafts = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             drafts.append(" and (s.title like :q").append(i).append(" escape '!' or s.body like :q").append(i)
                     .append(" escape '!')");
         }
         // The keys' count only where no total is kept: PostgreSQL runs a sub-select when its value is first needed.
-        var query = em.createNativeQuery("with kept as (select (select t.items + coalesce((select sum(c.delta)"
-                + " from submission_word_changes c where c.key = t.key), 0) from submission_word_totals t"
-                + " where :single and t.key = (intake_word_keys(:session, :words, null))[1]) as items)"
-                + " select coalesce(kept.items, (select count(*) from submission_words w"
-                // Words apart by a space: their pairs together, none across two words.
-                + " where w.keys @> intake_word_keys(:session, :words, null)))"
-                + " - (select count(*) from submission s where s.session_id = :session and s.state = :draft"
-                + drafts + "), kept.items is not null from kept")
+        var query = em.createNativeQuery("select e.id, coalesce(kept.items, (select count(*) from submission_words w"
+                + " where w.keys @> k.keys)) - (select count(*) from submission s where s.session_id = e.id"
+                + " and s.state = :draft" + drafts + "), kept.items is not null"
+                // Words apart by a space: their pairs together, none across two words; an item's keys are all of
+                // its own session, so each session's count is exact.
+                + " from session e cross join lateral (select intake_word_keys(e.id, :words, null) as keys) k"
+                + " left join lateral (select t.items + coalesce((select sum(c.delta) from submission_word_changes c"
+                + " where c.key = t.key), 0) as items from submission_word_totals t"
+                + " where cardinality(k.keys) = 1 and t.key = k.keys[1]) kept on true"
+                + " where cast(:session as bigint) is null or e.id = :session")
                 .setParameter("session", session).setParameter("words", String.join(" ", words))
-                .setParameter("single", words.size() == 1).setParameter("draft", SubmissionState.DRAFT.name());
+                .setParameter("draft", SubmissionState.DRAFT.name());
         for (int i = 0; i < words.size(); i++) {
             query.setParameter("q" + i, like(words.get(i)));
         }
-        Object[] row = (Object[]) query.getSingleResult();
-        long total = ((Number) row[0]).longValue();
-        if (words.size() == 1 && !(Boolean) row[1]) {
-            wordTotals.counted(session, words.get(0), total);
+        long total = 0;
+        for (Object found : query.getResultList()) {
+            Object[] row = (Object[]) found;
+            long items = ((Number) row[1]).longValue();
+            total += items;
+            if (words.size() == 1 && !(Boolean) row[2]) {
+                wordTotals.counted(((Number) row[0]).longValue(), words.get(0), items);
+            }
         }
         return total;
     }
