@@ -115,9 +115,10 @@ public final class ListBenchmark {
     }
 
     /**
-     * The floor under a common word's list: its total's statements alone, as intake sends them (the word's kept
-     * total, or the session's keys holding its pair counted, each less the session's drafts holding the word), from
-     * pgbench at 8 clients on intake's database with intake's connection settings.
+     * The floor under a common word's list: the work of its total's statement alone, each way intake's statement
+     * takes for one session (the word's kept total, or the session's keys holding its pair counted, each less the
+     * session's drafts holding the word), from pgbench at 8 clients on intake's database with intake's connection
+     * settings.
      */
     private static void commonWordInPostgresql(PlatformProcess platform, long session) throws Exception {
         String drafts = " - (select count(*) from submission s where s.session_id = " + session

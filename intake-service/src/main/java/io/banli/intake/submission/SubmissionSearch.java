@@ -165,11 +165,7 @@ public class SubmissionSearch {
                 : Arrays.stream(c.q.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            // A word without case (Chinese, digits) is compared as written: folding every title and body to
-            // lower case was more than half the time of a word's search (200,000 items: 80 -> 35 ms).
-            String fold = hasCase(word) ? "lower" : "";
-            where.append(" and (").append(fold).append("(s.title) like :q").append(i).append(" escape '!' or ")
-                    .append(fold).append("(s.body) like :q").append(i).append(" escape '!')");
+            where.append(holds(i, word));
             params.and("q" + i, like(word));
             // A word with a rare pair: the items holding its rare codes (V22's index) are few, and the LIKE
             // reads only theirs. 230 of 200,000 items: 116 ms for the page and 44 for its total, now 1.9 ms for
@@ -242,8 +238,7 @@ public class SubmissionSearch {
     private long pairTotal(Long session, List<String> words) {
         StringBuilder drafts = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
-            drafts.append(" and (s.title like :q").append(i).append(" escape '!' or s.body like :q").append(i)
-                    .append(" escape '!')");
+            drafts.append(holds(i, words.get(i)));
         }
         // The keys' count only where no total is kept: PostgreSQL runs a sub-select when its value is first needed.
         var query = em.createNativeQuery("select e.id, coalesce(kept.items, (select count(*) from submission_words w"
@@ -301,6 +296,17 @@ public class SubmissionSearch {
         }
         rareCodes.put(key, new RareCodes(probe, now + 60_000));
         return probe;
+    }
+
+    /**
+     * The condition, in HQL and SQL alike, that the item's title or body holds the i-th word ({@code :q<i>}). A word
+     * without case (Chinese, digits) is compared as written: folding every title and body to lower case was more
+     * than half the time of a word's search (200,000 items: 80 -> 35 ms).
+     */
+    private static String holds(int i, String word) {
+        String fold = hasCase(word) ? "lower" : "";
+        return " and (" + fold + "(s.title) like :q" + i + " escape '!' or " + fold + "(s.body) like :q" + i
+                + " escape '!')";
     }
 
     /** Whether some character of the word has another case, so that matching it must fold case. */

@@ -15,8 +15,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The totals of common words kept by V23: a word of two Han characters that a list of one session found in many
- * items has its total kept from then on, as a folded count and signed changes that every change of an item's text
+ * The totals of common words kept by V23: a word of two Han characters that a list found in many items of a session
+ * has its total there kept from then on, as a folded count and signed changes that every change of an item's text
  * writes, so that its next lists sum a few rows instead of counting every item that holds it.
  */
 @ApplicationScoped
